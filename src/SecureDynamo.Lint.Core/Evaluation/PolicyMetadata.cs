@@ -1,0 +1,19 @@
+namespace SecureDynamo.Lint.Core.Evaluation;
+
+/// <summary>What a policy is: its id, title, severity, why it matters and how to fix it.</summary>
+public sealed record PolicyMetadata(
+    string Id,
+    string Slug,
+    string Title,
+    Severity Severity,
+    string Description,
+    string Rationale,
+    string Remediation,
+    IReadOnlyList<string> ResourceTypes,
+    IReadOnlyList<PolicyReference> References,
+    IReadOnlyList<string> Outcomes,
+    string Documentation)
+{
+    /// <summary>Where the policy's documentation page lives in the repository.</summary>
+    public string HelpUri => $"https://github.com/securedynamo/securedynamo-lint/blob/main/policies/{Slug}/README.md";
+}

@@ -1,0 +1,69 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Core.Graph;
+
+/// <summary>One resource instance of the graph, with its planned action and values.</summary>
+public sealed class Resource
+{
+    public Resource(
+        ResourceAddress address,
+        PlannedAction action,
+        Value after,
+        Value before,
+        ResourceConfig? config,
+        string? providerName = null,
+        string? providerConfigKey = null,
+        string? actionReason = null,
+        IReadOnlyList<AttributePath>? replacePaths = null,
+        SourceRange? location = null)
+    {
+        Address = address;
+        Action = action;
+        After = after;
+        Before = before;
+        Config = config;
+        ProviderName = providerName;
+        ProviderConfigKey = providerConfigKey ?? config?.ProviderConfigKey;
+        ActionReason = actionReason;
+        ReplacePaths = replacePaths ?? Array.Empty<AttributePath>();
+        Location = location;
+    }
+
+    public ResourceAddress Address { get; }
+    public string Type => Address.Type;
+    public ResourceMode Mode => Address.Mode;
+    public PlannedAction Action { get; }
+
+    /// <summary>The values the resource will have (plan <c>after</c>, state values, evaluated HCL).</summary>
+    public Value After { get; }
+
+    /// <summary>The values before the plan; <see cref="Value.Null"/> when the resource is new or there is no plan.</summary>
+    public Value Before { get; }
+
+    /// <summary>The resource's configuration block, when the input has configuration.</summary>
+    public ResourceConfig? Config { get; }
+
+    public string? ProviderName { get; }
+    public string? ProviderConfigKey { get; }
+
+    /// <summary>The plan's <c>action_reason</c> (e.g. <c>replace_because_cannot_update</c>).</summary>
+    public string? ActionReason { get; }
+
+    /// <summary>The attributes that force replacement (<c>replace_paths</c>).</summary>
+    public IReadOnlyList<AttributePath> ReplacePaths { get; }
+
+    /// <summary>Where the resource is written: the <c>.tf</c> block, or its entry in the plan file.</summary>
+    public SourceRange? Location { get; }
+
+    /// <summary>Whether the policies that judge a resource's state judge this one.</summary>
+    public bool IsJudged => Mode == ResourceMode.Managed && Action.KeepsResource();
+
+    /// <summary>The value at <paramref name="path"/> of <see cref="After"/>.</summary>
+    public Value Get(AttributePath path) => After.Navigate(path);
+
+    /// <summary>The configuration expression at <paramref name="path"/>, or null when never set (or no configuration).</summary>
+    public Expression? ExpressionAt(AttributePath path) => Config?.Body.ExpressionAt(path);
+
+    public override string ToString() => Address.ToString();
+}

@@ -1,0 +1,127 @@
+using System.Text;
+
+namespace SecureDynamo.Lint.Core.Graph;
+
+/// <summary>
+/// A resource instance address, e.g. <c>module.store["orders"].aws_dynamodb_table.this[0]</c>.
+/// <see cref="ModulePath"/> is the configuration path with instance keys stripped
+/// (<c>module.store</c>), which is how module instances map to <c>module_calls</c>.
+/// </summary>
+public sealed record ResourceAddress(string Module, ResourceMode Mode, string Type, string Name, string? Key)
+{
+    /// <summary>The module instance path with keys removed; "" for the root module.</summary>
+    public string ModulePath { get; } = StripInstanceKeys(Module);
+
+    /// <summary>The address inside its module, without instance key: <c>aws_kms_key.k</c>, <c>data.aws_iam_policy_document.d</c>.</summary>
+    public string ConfigAddress => Mode == ResourceMode.Data ? $"data.{Type}.{Name}" : $"{Type}.{Name}";
+
+    /// <summary>The full instance address, as Terraform prints it.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        if (Module.Length > 0) sb.Append(Module).Append('.');
+        sb.Append(ConfigAddress);
+        if (Key is not null) sb.Append(Key);
+        return sb.ToString();
+    }
+
+    /// <summary>Renders an instance key as Terraform does: <c>[0]</c> or <c>["k"]</c>.</summary>
+    public static string FormatKey(object key) => key switch
+    {
+        int or long => $"[{key}]",
+        double d => $"[{(long)d}]",
+        string s => "[\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"]",
+        _ => $"[{key}]",
+    };
+
+    /// <summary>
+    /// Removes instance keys from a module instance path: <c>module.a["x.y"].module.b[0]</c> → <c>module.a.module.b</c>.
+    /// Keys may contain dots, brackets and escaped quotes.
+    /// </summary>
+    public static string StripInstanceKeys(string moduleInstance)
+    {
+        if (moduleInstance.IndexOf('[') < 0) return moduleInstance;
+        var sb = new StringBuilder(moduleInstance.Length);
+        var i = 0;
+        while (i < moduleInstance.Length)
+        {
+            var c = moduleInstance[i];
+            if (c == '[')
+            {
+                i = SkipKey(moduleInstance, i);
+                continue;
+            }
+            sb.Append(c);
+            i++;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Parses a full instance address (as in a plan's <c>address</c> field).</summary>
+    public static ResourceAddress Parse(string address)
+    {
+        // Split into dot-separated steps, keeping bracketed keys (which may contain dots) attached.
+        var steps = new List<string>();
+        var sb = new StringBuilder();
+        for (var i = 0; i < address.Length;)
+        {
+            var c = address[i];
+            if (c == '[')
+            {
+                var end = SkipKey(address, i);
+                sb.Append(address, i, end - i);
+                i = end;
+                continue;
+            }
+            if (c == '.')
+            {
+                steps.Add(sb.ToString());
+                sb.Clear();
+                i++;
+                continue;
+            }
+            sb.Append(c);
+            i++;
+        }
+        steps.Add(sb.ToString());
+
+        var module = new StringBuilder();
+        var s = 0;
+        while (s + 1 < steps.Count && steps[s] == "module")
+        {
+            if (module.Length > 0) module.Append('.');
+            module.Append("module.").Append(steps[s + 1]);
+            s += 2;
+        }
+        var mode = ResourceMode.Managed;
+        if (s < steps.Count && steps[s] == "data")
+        {
+            mode = ResourceMode.Data;
+            s++;
+        }
+        if (s + 2 != steps.Count) throw new FormatException($"not a resource address: {address}");
+        var type = steps[s];
+        var nameAndKey = steps[s + 1];
+        var bracket = nameAndKey.IndexOf('[');
+        var name = bracket < 0 ? nameAndKey : nameAndKey[..bracket];
+        var key = bracket < 0 ? null : nameAndKey[bracket..];
+        return new ResourceAddress(module.ToString(), mode, type, name, key);
+    }
+
+    private static int SkipKey(string s, int open)
+    {
+        var i = open + 1;
+        if (i < s.Length && s[i] == '"')
+        {
+            i++;
+            while (i < s.Length && s[i] != '"')
+            {
+                if (s[i] == '\\') i++;
+                i++;
+            }
+            i++;
+        }
+        while (i < s.Length && s[i] != ']') i++;
+        return Math.Min(i + 1, s.Length);
+    }
+}

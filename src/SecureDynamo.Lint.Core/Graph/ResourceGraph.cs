@@ -1,0 +1,79 @@
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Core.Graph;
+
+/// <summary>
+/// The typed resource graph one input produces: resource instances, the configuration's module
+/// tree, root variable values and provider configurations. The only thing policies see.
+/// </summary>
+public sealed class ResourceGraph
+{
+    private readonly Dictionary<string, List<Resource>> _byType = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Module, string Address), List<Resource>> _byConfig = new();
+    private readonly Dictionary<string, ModuleConfig> _modules = new(StringComparer.Ordinal);
+
+    public ResourceGraph(
+        string source,
+        InputKind kind,
+        IReadOnlyList<Resource> resources,
+        ModuleConfig? root,
+        IReadOnlyDictionary<string, Value> variables,
+        IReadOnlyList<ProviderConfig> providers)
+    {
+        Source = source;
+        Kind = kind;
+        Resources = resources;
+        Root = root;
+        Variables = variables;
+        Providers = providers;
+        foreach (var r in resources)
+        {
+            var typeKey = r.Mode == ResourceMode.Data ? "data." + r.Type : r.Type;
+            if (!_byType.TryGetValue(typeKey, out var list)) _byType[typeKey] = list = new List<Resource>();
+            list.Add(r);
+            var key = (r.Address.ModulePath, r.Address.ConfigAddress);
+            if (!_byConfig.TryGetValue(key, out var instances)) _byConfig[key] = instances = new List<Resource>();
+            instances.Add(r);
+        }
+        if (root is not null) IndexModules(root);
+    }
+
+    /// <summary>The file (or directory) the graph was read from, as the user named it.</summary>
+    public string Source { get; }
+
+    public InputKind Kind { get; }
+
+    public IReadOnlyList<Resource> Resources { get; }
+
+    /// <summary>The root module's configuration; null when the input carries none (state).</summary>
+    public ModuleConfig? Root { get; }
+
+    /// <summary>Root module variable values (plan <c>variables</c>, tfvars).</summary>
+    public IReadOnlyDictionary<string, Value> Variables { get; }
+
+    public IReadOnlyList<ProviderConfig> Providers { get; }
+
+    /// <summary>Managed resources of <paramref name="type"/>; prefix <c>data.</c> for data sources.</summary>
+    public IReadOnlyList<Resource> OfType(string type) =>
+        _byType.TryGetValue(type, out var list) ? list : (IReadOnlyList<Resource>)Array.Empty<Resource>();
+
+    /// <summary>Instances of the resource declared at <paramref name="configAddress"/> in module <paramref name="modulePath"/>.</summary>
+    public IReadOnlyList<Resource> Instances(string modulePath, string configAddress) =>
+        _byConfig.TryGetValue((modulePath, configAddress), out var list) ? list : (IReadOnlyList<Resource>)Array.Empty<Resource>();
+
+    /// <summary>The module at configuration path <paramref name="path"/> ("" is the root).</summary>
+    public ModuleConfig? Module(string path) => _modules.TryGetValue(path, out var m) ? m : null;
+
+    private void IndexModules(ModuleConfig module)
+    {
+        // Iterative: module trees can be deep and we never want recursion limits on input shape.
+        var stack = new Stack<ModuleConfig>();
+        stack.Push(module);
+        while (stack.Count > 0)
+        {
+            var m = stack.Pop();
+            _modules[m.Path] = m;
+            foreach (var call in m.Calls.Values) stack.Push(call.Module);
+        }
+    }
+}

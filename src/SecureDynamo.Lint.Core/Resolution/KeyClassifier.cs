@@ -1,0 +1,124 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Core.Resolution;
+
+/// <summary>
+/// Decides what kind of KMS key a <c>kms_key_arn</c>-like value names (rules 1–5 of
+/// POLICY-SEMANTICS.md): literal ARNs, IDs and aliases, references to managed keys and aliases,
+/// KMS data sources, and variables followed through modules.
+/// </summary>
+public sealed class KeyClassifier
+{
+    public const string AwsManagedAlias = "alias/aws/dynamodb";
+    private static readonly HashSet<string> CustomerKeyTypes = new(StringComparer.Ordinal)
+    {
+        "aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_replica_external_key",
+    };
+
+    private readonly ResourceGraph _graph;
+    private readonly ReferenceResolver _resolver;
+
+    public KeyClassifier(ResourceGraph graph, ReferenceResolver resolver)
+    {
+        _graph = graph;
+        _resolver = resolver;
+    }
+
+    /// <summary>Classifies a key value already passed through <see cref="ReferenceResolver.Effective"/>.</summary>
+    public KeyAssessment Classify(Value key)
+    {
+        if (key.IsNull) return KeyAssessment.Of(KeyKind.AwsManaged, "not set, so DynamoDB uses the AWS managed key alias/aws/dynamodb");
+        if (key.IsKnown) return ClassifyLiteral(key);
+        if (key.Expression is null) return KeyAssessment.Of(KeyKind.Unknown, "known only after apply");
+        return FromOrigin(_resolver.Resolve(key.Expression), key.Expression, 0);
+    }
+
+    private KeyAssessment FromOrigin(Origin origin, Expression expression, int depth)
+    {
+        switch (origin)
+        {
+            case ConstantOrigin c:
+                return ClassifyLiteral(c.Value);
+            case ResourceOrigin { Mode: ResourceMode.Managed } r when CustomerKeyTypes.Contains(r.Type):
+                return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {r.Reference}",
+                    r.Type == "aws_kms_key" ? r.Instances : Array.Empty<Resource>());
+            case ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_alias" } alias:
+                return FromAliasResource(alias, depth);
+            case ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data:
+                return FromDataSource(data);
+            case ResourceOrigin r:
+                return KeyAssessment.Of(KeyKind.Unknown, $"{r.Reference}, which is not a KMS key resource known before apply");
+            case UnresolvedOrigin u:
+                return KeyAssessment.Of(KeyKind.Unknown, $"{u.Why}, unknown before apply");
+            default:
+                return KeyAssessment.Of(KeyKind.Unknown, expression.Describe());
+        }
+    }
+
+    private KeyAssessment FromAliasResource(ResourceOrigin alias, int depth)
+    {
+        // An aws_kms_alias resource is always a customer alias ("alias/aws/" is reserved); follow it to its key for rotation checks.
+        var keys = Array.Empty<Resource>() as IReadOnlyList<Resource>;
+        var target = alias.Config?.Body.Attributes.GetValueOrDefault("target_key_id");
+        if (target is not null && depth < 8 && _resolver.Resolve(target with { Module = alias.ModulePath }) is ResourceOrigin { Type: "aws_kms_key" } key)
+        {
+            keys = key.Instances;
+        }
+        return new KeyAssessment(KeyKind.CustomerManaged, $"the customer alias {alias.Reference}", keys);
+    }
+
+    private KeyAssessment FromDataSource(ResourceOrigin data)
+    {
+        var argument = data.Type == "aws_kms_alias" ? "name" : "key_id";
+        string? looked = null;
+        foreach (var instance in data.Instances)
+        {
+            looked ??= instance.After.Get(argument).AsString() ?? instance.After.Get("arn").AsString();
+        }
+        if (looked is null && data.Config?.Body.Attributes.GetValueOrDefault(argument) is { } expr)
+        {
+            var v = expr.References.Count == 0 ? expr.Constant : (_resolver.Resolve(expr with { Module = data.ModulePath }) as ConstantOrigin)?.Value;
+            looked = v?.AsString();
+        }
+        if (looked is null) return KeyAssessment.Of(KeyKind.Unknown, $"{data.Reference}, a KMS data source whose {argument} is unknown before apply");
+        var literal = ClassifyLiteral(Value.String(looked));
+        return literal.Kind == KeyKind.AwsManaged
+            ? KeyAssessment.Of(KeyKind.AwsManaged, $"{data.Reference}, which looks up the AWS managed key {looked}")
+            : new KeyAssessment(literal.Kind, $"{data.Reference} ({looked})", literal.ManagedKeys);
+    }
+
+    /// <summary>Classifies a known key value: ARN, key id, alias name or alias ARN.</summary>
+    public KeyAssessment ClassifyLiteral(Value key)
+    {
+        if (key.IsNull) return KeyAssessment.Of(KeyKind.AwsManaged, "not set, so DynamoDB uses the AWS managed key alias/aws/dynamodb");
+        var s = key.AsString();
+        if (s is null) return KeyAssessment.Of(KeyKind.Unknown, $"{key.ToDisplayString()}, not a key identifier");
+        if (s.Length == 0) return KeyAssessment.Of(KeyKind.AwsManaged, "empty, so DynamoDB uses the AWS managed key alias/aws/dynamodb");
+        var shown = key.Sensitive ? "(sensitive value)" : s;
+        if (IsAwsManagedAlias(s)) return KeyAssessment.Of(KeyKind.AwsManaged, $"the AWS managed key {shown}");
+        return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {shown}", ManagedKeysWithIdentifier(s));
+    }
+
+    /// <summary><c>alias/aws/…</c> in any form: bare alias, alias ARN.</summary>
+    public static bool IsAwsManagedAlias(string s)
+    {
+        var alias = s;
+        var i = s.IndexOf(":alias/", StringComparison.Ordinal);
+        if (s.StartsWith("arn:", StringComparison.Ordinal) && i >= 0) alias = s[(i + 1)..];
+        return alias.StartsWith("alias/aws/", StringComparison.Ordinal);
+    }
+
+    private IReadOnlyList<Resource> ManagedKeysWithIdentifier(string id)
+    {
+        List<Resource>? found = null;
+        foreach (var k in _graph.OfType("aws_kms_key"))
+        {
+            if (k.After.Get("arn").AsString() == id || k.After.Get("key_id").AsString() == id || k.After.Get("id").AsString() == id)
+            {
+                (found ??= new List<Resource>()).Add(k);
+            }
+        }
+        return found ?? (IReadOnlyList<Resource>)Array.Empty<Resource>();
+    }
+}

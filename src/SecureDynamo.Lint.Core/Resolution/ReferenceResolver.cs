@@ -1,0 +1,173 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Core.Resolution;
+
+/// <summary>
+/// Resolves configuration expressions to what they refer to, following module variables to the
+/// module call's argument in the parent, root variables to their values, and module outputs to
+/// their expressions (POLICY-SEMANTICS.md, "Resolving values unknown at plan time").
+/// </summary>
+public sealed class ReferenceResolver
+{
+    private const int MaxDepth = 64;
+    private readonly ResourceGraph _graph;
+
+    public ReferenceResolver(ResourceGraph graph) => _graph = graph;
+
+    /// <summary>The value at <paramref name="path"/>, with unknowns replaced where configuration decides them.</summary>
+    /// <remarks>
+    /// Never-set arguments become <see cref="Value.Null"/> (the provider default); constant
+    /// expressions become their constant. Other unknowns stay unknown, carrying their expression.
+    /// </remarks>
+    public Value Effective(Resource resource, AttributePath path)
+    {
+        var value = resource.Get(path);
+        if (value.IsKnown) return value;
+        if (resource.Config is null) return value;
+        var expr = resource.ExpressionAt(path);
+        if (expr is null)
+        {
+            // Under a block that is written but whose argument is not: the argument was never set.
+            return Value.Null;
+        }
+        if (expr.References.Count == 0 && expr.Constant is not null) return expr.Constant;
+        if (expr.References.Count > 0 && Resolve(expr) is ConstantOrigin c) return c.Value;
+        return Value.Unknown(expr);
+    }
+
+    /// <summary>What <paramref name="expression"/> refers to.</summary>
+    public Origin Resolve(Expression expression) => Resolve(expression, 0);
+
+    private Origin Resolve(Expression expression, int depth)
+    {
+        if (depth > MaxDepth) return new UnresolvedOrigin($"{expression.Describe()} (reference chain too deep)");
+        if (expression.References.Count == 0)
+        {
+            return expression.Constant is not null
+                ? new ConstantOrigin(expression.Constant, expression.Describe())
+                : new UnresolvedOrigin(expression.Describe());
+        }
+
+        var targets = new List<Origin>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in expression.References)
+        {
+            var steps = SplitTraversal(reference);
+            if (steps.Count == 0) continue;
+            switch (steps[0])
+            {
+                case "each" or "count" or "path" or "terraform" or "self":
+                    // Instance selectors and meta values do not change what is referred to.
+                    continue;
+                case "local":
+                    return new UnresolvedOrigin($"{reference} (local values are not in the plan's configuration)");
+                case "var" when steps.Count >= 2:
+                    if (seen.Add("var." + steps[1])) targets.Add(ResolveVariable(expression.Module, steps[1], reference, depth));
+                    continue;
+                case "module" when steps.Count >= 3:
+                    if (seen.Add("module." + steps[1] + "." + steps[2])) targets.Add(ResolveOutput(expression.Module, steps[1], steps[2], reference, depth));
+                    continue;
+                case "data" when steps.Count >= 3:
+                    {
+                        var address = $"data.{steps[1]}.{steps[2]}";
+                        if (seen.Add(address)) targets.Add(ResourceAt(expression.Module, ResourceMode.Data, steps[1], address, reference));
+                        continue;
+                    }
+                default:
+                    if (steps.Count >= 2)
+                    {
+                        var address = $"{steps[0]}.{steps[1]}";
+                        if (seen.Add(address)) targets.Add(ResourceAt(expression.Module, ResourceMode.Managed, steps[0], address, reference));
+                    }
+                    continue;
+            }
+        }
+
+        // "aws_kms_key.k.arn" and "aws_kms_key.k" name one target; several targets (a conditional) are undecidable.
+        if (targets.Count == 1) return targets[0];
+        if (targets.Count == 0) return new UnresolvedOrigin(expression.Describe());
+        var unresolved = targets.OfType<UnresolvedOrigin>().FirstOrDefault();
+        if (unresolved is not null) return unresolved;
+        return new UnresolvedOrigin($"{expression.Describe()} (depends on {string.Join(" and ", expression.References.Take(3))})");
+    }
+
+    private Origin ResourceAt(string module, ResourceMode mode, string type, string address, string reference)
+    {
+        var config = _graph.Module(module)?.Resources.GetValueOrDefault(address);
+        var instances = _graph.Instances(module, address);
+        if (config is null && instances.Count == 0)
+        {
+            return new UnresolvedOrigin($"{reference} (no such resource in {(module.Length == 0 ? "the root module" : module)})");
+        }
+        return new ResourceOrigin(module, mode, type, address, config, instances, reference);
+    }
+
+    private Origin ResolveVariable(string module, string name, string reference, int depth)
+    {
+        if (module.Length == 0)
+        {
+            if (_graph.Variables.TryGetValue(name, out var v)) return new ConstantOrigin(v, reference);
+            if (_graph.Root?.VariableDefaults.TryGetValue(name, out var d) == true && d is not null) return new ConstantOrigin(d, reference);
+            return new UnresolvedOrigin($"{reference} (root variable without a value in the input)");
+        }
+        var cut = module.LastIndexOf(".module.", StringComparison.Ordinal);
+        var parent = cut < 0 ? "" : module[..cut];
+        var callName = module[(cut < 0 ? "module.".Length : cut + ".module.".Length)..];
+        var call = _graph.Module(parent)?.Calls.GetValueOrDefault(callName);
+        if (call is null) return new UnresolvedOrigin($"{reference} in {module} (module call not in configuration)");
+        if (call.Arguments.TryGetValue(name, out var argument))
+        {
+            var inParent = argument with { Module = parent };
+            return Resolve(inParent, depth + 1) switch
+            {
+                UnresolvedOrigin u => new UnresolvedOrigin($"{reference} in {module} = {u.Why}"),
+                var o => o,
+            };
+        }
+        if (call.Module.VariableDefaults.TryGetValue(name, out var def) && def is not null) return new ConstantOrigin(def, reference);
+        return new UnresolvedOrigin($"{reference} in {module} (no argument and no default)");
+    }
+
+    private Origin ResolveOutput(string module, string callName, string output, string reference, int depth)
+    {
+        var child = module.Length == 0 ? $"module.{callName}" : $"{module}.module.{callName}";
+        var expr = _graph.Module(child)?.Outputs.GetValueOrDefault(output);
+        if (expr is null) return new UnresolvedOrigin($"{reference} (module output not in configuration)");
+        return Resolve(expr with { Module = child }, depth + 1);
+    }
+
+    /// <summary>Splits <c>module.a["x"].b[0].c</c> into names, dropping index steps.</summary>
+    public static IReadOnlyList<string> SplitTraversal(string reference)
+    {
+        var steps = new List<string>();
+        var start = 0;
+        var i = 0;
+        while (i < reference.Length)
+        {
+            var c = reference[i];
+            if (c == '.' || c == '[')
+            {
+                if (i > start) steps.Add(reference[start..i]);
+                if (c == '[')
+                {
+                    // skip the index, honouring quoted keys
+                    i++;
+                    var quoted = i < reference.Length && reference[i] == '"';
+                    if (quoted)
+                    {
+                        i++;
+                        while (i < reference.Length && reference[i] != '"') i += reference[i] == '\\' ? 2 : 1;
+                    }
+                    while (i < reference.Length && reference[i] != ']') i++;
+                }
+                i++;
+                start = i;
+                continue;
+            }
+            i++;
+        }
+        if (start < reference.Length) steps.Add(reference[start..]);
+        return steps;
+    }
+}

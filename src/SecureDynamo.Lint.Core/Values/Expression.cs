@@ -1,0 +1,18 @@
+namespace SecureDynamo.Lint.Core.Values;
+
+/// <summary>
+/// The configuration expression that produced a value: the module it lives in (configuration path
+/// without instance keys, "" for the root, e.g. "module.store.module.table") and the references it
+/// makes, in Terraform's traversal syntax (<c>aws_kms_key.k.arn</c>, <c>var.key</c>).
+/// </summary>
+public sealed record Expression(string Module, IReadOnlyList<string> References, Value? Constant = null, string? Text = null)
+{
+    /// <summary>A short human rendering for messages.</summary>
+    public string Describe()
+    {
+        if (Text is not null) return Text;
+        if (References.Count > 0) return References[0];
+        if (Constant is not null) return Constant.ToDisplayString();
+        return "an expression";
+    }
+}
