@@ -84,16 +84,17 @@ public static class PlanReader
 
     private static ResourceGraph ReadWrapped(string file, string text, PlanReadOptions options)
     {
-        // setup-terraform's wrapper prints "[command]...", then terraform's stdout, then ::set-output/::debug:: lines.
-        // The plan document is the one line of terraform's own output that is a JSON object.
-        var lines = text.Split('\n');
-        var json = lines.Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith('{')).ToList();
-        if (json.Count != 1)
+        // setup-terraform's wrapper prints "[command]...", then terraform's stdout, then ::set-output/::debug:: lines
+        // (which repeat the output with %0A escapes: never read those). The document is what lies between.
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var body = lines.Skip(1).TakeWhile(l => !l.StartsWith("::", StringComparison.Ordinal)).ToList();
+        var document = string.Join('\n', body).Trim();
+        if (!document.StartsWith('{') || !document.EndsWith('}'))
         {
             throw new InputException(file,
                 "contains GitHub Actions setup-terraform wrapper lines around the plan; set `terraform_wrapper: false` in setup-terraform (or call terraform-bin) and scan the plain `terraform show -json` output");
         }
-        using var reader = new StringReader(json[0]);
+        using var reader = new StringReader(document);
         return ReadDocument(file, reader, options);
     }
 
@@ -322,6 +323,7 @@ public static class PlanReader
         var cut = msg.IndexOf(" Path '", StringComparison.Ordinal);
         if (cut > 0) msg = msg[..cut];
         if (msg.Contains("Unexpected end", StringComparison.Ordinal)) return "the JSON document ends before it is complete (truncated?)";
+        if (msg.Contains("Additional text", StringComparison.Ordinal)) return "has more content after the JSON document; expected exactly one `terraform show -json` document";
         if (msg.Contains("MaxDepth", StringComparison.Ordinal)) return "JSON nesting is deeper than 1000 levels; not a Terraform document";
         return "invalid JSON: " + msg.TrimEnd('.');
     }

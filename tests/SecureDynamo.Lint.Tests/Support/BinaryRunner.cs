@@ -8,7 +8,7 @@ public static class BinaryRunner
     /// <summary>The CLI assembly copied next to the tests by the project reference.</summary>
     public static string Assembly => Path.Combine(AppContext.BaseDirectory, "securedynamo.dll");
 
-    public static CliRun Run(string? stdin, IReadOnlyDictionary<string, string>? env, params string[] args)
+    public static CliRun RunWith(string? stdin, IReadOnlyDictionary<string, string>? env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -36,5 +36,5 @@ public static class BinaryRunner
         return new CliRun(p.ExitCode, stdoutTask.Result, stderrTask.Result);
     }
 
-    public static CliRun Run(params string[] args) => Run(null, null, args);
+    public static CliRun Run(params string[] args) => RunWith(null, null, args);
 }
