@@ -65,11 +65,13 @@ public sealed class ReferenceResolver
                 case "var" when steps.Count >= 2:
                     if (seen.Add("var." + steps[1])) targets.Add(ResolveVariable(expression.Module, steps[1], reference, depth));
                     continue;
-                case "module" when steps.Count >= 3:
-                    if (seen.Add("module." + steps[1] + "." + steps[2])) targets.Add(ResolveOutput(expression.Module, steps[1], steps[2], reference, depth));
+                case "module":
+                    // "module.m" alone accompanies "module.m.out" in reference lists: the output names the target.
+                    if (steps.Count >= 3 && seen.Add("module." + steps[1] + "." + steps[2])) targets.Add(ResolveOutput(expression.Module, steps[1], steps[2], reference, depth));
                     continue;
-                case "data" when steps.Count >= 3:
+                case "data":
                     {
+                        if (steps.Count < 3) continue;
                         var address = $"data.{steps[1]}.{steps[2]}";
                         if (seen.Add(address)) targets.Add(ResourceAt(expression.Module, ResourceMode.Data, steps[1], address, reference));
                         continue;

@@ -1,0 +1,59 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Resolution;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Tests.Core;
+
+public sealed class ResolutionTests
+{
+    [Theory]
+    [InlineData("alias/aws/dynamodb", true)]
+    [InlineData("arn:aws:kms:eu-west-1:111122223333:alias/aws/dynamodb", true)]
+    [InlineData("arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/dynamodb", true)]
+    [InlineData("alias/orders", false)]
+    [InlineData("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", false)]
+    [InlineData("1234abcd-12ab-34cd-56ef-1234567890ab", false)]
+    public void Recognises_aws_managed_aliases_in_every_form(string key, bool awsManaged) =>
+        Assert.Equal(awsManaged, KeyClassifier.IsAwsManagedAlias(key));
+
+    [Theory]
+    [InlineData("module.a[\"x.y\"].out", new[] { "module", "a", "out" })]
+    [InlineData("aws_kms_key.k[0].arn", new[] { "aws_kms_key", "k", "arn" })]
+    [InlineData("var.x", new[] { "var", "x" })]
+    public void Splits_traversals_dropping_indexes(string reference, string[] steps) =>
+        Assert.Equal(steps, ReferenceResolver.SplitTraversal(reference));
+
+    [Fact]
+    public void Module_outputs_are_followed_to_their_expression()
+    {
+        var keyConfig = new ResourceConfig("aws_kms_key.k", ResourceMode.Managed, "aws_kms_key", "k", "aws", ConfigBody.Empty, null, null);
+        var child = new ModuleConfig("module.keys", new Dictionary<string, ResourceConfig> { ["aws_kms_key.k"] = keyConfig },
+            new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(),
+            new Dictionary<string, Expression> { ["arn"] = new("module.keys", ["aws_kms_key.k.arn", "aws_kms_key.k"]) });
+        var root = new ModuleConfig("", new Dictionary<string, ResourceConfig>(),
+            new Dictionary<string, ModuleCall> { ["keys"] = new("keys", "./keys", new Dictionary<string, Expression>(), child) },
+            new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        var key = new Resource(ResourceAddress.Parse("module.keys.aws_kms_key.k"), PlannedAction.Create, Value.EmptyMap, Value.Null, keyConfig);
+        var graph = new ResourceGraph("test", InputKind.Plan, [key], root, new Dictionary<string, Value>(), []);
+        var resolver = new ReferenceResolver(graph);
+
+        var origin = resolver.Resolve(new Expression("", ["module.keys.arn", "module.keys"]));
+        var r = Assert.IsType<ResourceOrigin>(origin);
+        Assert.Equal("aws_kms_key", r.Type);
+        Assert.Equal("module.keys", r.ModulePath);
+        Assert.Same(key, Assert.Single(r.Instances));
+
+        var classified = new KeyClassifier(graph, resolver).Classify(Value.Unknown(new Expression("", ["module.keys.arn"])));
+        Assert.Equal(KeyKind.CustomerManaged, classified.Kind);
+    }
+
+    [Fact]
+    public void Conditionals_over_two_targets_and_locals_stay_unresolved()
+    {
+        var graph = new ResourceGraph("test", InputKind.Plan, [], null, new Dictionary<string, Value>(), []);
+        var resolver = new ReferenceResolver(graph);
+        Assert.IsType<UnresolvedOrigin>(resolver.Resolve(new Expression("", ["local.key"])));
+        Assert.IsType<UnresolvedOrigin>(resolver.Resolve(new Expression("", ["var.missing"])));
+        Assert.IsType<ConstantOrigin>(resolver.Resolve(new Expression("", [], Value.String("x"))));
+    }
+}
