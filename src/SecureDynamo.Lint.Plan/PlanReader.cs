@@ -294,6 +294,9 @@ public static class PlanReader
             var mode = (string?)entry["mode"] ?? "managed";
             var type = (string?)entry["type"] ?? "";
             if (!options.Wants(mode, type)) continue;
+            // A deposed object (left by create_before_destroy) shares the address of the current one; its
+            // destruction is part of a replacement already reported on the current object.
+            if (entry["deposed"] is JValue { Type: JTokenType.String }) continue;
             doc.Changes.Add(ResourceChange.From(file, entry, line, column));
         }
     }

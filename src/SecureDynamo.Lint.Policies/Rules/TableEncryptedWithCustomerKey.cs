@@ -1,6 +1,7 @@
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Resolution;
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Core.Views;
 using SecureDynamo.Lint.Policies.Engine;
 
 namespace SecureDynamo.Lint.Policies.Rules;
@@ -8,8 +9,8 @@ namespace SecureDynamo.Lint.Policies.Rules;
 /// <summary>dynamodb:001 — a table (or table replica) is encrypted with a KMS customer managed key.</summary>
 public sealed class TableEncryptedWithCustomerKey : ResourcePolicy
 {
-    private static readonly AttributePath Enabled = AttributePath.Of("server_side_encryption", 0, "enabled");
-    private static readonly AttributePath TableKey = AttributePath.Of("server_side_encryption", 0, "kms_key_arn");
+    private static readonly AttributePath Enabled = DynamoTable.SseEnabled;
+    private static readonly AttributePath TableKey = DynamoTable.SseKey;
     private static readonly AttributePath ReplicaKey = AttributePath.Of("kms_key_arn");
 
     public override string Id => "dynamodb:001";

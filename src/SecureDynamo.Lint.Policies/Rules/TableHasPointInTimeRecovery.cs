@@ -1,6 +1,7 @@
 using System.Globalization;
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Core.Views;
 using SecureDynamo.Lint.Policies.Engine;
 
 namespace SecureDynamo.Lint.Policies.Rules;
@@ -8,8 +9,8 @@ namespace SecureDynamo.Lint.Policies.Rules;
 /// <summary>dynamodb:002 — point-in-time recovery is enabled on the table.</summary>
 public sealed class TableHasPointInTimeRecovery : ResourcePolicy
 {
-    private static readonly AttributePath Enabled = AttributePath.Of("point_in_time_recovery", 0, "enabled");
-    private static readonly AttributePath Period = AttributePath.Of("point_in_time_recovery", 0, "recovery_period_in_days");
+    private static readonly AttributePath Enabled = DynamoTable.PitrEnabled;
+    private static readonly AttributePath Period = DynamoTable.PitrPeriod;
 
     public override string Id => "dynamodb:002";
 

@@ -1,5 +1,6 @@
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Core.Views;
 using SecureDynamo.Lint.Policies.Engine;
 
 namespace SecureDynamo.Lint.Policies.Rules;
@@ -7,8 +8,8 @@ namespace SecureDynamo.Lint.Policies.Rules;
 /// <summary>dynamodb:014 — TTL is enabled on a named attribute.</summary>
 public sealed class TableHasTimeToLive : ResourcePolicy
 {
-    private static readonly AttributePath Enabled = AttributePath.Of("ttl", 0, "enabled");
-    private static readonly AttributePath AttributeName = AttributePath.Of("ttl", 0, "attribute_name");
+    private static readonly AttributePath Enabled = DynamoTable.TtlEnabled;
+    private static readonly AttributePath AttributeName = DynamoTable.TtlAttribute;
 
     public override string Id => "dynamodb:014";
 

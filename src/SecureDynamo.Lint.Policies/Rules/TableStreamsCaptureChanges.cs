@@ -1,5 +1,6 @@
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Core.Views;
 using SecureDynamo.Lint.Policies.Engine;
 
 namespace SecureDynamo.Lint.Policies.Rules;
@@ -7,8 +8,8 @@ namespace SecureDynamo.Lint.Policies.Rules;
 /// <summary>dynamodb:013 — streams are enabled with an allowed view type (default NEW_AND_OLD_IMAGES).</summary>
 public sealed class TableStreamsCaptureChanges : ResourcePolicy
 {
-    private static readonly AttributePath StreamEnabled = AttributePath.Of("stream_enabled");
-    private static readonly AttributePath ViewType = AttributePath.Of("stream_view_type");
+    private static readonly AttributePath StreamEnabled = DynamoTable.StreamEnabled;
+    private static readonly AttributePath ViewType = DynamoTable.StreamViewType;
     private static readonly string[] DefaultAllowed = ["NEW_AND_OLD_IMAGES"];
 
     public override string Id => "dynamodb:013";
