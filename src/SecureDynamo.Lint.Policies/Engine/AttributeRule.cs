@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using SecureDynamo.Lint.Core.Values;
@@ -40,31 +41,58 @@ public sealed class AttributeRule
         {
             if (!Keys.Contains(p.Name)) throw new PolicyDefinitionException(file, $"unknown key \"rule.{p.Name}\"");
         }
-        var attribute = (string?)rule["attribute"] ?? throw new PolicyDefinitionException(file, "\"rule.attribute\" is required");
-        var op = (string?)rule["operator"] ?? throw new PolicyDefinitionException(file, "\"rule.operator\" is required");
+        var attribute = Text(file, rule, "attribute") ?? throw new PolicyDefinitionException(file, "\"rule.attribute\" is required");
+        var op = Text(file, rule, "operator") ?? throw new PolicyDefinitionException(file, "\"rule.operator\" is required");
         if (!Operators.Contains(op)) throw new PolicyDefinitionException(file, $"\"rule.operator\" \"{op}\" is not one of {string.Join(", ", Operators)}");
         var path = ParsePath(file, attribute);
+        var used = op switch
+        {
+            "equals" or "notEquals" or "atLeast" or "atMost" => "value",
+            "in" or "notIn" => "values",
+            "matches" or "notMatches" => "pattern",
+            _ => null,
+        };
+        foreach (var key in new[] { "value", "values", "pattern" })
+        {
+            // A key the operator ignores is a mistake in the file (e.g. "values" with equals): say so instead of guessing.
+            if (key != used && rule.ContainsKey(key)) throw new PolicyDefinitionException(file, $"\"rule.{key}\" is not used by operator {op}");
+        }
         var operands = new List<Value>();
         Regex? pattern = null;
         switch (op)
         {
             case "equals" or "notEquals" or "atLeast" or "atMost":
-                if (rule["value"] is not JValue v) throw new PolicyDefinitionException(file, $"\"rule.value\" is required for {op}");
+                if (rule["value"] is not JValue v) throw new PolicyDefinitionException(file, $"\"rule.value\" is required for {op} and must be a string, number, boolean or null");
+                if (op is "atLeast" or "atMost" && v.Type is not (JTokenType.Integer or JTokenType.Float))
+                {
+                    throw new PolicyDefinitionException(file, $"\"rule.value\" must be a number for {op}");
+                }
                 operands.Add(ToValue(v));
                 break;
             case "in" or "notIn":
                 if (rule["values"] is not JArray vs || vs.Count == 0) throw new PolicyDefinitionException(file, $"\"rule.values\" must be a non-empty list for {op}");
-                operands.AddRange(vs.OfType<JValue>().Select(ToValue));
+                if (vs.Any(x => x is not JValue)) throw new PolicyDefinitionException(file, $"\"rule.values\" may hold only strings, numbers, booleans or null");
+                operands.AddRange(vs.Cast<JValue>().Select(ToValue));
                 break;
             case "matches" or "notMatches":
-                var text = (string?)rule["pattern"] ?? throw new PolicyDefinitionException(file, $"\"rule.pattern\" is required for {op}");
-                try { pattern = new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+                var text = Text(file, rule, "pattern") ?? throw new PolicyDefinitionException(file, $"\"rule.pattern\" is required for {op}");
+                try { pattern = new Regex(text, RegexOptions.CultureInvariant, MatchTimeout); }
                 catch (ArgumentException e) { throw new PolicyDefinitionException(file, $"\"rule.pattern\" is not a valid regular expression: {e.Message}"); }
                 break;
         }
-        var fix = (string?)rule["fix"] ?? Describe(path, op, operands, pattern);
+        var fix = Text(file, rule, "fix") ?? Describe(path, op, operands, pattern);
         return new AttributeRule(path, op, operands, pattern, fix);
     }
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>The string at <paramref name="key"/>; null when absent; an error when it is not a string.</summary>
+    private static string? Text(string file, JObject rule, string key) => rule[key] switch
+    {
+        null => null,
+        JValue { Type: JTokenType.String } v => (string)v!,
+        _ => throw new PolicyDefinitionException(file, $"\"rule.{key}\" must be a string"),
+    };
 
     /// <summary>True/false for a known value; null when the value is unknown.</summary>
     public bool? Holds(Value value)
@@ -78,12 +106,20 @@ public sealed class AttributeRule
             case "notEquals": return !SameScalar(value, Operands[0]);
             case "in": return Operands.Any(o => SameScalar(value, o));
             case "notIn": return !Operands.Any(o => SameScalar(value, o));
-            case "matches": return value.AsString() is { } s && Pattern!.IsMatch(s);
-            case "notMatches": return !(value.AsString() is { } s2 && Pattern!.IsMatch(s2));
+            case "matches": return Matches(value);
+            case "notMatches": return !Matches(value);
             case "atLeast": return value.AsNumber() is { } a && Operands[0].AsNumber() is { } min && a >= min;
             case "atMost": return value.AsNumber() is { } b && Operands[0].AsNumber() is { } max && b <= max;
             default: return null;
         }
+    }
+
+    /// <summary>Whether a known value's text matches; a match that runs out of time cannot decide (unknown).</summary>
+    private bool? Matches(Value value)
+    {
+        if (value.AsString() is not { } text) return false;
+        try { return Pattern!.IsMatch(text); }
+        catch (RegexMatchTimeoutException) { return null; }
     }
 
     private static bool SameScalar(Value a, Value b)
@@ -108,14 +144,15 @@ public sealed class AttributeRule
         var segments = new List<object>();
         foreach (var part in text.Split('.'))
         {
-            var m = Regex.Match(part, @"^([A-Za-z_][A-Za-z0-9_-]*)?((\[\d+\])*)$");
+            var m = Regex.Match(part, @"^([A-Za-z_][A-Za-z0-9_-]*)?((\[\d{1,9}\])*)$");
             if (part.Length == 0 || !m.Success)
             {
-                if (int.TryParse(part, out var idx) && segments.Count > 0) { segments.Add(idx); continue; }
+                if (Regex.IsMatch(part, @"^\d{1,9}$") && segments.Count > 0) { segments.Add(int.Parse(part, CultureInfo.InvariantCulture)); continue; }
                 throw new PolicyDefinitionException(file, $"\"rule.attribute\" \"{text}\" is not an attribute path such as a[0].b");
             }
             if (m.Groups[1].Success && m.Groups[1].Length > 0) segments.Add(m.Groups[1].Value);
-            foreach (Match i in Regex.Matches(m.Groups[2].Value, @"\d+")) segments.Add(int.Parse(i.Value));
+            else if (segments.Count == 0) throw new PolicyDefinitionException(file, $"\"rule.attribute\" \"{text}\" must start with an attribute name");
+            foreach (Match i in Regex.Matches(m.Groups[2].Value, @"\d+")) segments.Add(int.Parse(i.Value, CultureInfo.InvariantCulture));
         }
         return AttributePath.Of(segments.ToArray());
     }

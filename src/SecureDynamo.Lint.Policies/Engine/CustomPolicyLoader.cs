@@ -10,10 +10,10 @@ namespace SecureDynamo.Lint.Policies.Engine;
 /// </summary>
 public static class CustomPolicyLoader
 {
-    public static IReadOnlyList<Policy> Load(string directory)
+    public static IReadOnlyList<DeclarativePolicy> Load(string directory)
     {
         if (!Directory.Exists(directory)) throw new PolicyDefinitionException(directory, "policy directory does not exist");
-        var policies = new List<Policy>();
+        var policies = new List<DeclarativePolicy>();
         var files = Directory.EnumerateFiles(directory, "*.json", SearchOption.TopDirectoryOnly)
             .Concat(Directory.EnumerateDirectories(directory).Select(d => Path.Combine(d, "policy.json")).Where(File.Exists))
             .Order(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ public static class CustomPolicyLoader
             JObject json;
             try
             {
-                json = JObject.Parse(File.ReadAllText(file), new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+                json = PolicyJson.Parse(File.ReadAllText(file));
             }
             catch (JsonReaderException e) { throw new PolicyDefinitionException(file, $"invalid JSON at line {e.LineNumber}: {e.Message.Split(" Path")[0]}"); }
             catch (IOException e) { throw new PolicyDefinitionException(file, $"cannot be read ({e.Message})"); }
@@ -33,7 +33,12 @@ public static class CustomPolicyLoader
             var doc = Path.GetFileName(file) == "policy.json" && File.Exists(readme) ? File.ReadAllText(readme) : "";
             var metadata = MetadataReader.Read(file, slug, json, doc);
             if (metadata.ResourceTypes.Count == 0) throw new PolicyDefinitionException(file, "\"resourceTypes\" must name at least one resource type");
-            policies.Add(new DeclarativePolicy(metadata.Id, AttributeRule.Parse(file, rule)) { Metadata = metadata });
+            var policy = new DeclarativePolicy(metadata.Id, AttributeRule.Parse(file, rule), file) { Metadata = metadata };
+            if (policies.FirstOrDefault(p => p.Id == metadata.Id) is DeclarativePolicy twin)
+            {
+                throw new PolicyDefinitionException(file, $"policy id {metadata.Id} is already defined by {twin.DefinitionFile}; ids must be unique");
+            }
+            policies.Add(policy);
         }
         return policies;
     }

@@ -8,11 +8,15 @@ public sealed class DeclarativePolicy : ResourcePolicy
 {
     private readonly string _id;
 
-    public DeclarativePolicy(string id, AttributeRule rule)
+    public DeclarativePolicy(string id, AttributeRule rule, string? definitionFile)
     {
         _id = id;
         Rule = rule;
+        DefinitionFile = definitionFile;
     }
+
+    /// <summary>The custom policy file it was loaded from; null for a built-in policy.</summary>
+    public string? DefinitionFile { get; }
 
     public override string Id => _id;
 

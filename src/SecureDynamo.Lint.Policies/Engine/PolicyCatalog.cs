@@ -19,10 +19,18 @@ public sealed class PolicyCatalog
         _byId = new Dictionary<string, Policy>(StringComparer.Ordinal);
         foreach (var p in policies)
         {
-            if (!_byId.TryAdd(p.Id, p)) throw new PolicyDefinitionException(p.Metadata.Slug, $"policy id {p.Id} is defined twice");
+            if (!_byId.TryAdd(p.Id, p))
+            {
+                var first = _byId[p.Id];
+                throw new PolicyDefinitionException(DefinedIn(p), $"policy id {p.Id} is already defined by {DefinedIn(first)}; ids must be unique");
+            }
         }
         Policies = _byId.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>The file a policy comes from, for error messages.</summary>
+    private static string DefinedIn(Policy p) =>
+        p is DeclarativePolicy { DefinitionFile: { } file } ? file : $"policies/{p.Metadata.Slug}/policy.json (built in)";
 
     /// <summary>All policies, ordered by id.</summary>
     public IReadOnlyList<Policy> Policies { get; }
@@ -59,7 +67,7 @@ public sealed class PolicyCatalog
             var metadata = MetadataReader.Read(file, slug, json, doc);
             Policy policy;
             if (logic.TryGetValue(metadata.Id, out var make)) policy = make();
-            else if (json["rule"] is JObject rule) policy = new DeclarativePolicy(metadata.Id, AttributeRule.Parse(file, rule));
+            else if (json["rule"] is JObject rule) policy = new DeclarativePolicy(metadata.Id, AttributeRule.Parse(file, rule), null);
             else throw new PolicyDefinitionException(file, $"no logic for {metadata.Id}: add a Policy class with this id or a \"rule\"");
             policy.Metadata = metadata;
             policies.Add(policy);
@@ -75,7 +83,7 @@ public sealed class PolicyCatalog
         foreach (var name in names.Where(n => n.StartsWith("policies/", StringComparison.Ordinal) && n.EndsWith("/policy.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var slug = name["policies/".Length..^"/policy.json".Length];
-            var json = JObject.Parse(ReadResource(assembly, name), new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            var json = PolicyJson.Parse(ReadResource(assembly, name));
             var docName = $"policies/{slug}/README.md";
             var doc = names.Contains(docName) ? ReadResource(assembly, docName) : "";
             yield return (slug, json, doc);

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Resolution;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Policies.Engine;
+
+namespace SecureDynamo.Lint.Policies.Rules;
+
+/// <summary>
+/// The availability zones of a DAX cluster's subnet group (<c>subnet_group_name</c> →
+/// <c>aws_dax_subnet_group.subnet_ids</c> → <c>aws_subnet.availability_zone</c>), followed by
+/// configuration reference or by literal name and id. <see cref="Zones"/> is null when the input
+/// does not tell, and <see cref="Unresolved"/> then says why.
+/// </summary>
+public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? Zones, string? Unresolved)
+{
+    private static readonly AttributePath GroupName = AttributePath.Of("subnet_group_name");
+    private static readonly AttributePath SubnetIds = AttributePath.Of("subnet_ids");
+    private static readonly Regex SubnetReference = new(@"^aws_subnet\.([A-Za-z0-9_-]+)(\[[^\]]+\])?", RegexOptions.CultureInvariant);
+
+    public static SubnetGroupZones Of(Resource cluster, PolicyContext context)
+    {
+        var (group, why) = FindGroup(cluster, context);
+        if (group is null) return new SubnetGroupZones("", null, why);
+        var name = group.Get(AttributePath.Of("name")).AsString() is { } n ? $"{group.Address} (\"{n}\")" : group.Address.ToString();
+        var (subnets, unresolved) = FindSubnets(group, context);
+        if (subnets is null) return new SubnetGroupZones(name, null, unresolved);
+        if (subnets.Count == 0) return new SubnetGroupZones(name, null, $"the subnets of {group.Address} are not known before apply");
+        var zones = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var subnet in subnets)
+        {
+            var zone = context.Effective(subnet, AttributePath.Of("availability_zone")).AsString()
+                ?? context.Effective(subnet, AttributePath.Of("availability_zone_id")).AsString();
+            if (zone is null) return new SubnetGroupZones(name, null, $"the availability zone of {subnet.Address} is known only after apply");
+            zones.Add(zone);
+        }
+        return new SubnetGroupZones(name, zones, null);
+    }
+
+    private static (Resource? Group, string Why) FindGroup(Resource cluster, PolicyContext context)
+    {
+        var expression = cluster.ExpressionAt(GroupName);
+        if (expression is { References.Count: > 0 })
+        {
+            switch (context.Resolver.Resolve(expression))
+            {
+                case ResourceOrigin { Type: "aws_dax_subnet_group", Mode: ResourceMode.Managed } origin:
+                    var group = Single(origin.Instances, origin.ModulePath, cluster);
+                    return group is null
+                        ? (null, $"subnet_group_name refers to {origin.Reference}, which has no single instance in the input")
+                        : (group, "");
+                case ConstantOrigin c when c.Value.AsString() is { } literal:
+                    return ByName(literal, cluster, context);
+                default:
+                    return (null, $"subnet_group_name ({expression.Describe()}) cannot be followed to an aws_dax_subnet_group in the input");
+            }
+        }
+        var value = context.Effective(cluster, GroupName);
+        if (value.AsString() is { } groupName) return ByName(groupName, cluster, context);
+        if (value.IsNull) return (null, "subnet_group_name is not set, so the cluster uses the default subnet group, whose zones the input does not show");
+        return (null, "subnet_group_name is known only after apply");
+    }
+
+    private static (Resource? Group, string Why) ByName(string name, Resource cluster, PolicyContext context)
+    {
+        var groups = context.Graph.OfType("aws_dax_subnet_group").Where(g => g.Get(AttributePath.Of("name")).AsString() == name).ToList();
+        return groups.Count == 1
+            ? (groups[0], "")
+            : (null, groups.Count == 0 ? $"the subnet group \"{name}\" is not in the input" : $"several subnet groups are named \"{name}\"");
+    }
+
+    /// <summary>The one instance meant: in the same module instance as <paramref name="from"/> when declared in its module.</summary>
+    private static Resource? Single(IReadOnlyList<Resource> instances, string modulePath, Resource from)
+    {
+        var candidates = modulePath == from.Address.ModulePath
+            ? instances.Where(i => i.Address.Module == from.Address.Module).ToList()
+            : instances.ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static (IReadOnlyList<Resource>? Subnets, string Why) FindSubnets(Resource group, PolicyContext context)
+    {
+        var ids = group.Get(SubnetIds);
+        if (ids.Kind == ValueKind.List && ids.Items.All(i => i.AsString() is not null))
+        {
+            return ByIds(ids.Items.Select(i => i.AsString()!), context);
+        }
+        var expression = group.ExpressionAt(SubnetIds);
+        if (expression is null) return (null, $"{group.Address} has no subnet_ids the input can show");
+        if (expression.References.Count == 0)
+        {
+            return expression.Constant is { Kind: ValueKind.List } list && list.Items.All(i => i.AsString() is not null)
+                ? ByIds(list.Items.Select(i => i.AsString()!), context)
+                : (null, $"the subnet_ids of {group.Address} are not known before apply");
+        }
+
+        var found = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        foreach (var reference in expression.References)
+        {
+            var steps = ReferenceResolver.SplitTraversal(reference);
+            if (steps.Count >= 2 && steps[0] == "aws_subnet")
+            {
+                var m = SubnetReference.Match(reference);
+                var configAddress = $"aws_subnet.{steps[1]}";
+                var instances = context.Graph.Instances(group.Address.ModulePath, configAddress).Where(s => s.Address.Module == group.Address.Module);
+                if (m.Groups[2].Success) instances = instances.Where(s => s.Address.Key == m.Groups[2].Value);
+                var list = instances.ToList();
+                // "aws_subnet.a[0].id" also lists "aws_subnet.a": the indexed reference decides.
+                if (!m.Groups[2].Success && expression.References.Any(r => r.StartsWith(configAddress + "[", StringComparison.Ordinal))) continue;
+                if (list.Count == 0) return (null, $"{reference} is not in the input");
+                foreach (var s in list) found[s.Address.ToString()] = s;
+                continue;
+            }
+            if (steps.Count >= 1 && steps[0] is "each" or "count") continue;
+            switch (context.Resolver.Resolve(expression with { References = new[] { reference } }))
+            {
+                case ConstantOrigin { Value.Kind: ValueKind.List } c when c.Value.Items.All(i => i.AsString() is not null):
+                    var (byId, why) = ByIds(c.Value.Items.Select(i => i.AsString()!), context);
+                    if (byId is null) return (null, why);
+                    foreach (var s in byId) found[s.Address.ToString()] = s;
+                    continue;
+                case ConstantOrigin { Value.Kind: ValueKind.String } one:
+                    var (single, why1) = ByIds(new[] { one.Value.AsString()! }, context);
+                    if (single is null) return (null, why1);
+                    foreach (var s in single) found[s.Address.ToString()] = s;
+                    continue;
+                default:
+                    return (null, $"the subnet_ids of {group.Address} come from {reference}, which does not lead to aws_subnet resources in the input");
+            }
+        }
+        return (found.Values.ToList(), "");
+    }
+
+    private static (IReadOnlyList<Resource>? Subnets, string Why) ByIds(IEnumerable<string> ids, PolicyContext context)
+    {
+        var subnets = new List<Resource>();
+        foreach (var id in ids)
+        {
+            var subnet = context.Graph.OfType("aws_subnet").FirstOrDefault(s => s.Get(AttributePath.Of("id")).AsString() == id);
+            if (subnet is null) return (null, $"subnet {id} is not in the input");
+            subnets.Add(subnet);
+        }
+        return (subnets, "");
+    }
+}
