@@ -24,6 +24,7 @@ public static class PolicyDocumentParser
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Decimal,
                 MaxDepth = MaxDepth,
+                SupportMultipleContent = true,
             };
             root = JToken.ReadFrom(reader);
             if (reader.Read()) return PolicyParseResult.Failed($"is not valid JSON: more content after the document at line {reader.LineNumber}");
@@ -43,21 +44,21 @@ public static class PolicyDocumentParser
             case JObject single:
                 {
                     var s = ParseStatement(single, 0, out var error);
-                    if (s is null) return PolicyParseResult.Failed(error!);
+                    if (s is null) return PolicyParseResult.Failed("is malformed: " + error);
                     statements.Add(s);
                     break;
                 }
             case JArray list:
                 for (var i = 0; i < list.Count; i++)
                 {
-                    if (list[i] is not JObject o) return PolicyParseResult.Failed($"Statement[{i}] is not an object (found {Describe(list[i])})");
+                    if (list[i] is not JObject o) return PolicyParseResult.Failed($"is malformed: Statement[{i}] is not an object (found {Describe(list[i])})");
                     var s = ParseStatement(o, i, out var error);
-                    if (s is null) return PolicyParseResult.Failed(error!);
+                    if (s is null) return PolicyParseResult.Failed("is malformed: " + error);
                     statements.Add(s);
                 }
                 break;
             default:
-                return PolicyParseResult.Failed($"Statement must be an object or a list (found {Describe(element)})");
+                return PolicyParseResult.Failed($"is malformed: Statement must be an object or a list (found {Describe(element)})");
         }
         return PolicyParseResult.Ok(new PolicyDocument(statements));
     }
