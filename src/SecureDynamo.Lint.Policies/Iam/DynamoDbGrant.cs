@@ -1,0 +1,78 @@
+namespace SecureDynamo.Lint.Policies.Iam;
+
+/// <summary>The judgement of one statement, with the reason shown in messages.</summary>
+public sealed record DynamoDbGrant(DynamoDbGrantKind Kind, string Reason)
+{
+    public static readonly DynamoDbGrant None = new(DynamoDbGrantKind.None, "");
+
+    /// <summary>
+    /// Judges <paramref name="statement"/>: an Allow of <c>dynamodb:*</c>, <c>*</c> or <c>*:*</c>, any
+    /// NotAction that leaves DynamoDB actions allowed, or DynamoDB actions on <c>*</c>, on
+    /// account/region-wide table wildcards or through NotResource, is overbroad.
+    /// </summary>
+    public static DynamoDbGrant Of(PolicyStatement statement)
+    {
+        if (statement.Effect == PolicyEffect.Deny) return None;
+        var grant = Judge(statement);
+        if (statement.Effect == PolicyEffect.Unknown && grant.Kind is DynamoDbGrantKind.Overbroad or DynamoDbGrantKind.Scoped)
+        {
+            return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{grant.Reason}, but {statement.EffectUnknown ?? "its effect is known only after apply"}");
+        }
+        return grant;
+    }
+
+    private static DynamoDbGrant Judge(PolicyStatement s)
+    {
+        var granted = new List<string>();
+        string? actionsUnknown = null;
+        if (s.NotAction is { } notAction)
+        {
+            if (notAction.Values.Any(p => ActionPattern.GrantsEveryActionOf(p, "dynamodb"))) return None;
+            if (notAction.HasUnknown) actionsUnknown = notAction.Unknown;
+            else
+            {
+                return new DynamoDbGrant(DynamoDbGrantKind.Overbroad,
+                    $"{s.Name} allows NotAction {notAction}, which grants every action it does not list, DynamoDB actions included");
+            }
+        }
+        else if (s.Action is { } action)
+        {
+            var every = action.Values.FirstOrDefault(p => ActionPattern.GrantsEveryActionOf(p, "dynamodb"));
+            if (every is not null)
+            {
+                var scope = ActionPattern.GrantsEveryActionOf(every, "s3") ? "every action of every service, DynamoDB's included" : "every DynamoDB action";
+                return new DynamoDbGrant(DynamoDbGrantKind.Overbroad, $"{s.Name} allows Action \"{every}\", which grants {scope}");
+            }
+            granted.AddRange(action.Values.Where(p => ActionPattern.GrantsSomeActionOf(p, "dynamodb")));
+            actionsUnknown = action.Unknown;
+        }
+        else
+        {
+            return None;
+        }
+
+        if (granted.Count == 0 && actionsUnknown is null) return None;
+        var what = granted.Count > 0 ? string.Join(", ", granted.Select(g => $"\"{g}\"")) : "actions";
+        if (s.NotResource is { } notResource)
+        {
+            if (granted.Count > 0)
+            {
+                return new DynamoDbGrant(DynamoDbGrantKind.Overbroad,
+                    $"{s.Name} allows {what} with NotResource {notResource}, which covers every table it does not list");
+            }
+            return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{s.Name} uses NotResource and {actionsUnknown}");
+        }
+        var wide = s.Resource?.Values.FirstOrDefault(ResourcePattern.IsDynamoDbWide);
+        if (wide is not null && granted.Count > 0)
+        {
+            return new DynamoDbGrant(DynamoDbGrantKind.Overbroad, $"{s.Name} allows {what} on Resource \"{wide}\", every table of the account or region");
+        }
+        if (actionsUnknown is not null) return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{s.Name}: {actionsUnknown}");
+        if (s.Resource?.Unknown is { } resourcesUnknown)
+        {
+            return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{s.Name} allows {what}, but {resourcesUnknown}");
+        }
+        var resources = s.Resource is null ? "no Resource" : string.Join(", ", s.Resource.Values.Select(r => $"\"{r}\""));
+        return new DynamoDbGrant(DynamoDbGrantKind.Scoped, $"{s.Name} allows {what} on {resources}");
+    }
+}

@@ -1,0 +1,141 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Resolution;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Policies.Iam;
+
+/// <summary>
+/// Finds the policy document behind a resource attribute: the JSON string when the plan knows it
+/// (heredocs and <c>jsonencode</c> render to strings); otherwise, following the configuration
+/// reference, the <c>json</c> of a <c>data.aws_iam_policy_document</c> (from <c>prior_state</c> or a
+/// <c>read</c> change), or a document built from that data source's <c>statement</c> blocks (planned
+/// values, else configuration). Anything else is unknown, naming the expression.
+/// </summary>
+public sealed class PolicyDocumentResolver
+{
+    public const string PolicyDocumentType = "aws_iam_policy_document";
+
+    private readonly ReferenceResolver _resolver;
+
+    public PolicyDocumentResolver(ReferenceResolver resolver) => _resolver = resolver;
+
+    public PolicyLookup Lookup(Resource resource, AttributePath path)
+    {
+        var source = path.ToString();
+        var value = _resolver.Effective(resource, path);
+        if (value.IsKnown) return FromValue(value, source, source);
+        var expression = value.Expression ?? resource.ExpressionAt(path);
+        if (expression is null) return PolicyLookup.Unknown(source, $"{source} is known only after apply");
+        return _resolver.Resolve(expression) switch
+        {
+            ConstantOrigin c => FromValue(c.Value, source, source),
+            ResourceOrigin { Mode: ResourceMode.Data, Type: PolicyDocumentType } d => FromDataSource(d, resource, source),
+            ResourceOrigin r => PolicyLookup.Unknown(source, $"{source} depends on {r.Reference}, which is known only after apply"),
+            UnresolvedOrigin u => PolicyLookup.Unknown(source, $"{source} is {u.Why}, which is known only after apply"),
+            _ => PolicyLookup.Unknown(source, $"{source} is known only after apply ({expression.Describe()})"),
+        };
+    }
+
+    private static PolicyLookup FromValue(Value value, string source, string shown)
+    {
+        if (value.IsNull) return PolicyLookup.Absent(source);
+        if (value.Kind != ValueKind.String) return PolicyLookup.Unknown(source, $"{shown} is not a JSON policy string");
+        var text = value.AsString()!;
+        if (string.IsNullOrWhiteSpace(text)) return PolicyLookup.Absent(source);
+        var parsed = PolicyDocumentParser.Parse(text);
+        return parsed.Document is { } doc
+            ? PolicyLookup.Found(source, new[] { doc })
+            : PolicyLookup.Unknown(source, $"{shown} {parsed.Error}");
+    }
+
+    private PolicyLookup FromDataSource(ResourceOrigin origin, Resource user, string attribute)
+    {
+        var source = $"{attribute} ({origin.Address})";
+        var instances = Pick(origin.Instances, user);
+        if (instances.Count == 0)
+        {
+            if (origin.Config is null) return PolicyLookup.Unknown(source, $"{origin.Reference} is not in the input");
+            var built = Build(origin, ConfigValues.Of(origin.Config.Body, _resolver), origin.Address);
+            return built.Document is { } d ? PolicyLookup.Found(source, new[] { d }) : PolicyLookup.Unknown(source, built.Error!);
+        }
+        var documents = new List<PolicyDocument>();
+        foreach (var instance in instances)
+        {
+            var built = FromInstance(origin, instance);
+            if (built.Document is null) return PolicyLookup.Unknown(source, built.Error!);
+            documents.Add(built.Document);
+        }
+        return PolicyLookup.Found(source, documents);
+    }
+
+    private PolicyParseResult FromInstance(ResourceOrigin origin, Resource instance)
+    {
+        var name = instance.Address.ToString();
+        var json = instance.After.Get("json");
+        if (json.IsKnown && json.AsString() is { Length: > 0 } text)
+        {
+            var parsed = PolicyDocumentParser.Parse(text);
+            return parsed.Succeeded ? parsed : PolicyParseResult.Failed($"{name}.json {parsed.Error}");
+        }
+        // json is computed: rebuild it from the statement blocks, as planned or else as configured.
+        var after = instance.After;
+        if (after.Get("statement").IsUnknown && origin.Config is not null) after = ConfigValues.Of(origin.Config.Body, _resolver);
+        return Build(origin, after, name);
+    }
+
+    private PolicyParseResult Build(ResourceOrigin origin, Value body, string name)
+    {
+        var statements = body.Get("statement");
+        if (statements.IsUnknown)
+        {
+            return PolicyParseResult.Failed($"the statements of {name} are known only after apply ({statements.Expression?.Describe() ?? "computed"})");
+        }
+        var document = PolicyBlocks.Statements(statements, name);
+        return PolicyParseResult.Ok(WithExtraDocuments(document, body, name));
+    }
+
+    /// <summary>Adds <c>source_policy_documents</c>/<c>override_policy_documents</c> (and the older <c>*_json</c>).</summary>
+    private static PolicyDocument WithExtraDocuments(PolicyDocument document, Value body, string name)
+    {
+        var statements = document.Statements.ToList();
+        var incomplete = document.Incomplete;
+        foreach (var argument in new[] { "source_policy_documents", "override_policy_documents", "source_json", "override_json" })
+        {
+            var v = body.Get(argument);
+            var texts = v.Kind == ValueKind.List ? v.Items : new[] { v };
+            foreach (var t in texts)
+            {
+                if (t.IsNull) continue;
+                if (t.IsUnknown || t.AsString() is not { } text)
+                {
+                    incomplete ??= $"{name}.{argument} is known only after apply ({t.Expression?.Describe() ?? "computed"})";
+                    continue;
+                }
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                var parsed = PolicyDocumentParser.Parse(text);
+                if (parsed.Document is { } extra) statements.AddRange(extra.Statements.Select((s, i) => s with { Index = statements.Count + i }));
+                else incomplete ??= $"{name}.{argument} {parsed.Error}";
+            }
+        }
+        return new PolicyDocument(statements, incomplete);
+    }
+
+    /// <summary>
+    /// The data source instances a resource uses: those in its own module instance (or an
+    /// ancestor), then the one with its own instance key when that singles one out.
+    /// </summary>
+    private static IReadOnlyList<Resource> Pick(IReadOnlyList<Resource> instances, Resource user)
+    {
+        if (instances.Count <= 1) return instances;
+        var module = user.Address.Module;
+        var scoped = instances.Where(i => i.Address.Module.Length == 0 || module == i.Address.Module ||
+                                          module.StartsWith(i.Address.Module + ".", StringComparison.Ordinal)).ToList();
+        if (scoped.Count == 0) scoped = instances.ToList();
+        if (scoped.Count > 1 && user.Address.Key is { } key)
+        {
+            var same = scoped.Where(i => i.Address.Key == key).ToList();
+            if (same.Count == 1) return same;
+        }
+        return scoped;
+    }
+}

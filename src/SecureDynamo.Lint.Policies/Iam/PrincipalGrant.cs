@@ -1,0 +1,79 @@
+namespace SecureDynamo.Lint.Policies.Iam;
+
+/// <summary>The judgement of one statement, with the reason shown in messages.</summary>
+public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
+{
+    /// <summary>Condition keys that pin a wildcard principal to known callers.</summary>
+    public static readonly IReadOnlySet<string> PinningKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:SourceAccount", "aws:SourceVpce",
+    };
+
+    private static readonly HashSet<string> AccountKeys = new(StringComparer.OrdinalIgnoreCase) { "aws:PrincipalAccount", "aws:SourceAccount" };
+
+    private static readonly HashSet<string> PinningOperators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike",
+    };
+
+    /// <param name="trustedAccounts">The <c>trustedAccounts</c> option; null when not configured.</param>
+    public static PrincipalGrant Of(PolicyStatement statement, IReadOnlyCollection<string>? trustedAccounts)
+    {
+        if (statement.Effect == PolicyEffect.Deny) return new PrincipalGrant(PrincipalGrantKind.None, "");
+        var grant = Judge(statement, trustedAccounts);
+        if (statement.Effect == PolicyEffect.Unknown && grant.Kind is PrincipalGrantKind.Open or PrincipalGrantKind.Untrusted)
+        {
+            return new PrincipalGrant(PrincipalGrantKind.Unknown, $"{grant.Reason}, but {statement.EffectUnknown ?? "its effect is known only after apply"}");
+        }
+        return grant;
+    }
+
+    private static PrincipalGrant Judge(PolicyStatement s, IReadOnlyCollection<string>? trusted)
+    {
+        if (s.PrincipalsUnknown is { } principalsUnknown) return new PrincipalGrant(PrincipalGrantKind.Unknown, $"{s.Name}: {principalsUnknown}");
+        var pins = s.Conditions.Where(IsPin).ToList();
+        string? everyone = null;
+        if (s.NotPrincipals is { Count: > 0 } not) everyone = $"NotPrincipal {string.Join(", ", not.Select(p => p.Identifier))} (every other principal)";
+        else if (s.Principals is null) everyone = "no Principal (every principal)";
+        else if (s.Principals.FirstOrDefault(p => p.IsEveryone) is { } wildcard) everyone = wildcard.Kind == "*" ? "Principal \"*\"" : "Principal {\"AWS\": \"*\"}";
+
+        if (everyone is not null && pins.Count == 0)
+        {
+            if (s.ConditionsUnknown is { } conditionsUnknown)
+            {
+                return new PrincipalGrant(PrincipalGrantKind.Unknown, $"{s.Name} allows {everyone} and {conditionsUnknown}");
+            }
+            return new PrincipalGrant(PrincipalGrantKind.Open,
+                $"{s.Name} allows {everyone} with no condition on aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount or aws:SourceVpce");
+        }
+
+        if (trusted is not null)
+        {
+            var accounts = (s.Principals ?? Array.Empty<PolicyPrincipal>()).Select(p => p.Account)
+                .Concat(pins.Where(c => AccountKeys.Contains(c.Key)).SelectMany(c => c.Values).Select(AccountIds.FromPrincipal))
+                .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var outside = accounts.Where(a => !trusted.Contains(a)).ToList();
+            if (outside.Count > 0)
+            {
+                return new PrincipalGrant(PrincipalGrantKind.Untrusted,
+                    $"{s.Name} lets in account{(outside.Count > 1 ? "s" : "")} {string.Join(", ", outside)}, not in trustedAccounts ({string.Join(", ", trusted)})");
+            }
+        }
+        var who = everyone is not null
+            ? $"{everyone} pinned by {string.Join(", ", pins.Select(p => p.Key))}"
+            : string.Join(", ", s.Principals!.Select(p => $"{p.Kind} {p.Identifier}"));
+        return new PrincipalGrant(PrincipalGrantKind.Restricted, $"{s.Name} allows {who}");
+    }
+
+    /// <summary>A condition that restricts callers to known accounts, an organization or an endpoint.</summary>
+    public static bool IsPin(PolicyCondition condition)
+    {
+        if (!PinningKeys.Contains(condition.Key)) return false;
+        var op = condition.Operator;
+        var colon = op.IndexOf(':');
+        if (colon >= 0) op = op[(colon + 1)..];
+        // ...IfExists passes when the key is absent, so it pins nothing.
+        if (op.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) || !PinningOperators.Contains(op)) return false;
+        return condition.Values.Count > 0 && !condition.Values.Any(WildcardPattern.IsAllWildcard);
+    }
+}

@@ -1,0 +1,24 @@
+namespace SecureDynamo.Lint.Policies.Iam;
+
+/// <summary>Classifies <c>Resource</c> values for DynamoDB: named tables, or every table of an account or region.</summary>
+public static class ResourcePattern
+{
+    /// <summary>
+    /// Whether <paramref name="resource"/> covers DynamoDB tables account- or region-wide: <c>*</c>,
+    /// <c>arn:aws:dynamodb:*:*:*</c>, <c>arn:aws:dynamodb:*:*:table/*</c>,
+    /// <c>arn:aws:dynamodb:us-east-1:123456789012:table/*</c>, <c>arn:aws:*</c>. A pattern that names
+    /// tables (<c>table/orders</c>, <c>table/orders/index/*</c>, <c>table/orders-*</c>) is not.
+    /// </summary>
+    public static bool IsDynamoDbWide(string resource)
+    {
+        if (WildcardPattern.IsAllWildcard(resource)) return true;
+        var parts = resource.Split(':', 6);
+        if (parts.Length < 6) return WildcardPattern.MatchesAllWithPrefix(resource, "arn:aws:dynamodb:");
+        if (!WildcardPattern.Matches(parts[2], "dynamodb")) return false;
+        var rest = parts[5];
+        if (WildcardPattern.IsAllWildcard(rest)) return true;
+        var segments = rest.Split('/');
+        if (segments.Length == 1) return WildcardPattern.MatchesAllWithPrefix(segments[0], "table/");
+        return WildcardPattern.IsAllWildcard(segments[1]) || segments[1].Length == 0;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Resolution;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Policies.Iam;
+
+namespace SecureDynamo.Lint.Policies.Rules;
+
+/// <summary>
+/// dynamodb:006 — a DynamoDB resource policy or DynamoDB VPC endpoint policy admits only specific
+/// accounts or principals: no Allow to <c>*</c> unless a condition pins the caller's account,
+/// organization or endpoint; with <c>trustedAccounts</c>, only those accounts. An endpoint with no
+/// policy allows full access.
+/// </summary>
+public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
+{
+    private static readonly AttributePath PolicyPath = AttributePath.Of("policy");
+    private static readonly AttributePath ServiceName = AttributePath.Of("service_name");
+
+    public override string Id => "dynamodb:006";
+
+    public override IEnumerable<Verdict> Evaluate(PolicyContext context)
+    {
+        var documents = new PolicyDocumentResolver(context.Resolver);
+        var trusted = context.Options.Get("trustedAccounts");
+        foreach (var resource in context.Graph.OfType("aws_dynamodb_resource_policy"))
+        {
+            if (resource.IsJudged) yield return Judge(resource, documents.Lookup(resource, PolicyPath), trusted, endpoint: false);
+        }
+        foreach (var resource in context.Graph.OfType("aws_vpc_endpoint"))
+        {
+            if (resource.IsJudged && IsDynamoDbEndpoint(resource, context)) yield return Judge(resource, documents.Lookup(resource, PolicyPath), trusted, endpoint: true);
+        }
+    }
+
+    private static Verdict Judge(Resource resource, PolicyLookup lookup, IReadOnlyList<string>? trusted, bool endpoint)
+    {
+        switch (lookup.Kind)
+        {
+            case PolicyLookupKind.Unknown:
+                return Verdict.Unknown(resource, $"cannot tell who the policy admits: {lookup.Reason}", PolicyPath);
+            case PolicyLookupKind.Absent when endpoint:
+                return Verdict.Fail(resource,
+                    "the endpoint has no policy, so it allows full access to DynamoDB for every principal that can reach it; attach a policy that names the accounts or pins aws:PrincipalAccount / aws:PrincipalOrgID",
+                    PolicyPath);
+            case PolicyLookupKind.Absent:
+                return Verdict.Pass(resource, "the resource policy is empty and grants no access", PolicyPath);
+        }
+
+        var judged = lookup.Alternatives.Select(d => JudgeDocument(d, trusted)).ToList();
+        if (judged.Any(j => j.Kind != judged[0].Kind))
+        {
+            return Verdict.Unknown(resource, $"{lookup.Source} depends on which instance of the data source is used, and they differ", PolicyPath);
+        }
+        var (kind, reasons) = judged[0];
+        var text = string.Join("; ", reasons.Select(r => $"{lookup.Source}: {r}"));
+        return kind switch
+        {
+            PrincipalGrantKind.Open or PrincipalGrantKind.Untrusted => Verdict.Fail(resource,
+                $"{text}; name the trusted accounts or principals, or pin aws:PrincipalAccount / aws:PrincipalOrgID / aws:SourceVpce in a condition", PolicyPath),
+            PrincipalGrantKind.Unknown => Verdict.Unknown(resource, $"cannot tell who the policy admits: {text}", PolicyPath),
+            PrincipalGrantKind.Restricted => Verdict.Pass(resource, text, PolicyPath),
+            _ => Verdict.Pass(resource, $"{lookup.Source} allows no principal", PolicyPath),
+        };
+    }
+
+    private static (PrincipalGrantKind Kind, IReadOnlyList<string> Reasons) JudgeDocument(PolicyDocument document, IReadOnlyList<string>? trusted)
+    {
+        var grants = document.Statements.Select(s => PrincipalGrant.Of(s, trusted)).ToList();
+        var failing = grants.Where(g => g.Kind is PrincipalGrantKind.Open or PrincipalGrantKind.Untrusted).ToList();
+        if (failing.Count > 0) return (failing.Any(g => g.Kind == PrincipalGrantKind.Open) ? PrincipalGrantKind.Open : PrincipalGrantKind.Untrusted, failing.Select(g => g.Reason).ToList());
+        var unknown = grants.Where(g => g.Kind == PrincipalGrantKind.Unknown).Select(g => g.Reason).ToList();
+        if (document.Incomplete is { } missing) unknown.Add(missing);
+        if (unknown.Count > 0) return (PrincipalGrantKind.Unknown, unknown);
+        var restricted = grants.Where(g => g.Kind == PrincipalGrantKind.Restricted).Select(g => g.Reason).ToList();
+        return restricted.Count > 0 ? (PrincipalGrantKind.Restricted, restricted) : (PrincipalGrantKind.None, Array.Empty<string>());
+    }
+
+    /// <summary>
+    /// Whether the endpoint serves DynamoDB: <c>service_name</c> is <c>com.amazonaws.&lt;region&gt;.dynamodb</c>,
+    /// or refers to a <c>data.aws_vpc_endpoint_service</c> looking up the <c>dynamodb</c> service.
+    /// </summary>
+    private static bool IsDynamoDbEndpoint(Resource resource, PolicyContext context)
+    {
+        var name = context.Effective(resource, ServiceName);
+        if (name.IsKnown) return name.AsString() is { } s && DynamoDbServiceName().IsMatch(s);
+        if (name.Expression is null || context.Resolver.Resolve(name.Expression) is not ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_vpc_endpoint_service" } service)
+        {
+            return false;
+        }
+        foreach (var instance in service.Instances)
+        {
+            if (instance.After.Get("service_name").AsString() is { } looked) return DynamoDbServiceName().IsMatch(looked);
+        }
+        var wanted = service.Config?.Body.Attributes.GetValueOrDefault("service")?.Constant?.AsString();
+        return wanted is "dynamodb" or "dynamodb-fips";
+    }
+
+    [GeneratedRegex(@"^(cn\.)?com\.amazonaws\.[a-z0-9-]+\.dynamodb(-fips)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DynamoDbServiceName();
+}

@@ -1,0 +1,60 @@
+using SecureDynamo.Lint.Policies.Iam;
+
+namespace SecureDynamo.Lint.Tests.Policies;
+
+/// <summary>IAM action and resource wildcards as dynamodb:012 reads them.</summary>
+public sealed class ActionPatternTests
+{
+    [Theory]
+    [InlineData("dynamodb:GetItem", true, false)]
+    [InlineData("dynamodb:Get*", true, false)]
+    [InlineData("dynamodb:Batch*Item", true, false)]
+    [InlineData("dynamodb:?etItem", true, false)]
+    [InlineData("dynamodb:*", true, true)]
+    [InlineData("DynamoDB:*", true, true)]
+    [InlineData("DYNAMODB:getitem", true, false)]
+    [InlineData("dynamo*", true, true)]
+    [InlineData("dynamo*:Get*", true, false)]
+    [InlineData("*", true, true)]
+    [InlineData("*:*", true, true)]
+    [InlineData("**", true, true)]
+    [InlineData("s3:*", false, false)]
+    [InlineData("dynamodbx:GetItem", false, false)]
+    [InlineData("iam:*", false, false)]
+    [InlineData("dynamodb", false, false)]
+    public void Action_patterns_match_dynamodb_actions_case_insensitively(string pattern, bool some, bool every)
+    {
+        Assert.Equal(some, ActionPattern.GrantsSomeActionOf(pattern, "dynamodb"));
+        Assert.Equal(every, ActionPattern.GrantsEveryActionOf(pattern, "dynamodb"));
+    }
+
+    [Theory]
+    [InlineData("*", true)]
+    [InlineData("arn:aws:dynamodb:*:*:*", true)]
+    [InlineData("arn:aws:dynamodb:*:*:table/*", true)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*", true)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:*", true)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table*", true)]
+    [InlineData("arn:aws:dynamodb:*:*:table/*/index/*", true)]
+    [InlineData("arn:aws:*", true)]
+    [InlineData("arn:*", true)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/orders", false)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/orders/index/*", false)]
+    [InlineData("arn:aws:dynamodb:*:123456789012:table/orders-*", false)]
+    [InlineData("arn:aws:s3:::bucket/*", false)]
+    [InlineData("arn:aws:s3:*", false)]
+    public void Resource_patterns_are_account_or_region_wide_for_dynamodb(string resource, bool wide)
+    {
+        Assert.Equal(wide, ResourcePattern.IsDynamoDbWide(resource));
+    }
+
+    [Fact]
+    public void Pathological_patterns_match_in_linear_time()
+    {
+        var pattern = string.Concat(Enumerable.Repeat("*a", 2000)) + "b";
+        var text = new string('a', 5000);
+        var started = DateTime.UtcNow;
+        Assert.False(WildcardPattern.Matches(pattern, text));
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
+    }
+}

@@ -1,0 +1,61 @@
+using SecureDynamo.Lint.Policies.Iam;
+
+namespace SecureDynamo.Lint.Tests.Policies;
+
+/// <summary>How single statements are judged by dynamodb:012 (DynamoDB grants) and dynamodb:006 (principals).</summary>
+public sealed class StatementGrantTests
+{
+    private const string Table = "arn:aws:dynamodb:eu-west-1:111122223333:table/orders";
+
+    [Theory]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:*","Resource":"TABLE"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","Action":"*","Resource":"TABLE"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","Action":["*:*"],"Resource":"TABLE"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","NotAction":"iam:*","Resource":"TABLE"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","NotAction":["dynamodb:GetItem"],"Resource":"TABLE"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","NotAction":["DynamoDB:*"],"Resource":"*"}""", DynamoDbGrantKind.None)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"*"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:GetItem","NotResource":"TABLE"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:Get*","Resource":"TABLE"}""", DynamoDbGrantKind.Scoped)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:Get*","Resource":["TABLE","TABLE/index/*"]}""", DynamoDbGrantKind.Scoped)]
+    [InlineData("""{"Effect":"Deny","Action":"*","Resource":"*"}""", DynamoDbGrantKind.None)]
+    [InlineData("""{"Effect":"Allow","Action":"s3:*","Resource":"*"}""", DynamoDbGrantKind.None)]
+    public void Dynamodb_grants(string statement, DynamoDbGrantKind expected)
+    {
+        var document = PolicyDocumentParser.Parse("{\"Statement\":[" + statement.Replace("TABLE", Table) + "]}").Document!;
+        Assert.Equal(expected, DynamoDbGrant.Of(document.Statements[0]).Kind);
+    }
+
+    [Fact]
+    public void Unknown_parts_make_an_otherwise_scoped_grant_unknown_but_never_hide_a_wildcard()
+    {
+        var unknownResources = new PolicyStatement(0, null, PolicyEffect.Allow, PolicyElement.Of("dynamodb:GetItem"), null,
+            new PolicyElement(Array.Empty<string>(), "resources are known only after apply"), null, null, null, Array.Empty<PolicyCondition>());
+        Assert.Equal(DynamoDbGrantKind.Unknown, DynamoDbGrant.Of(unknownResources).Kind);
+        var wildcard = unknownResources with { Action = PolicyElement.Of("dynamodb:*") };
+        Assert.Equal(DynamoDbGrantKind.Overbroad, DynamoDbGrant.Of(wildcard).Kind);
+        var unknownEffect = wildcard with { Effect = PolicyEffect.Unknown };
+        Assert.Equal(DynamoDbGrantKind.Unknown, DynamoDbGrant.Of(unknownEffect).Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Action":"dynamodb:GetItem"}""", null, PrincipalGrantKind.Open)]
+    [InlineData("""{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"dynamodb:GetItem"}""", null, PrincipalGrantKind.Open)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}""", null, PrincipalGrantKind.Restricted)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"AWS:SOURCEVPCE":"vpce-1"}}}""", null, PrincipalGrantKind.Restricted)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalAccount":["1111*"]}}}""", null, PrincipalGrantKind.Restricted)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"111122223333"}}}""", null, PrincipalGrantKind.Open)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1"}}}""", null, PrincipalGrantKind.Open)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringLike":{"aws:PrincipalAccount":"*"}}}""", null, PrincipalGrantKind.Open)]
+    [InlineData("""{"Effect":"Deny","Principal":"*"}""", null, PrincipalGrantKind.None)]
+    [InlineData("""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/api"}}""", "111122223333", PrincipalGrantKind.Restricted)]
+    [InlineData("""{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:root","444455556666"]}}""", "111122223333", PrincipalGrantKind.Untrusted)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"444455556666"}}}""", "111122223333", PrincipalGrantKind.Untrusted)]
+    [InlineData("""{"Effect":"Allow","Principal":{"Service":"dynamodb.amazonaws.com"}}""", "111122223333", PrincipalGrantKind.Restricted)]
+    public void Principal_grants(string statement, string? trusted, PrincipalGrantKind expected)
+    {
+        var document = PolicyDocumentParser.Parse("{\"Statement\":[" + statement + "]}").Document!;
+        var accounts = trusted is null ? null : new[] { trusted };
+        Assert.Equal(expected, PrincipalGrant.Of(document.Statements[0], accounts).Kind);
+    }
+}
