@@ -38,10 +38,15 @@ public sealed class TableIncludedInBackupPlan : Policy
         var arn = ArnOf(table, regions);
         string? undecided = null;
         string? planProblem = null;
+        string? excluded = null;
         foreach (var selection in selections)
         {
             var covers = Covers(selection, table, arn, linker, context, out var why);
-            if (covers == false) continue;
+            if (covers == false)
+            {
+                if (why.StartsWith("not_resources", StringComparison.Ordinal)) excluded ??= $"{selection.Address} {why}";
+                continue;
+            }
             var plan = PlanHasRule(selection, linker, context, out var planWhy);
             if (covers == true && plan == true) return Verdict.Pass(table, $"{selection.Address} selects it ({why}) for a backup plan with a rule");
             if (covers == true && plan == false) planProblem ??= $"{selection.Address} selects it but {planWhy}";
@@ -49,6 +54,7 @@ public sealed class TableIncludedInBackupPlan : Policy
         }
         if (planProblem is not null) return Verdict.Fail(table, $"{planProblem}; give the backup plan a rule with a schedule and a vault");
         if (undecided is not null) return Verdict.Unknown(table, $"cannot tell whether an AWS Backup plan covers it: {undecided}");
+        if (excluded is not null) return Verdict.Fail(table, $"{excluded}, and no other aws_backup_selection covers it; remove it from not_resources or select it in another plan");
         return Verdict.Fail(table,
             $"no aws_backup_selection covers it (by resources ARN, selection_tag or condition; {selections.Count} selection(s) in the input); add its ARN to a selection's resources, or tag it to match a selection_tag");
     }
