@@ -62,7 +62,8 @@ public sealed class TableIncludedInBackupPlan : Policy
     private static ArnPattern.TableArn ArnOf(Resource table, RegionResolver regions)
     {
         var region = regions.RegionOf(table).Name;
-        var partition = region is null ? null : region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+        // China and GovCloud regions must be configured explicitly; any other table is in the commercial partition.
+        var partition = region is null ? "aws" : region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
         return new ArnPattern.TableArn(partition, region, null, TableLinker.NameOf(table));
     }
 
