@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace SecureDynamo.Lint.Policies.Linking;
+
+/// <summary>
+/// Matches an AWS Backup resource pattern (<c>*</c>, <c>arn:aws:dynamodb:*:*:table/*</c>, a table ARN)
+/// against a table ARN whose parts may be unknown before apply. Three-valued: null means undecidable.
+/// </summary>
+public static class ArnPattern
+{
+    /// <summary>The parts of a table ARN; null parts are unknown before apply.</summary>
+    public sealed record TableArn(string? Partition, string? Region, string? Account, string? Name);
+
+    public static bool? Matches(string pattern, TableArn arn)
+    {
+        if (pattern == "*") return true;
+        var parts = pattern.Split(':', 6);
+        if (parts.Length != 6 || !Glob(parts[0], "arn")) return false;
+        var results = new[]
+        {
+            Part(parts[1], arn.Partition),
+            Part(parts[2], "dynamodb"),
+            Part(parts[3], arn.Region),
+            Part(parts[4], arn.Account),
+            Part(parts[5], arn.Name is null ? null : "table/" + arn.Name, "table/"),
+        };
+        if (results.Contains(false)) return false;
+        return results.Contains(null) ? null : true;
+    }
+
+    /// <summary>Matches a whole known ARN.</summary>
+    public static bool Matches(string pattern, string arn) => Glob(pattern, arn);
+
+    private static bool? Part(string glob, string? actual, string? knownPrefix = null)
+    {
+        if (actual is not null) return Glob(glob, actual);
+        if (glob == "*") return true;
+        // table/* matches every table even when the name is unknown.
+        if (knownPrefix is not null && glob == knownPrefix + "*") return true;
+        if (knownPrefix is not null && !glob.StartsWith(knownPrefix, StringComparison.Ordinal) && !glob.StartsWith('*')) return false;
+        return null;
+    }
+
+    private static bool Glob(string glob, string s) =>
+        Regex.IsMatch(s, "^" + Regex.Escape(glob).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+}

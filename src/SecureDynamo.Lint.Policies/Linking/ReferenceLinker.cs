@@ -1,0 +1,112 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Resolution;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Policies.Linking;
+
+/// <summary>
+/// Finds the resource instances an argument refers to through configuration, following module
+/// variables and outputs with <see cref="ReferenceResolver"/>, and picking the instance of a
+/// count/for_each resource by its literal key or by the referring resource's own key.
+/// </summary>
+public sealed class ReferenceLinker
+{
+    private readonly ReferenceResolver _resolver;
+
+    public ReferenceLinker(ReferenceResolver resolver) => _resolver = resolver;
+
+    /// <summary>Instances of managed resource type <paramref name="type"/> that <paramref name="source"/>'s <paramref name="path"/> refers to.</summary>
+    public ReferenceLink Link(Resource source, AttributePath path, string type)
+    {
+        var expr = source.ExpressionAt(path);
+        if (expr is null || expr.References.Count == 0) return ReferenceLink.None;
+        var selectsByOwnKey = expr.References.Any(r => r.StartsWith("each.", StringComparison.Ordinal) || r.StartsWith("count.", StringComparison.Ordinal));
+        var found = new List<Resource>();
+        var exact = true;
+        string? unresolved = null;
+        foreach (var group in Origins(expr))
+        {
+            switch (group.Origin)
+            {
+                case UnresolvedOrigin u:
+                    unresolved ??= u.Why;
+                    continue;
+                case ResourceOrigin { Mode: ResourceMode.Managed } r when r.Type == type:
+                    var (instances, narrowed) = Select(source, r, group.References, selectsByOwnKey);
+                    exact &= narrowed;
+                    foreach (var i in instances) if (!found.Contains(i)) found.Add(i);
+                    continue;
+                default:
+                    continue;
+            }
+        }
+        return new ReferenceLink(found, exact, unresolved);
+    }
+
+    /// <summary>Resolves each reference on its own, grouping the references that name the same resource block.</summary>
+    private IEnumerable<(Origin Origin, List<string> References)> Origins(Expression expr)
+    {
+        var groups = new Dictionary<string, (Origin Origin, List<string> References)>(StringComparer.Ordinal);
+        foreach (var reference in expr.References)
+        {
+            var head = ReferenceResolver.SplitTraversal(reference);
+            if (head.Count == 0 || head[0] is "each" or "count" or "path" or "terraform" or "self") continue;
+            var origin = _resolver.Resolve(new Expression(expr.Module, new[] { reference }));
+            var key = origin switch
+            {
+                ResourceOrigin r => $"{r.ModulePath}|{r.Address}",
+                UnresolvedOrigin u => "?" + u.Why,
+                ConstantOrigin c => "=" + c.Reference,
+                _ => reference,
+            };
+            if (!groups.TryGetValue(key, out var g)) groups[key] = g = (origin, new List<string>());
+            g.References.Add(reference);
+        }
+        return groups.Values;
+    }
+
+    private static (IReadOnlyList<Resource> Instances, bool Narrowed) Select(Resource source, ResourceOrigin origin, List<string> references, bool selectsByOwnKey)
+    {
+        IReadOnlyList<Resource> candidates = origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
+        // Written directly in the same module: the reference stays inside the same module instance.
+        var direct = origin.ModulePath == source.Address.ModulePath && references.Any(r => r.StartsWith(origin.Address, StringComparison.Ordinal));
+        if (direct) candidates = candidates.Where(c => c.Address.Module == source.Address.Module).ToList();
+        if (candidates.Count <= 1) return (candidates, true);
+
+        if (direct)
+        {
+            foreach (var reference in references)
+            {
+                var key = LiteralKey(reference, origin.Address);
+                if (key is not null) return (candidates.Where(c => c.Address.Key == key).ToList(), true);
+            }
+            if (selectsByOwnKey && source.Address.Key is not null)
+            {
+                // for_each over the same keys (or count over the same length): the instance with the referrer's key.
+                var same = candidates.Where(c => c.Address.Key == source.Address.Key).ToList();
+                if (same.Count == 1) return (same, true);
+            }
+        }
+        return (candidates, false);
+    }
+
+    /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>
+    public static string? LiteralKey(string reference, string configAddress)
+    {
+        if (!reference.StartsWith(configAddress + "[", StringComparison.Ordinal)) return null;
+        var start = configAddress.Length;
+        var i = start + 1;
+        if (i < reference.Length && reference[i] == '"')
+        {
+            i++;
+            while (i < reference.Length && reference[i] != '"') i += reference[i] == '\\' ? 2 : 1;
+            i++;
+        }
+        else
+        {
+            while (i < reference.Length && char.IsAsciiDigit(reference[i])) i++;
+        }
+        if (i >= reference.Length || reference[i] != ']' || i == start + 1) return null;
+        return reference[start..(i + 1)];
+    }
+}

@@ -1,0 +1,59 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Policies.Linking;
+
+/// <summary>
+/// Links a resource to the table an argument names: by configuration reference to an
+/// <c>aws_dynamodb_table</c> (through modules, count and for_each), else by the table name the
+/// argument's known value carries (<c>table/orders</c>).
+/// </summary>
+public sealed class TableLinker
+{
+    public const string TableType = "aws_dynamodb_table";
+    private readonly ReferenceLinker _references;
+    private readonly IReadOnlyList<Resource> _tables;
+
+    public TableLinker(ReferenceLinker references, IReadOnlyList<Resource> tables)
+    {
+        _references = references;
+        _tables = tables;
+    }
+
+    /// <summary>The tables <paramref name="source"/>'s <paramref name="path"/> names; <paramref name="tableName"/> extracts a table name from its known value.</summary>
+    public TableLink Link(Resource source, AttributePath path, Func<string, string?> tableName)
+    {
+        var value = source.Get(path);
+        var literal = value.IsKnown && value.AsString() is { } s ? tableName(s) : null;
+        var link = _references.Link(source, path, TableType);
+        var shown = $"{source.Address}.{path}";
+        if (link.Instances.Count > 0)
+        {
+            if (link.Exact && link.Instances.Count == 1) return TableLink.To(link.Instances);
+            // Several candidates (a splat, a conditional, a key the plan does not show): the known name decides.
+            if (literal is not null)
+            {
+                var named = link.Instances.Where(t => NameOf(t) == literal).ToList();
+                if (named.Count == 1) return TableLink.To(named);
+            }
+            return TableLink.Undecided(link.Instances, $"{shown} refers to {string.Join(" or ", link.Instances.Select(t => t.Address.ToString()))} and the plan does not show which");
+        }
+        if (literal is not null)
+        {
+            var named = _tables.Where(t => NameOf(t) == literal).ToList();
+            var unnamed = _tables.Where(t => NameOf(t) is null).ToList();
+            if (unnamed.Count > 0) return TableLink.Undecided([.. named, .. unnamed], $"{shown} names table {literal} and some table names are known only after apply");
+            return TableLink.To(named);
+        }
+        if (value.IsKnown) return TableLink.To(Array.Empty<Resource>());
+        var why = link.Unresolved ?? source.ExpressionAt(path)?.Describe() ?? "computed by the provider";
+        return TableLink.Undecided(_tables, $"{shown} is known only after apply ({why})");
+    }
+
+    /// <summary>The table's name when known before apply.</summary>
+    public static string? NameOf(Resource table)
+    {
+        var v = table.Get(AttributePath.Of("name"));
+        return v.IsKnown ? v.AsString() : null;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Policies.Linking;
+
+namespace SecureDynamo.Lint.Policies.Rules;
+
+/// <summary>
+/// dynamodb:004 — a provisioned table's read and write capacity, and every global secondary
+/// index's, have an autoscaling target with an attached scaling policy.
+/// </summary>
+public sealed class TableCapacityAutoscales : Policy
+{
+    private static readonly AttributePath BillingMode = AttributePath.Of("billing_mode");
+    private static readonly AttributePath Indexes = AttributePath.Of("global_secondary_index");
+    private static readonly AttributePath MinCapacity = AttributePath.Of("min_capacity");
+    private static readonly AttributePath MaxCapacity = AttributePath.Of("max_capacity");
+    private static readonly AttributePath DisableScaleIn = AttributePath.Of("target_tracking_scaling_policy_configuration", 0, "disable_scale_in");
+    private static readonly string[] Capacities = ["ReadCapacityUnits", "WriteCapacityUnits"];
+
+    public override string Id => "dynamodb:004";
+
+    public override IEnumerable<Verdict> Evaluate(PolicyContext context)
+    {
+        var tables = context.Graph.OfType(TableLinker.TableType).Where(t => t.IsJudged).ToList();
+        if (tables.Count == 0) yield break;
+        var targets = ScalingTargetIndex.Build(context.Graph, context.Resolver, tables);
+        foreach (var table in tables) yield return Judge(table, targets, context);
+    }
+
+    private static Verdict Judge(Resource table, IReadOnlyList<ScalingTarget> targets, PolicyContext context)
+    {
+        var billing = context.Effective(table, BillingMode);
+        if (billing.IsUnknown)
+        {
+            return Verdict.Unknown(table, $"billing_mode is known only after apply ({billing.Expression?.Describe() ?? "computed"}); cannot tell whether capacity is provisioned", BillingMode);
+        }
+        var mode = billing.AsString();
+        if (mode == "PAY_PER_REQUEST")
+        {
+            return Verdict.NotApplicable(table, "billing_mode is PAY_PER_REQUEST (on-demand): capacity follows demand without autoscaling", BillingMode);
+        }
+        var indexes = context.Effective(table, Indexes);
+        if (indexes.IsUnknown) return Verdict.Unknown(table, "global_secondary_index is known only after apply; cannot tell which indexes need autoscaling", Indexes);
+        var scopes = new List<string?> { null };
+        foreach (var gsi in indexes.Items)
+        {
+            var name = gsi.Get("name");
+            if (!name.IsKnown) return Verdict.Unknown(table, "a global_secondary_index name is known only after apply", Indexes);
+            if (name.AsString() is { } n) scopes.Add(n);
+        }
+
+        var missing = new List<string>();
+        var undecided = new List<string>();
+        foreach (var scope in scopes)
+        {
+            foreach (var capacity in Capacities)
+            {
+                var state = Assess(table, scope, capacity, targets, context);
+                if (state.Problem is not null) missing.Add($"{Scope(scope)} {capacity} {state.Problem}");
+                else if (state.Undecided is not null) undecided.Add($"{Scope(scope)} {capacity}: {state.Undecided}");
+            }
+        }
+        var billingText = mode is null ? "billing_mode is not set (PROVISIONED)" : "billing_mode is PROVISIONED";
+        if (missing.Count > 0)
+        {
+            return Verdict.Fail(table,
+                $"{billingText} but capacity does not scale with demand; missing: {string.Join("; ", missing)}. Add an aws_appautoscaling_target (service_namespace \"dynamodb\", resource_id \"table/<name>\") and a target-tracking aws_appautoscaling_policy for each",
+                BillingMode);
+        }
+        if (undecided.Count > 0)
+        {
+            return Verdict.Unknown(table, $"{billingText}; cannot tell whether autoscaling covers it: {string.Join("; ", undecided)}", BillingMode);
+        }
+        var what = scopes.Count == 1 ? "read and write capacity" : $"read and write capacity of the table and of {scopes.Count - 1} index(es)";
+        return Verdict.Pass(table, $"{billingText} and {what} have autoscaling targets with scaling policies", BillingMode);
+    }
+
+    private static string Scope(string? index) => index is null ? "table" : $"index {index}";
+
+    private static PairState Assess(Resource table, string? index, string capacity, IReadOnlyList<ScalingTarget> targets, PolicyContext context)
+    {
+        string? undecided = null;
+        string? problem = null;
+        foreach (var target in targets)
+        {
+            if (!target.Table.Tables.Contains(table)) continue;
+            var dimensionMatches = target.Capacity is null || target.IsIndex is null
+                ? (bool?)null
+                : target.Capacity == capacity && target.IsIndex == (index is not null);
+            if (dimensionMatches == false) continue;
+            bool? indexMatches = index is null || target.IsIndex != true ? true : target.Index is null ? null : target.Index == index;
+            if (indexMatches == false) continue;
+            if (!target.Table.Decided || dimensionMatches is null || indexMatches is null)
+            {
+                undecided ??= target.Table.Why ?? $"{target.Resource.Address}'s scalable_dimension or resource_id is known only after apply";
+                continue;
+            }
+            var verdict = AssessTarget(target, context);
+            if (verdict.Problem is null && verdict.Undecided is null) return PairState.Met;
+            if (verdict.Undecided is not null) undecided ??= verdict.Undecided;
+            else problem ??= verdict.Problem;
+        }
+        if (undecided is not null) return new PairState(null, undecided);
+        return new PairState(problem ?? "target and policy", null);
+    }
+
+    private static PairState AssessTarget(ScalingTarget target, PolicyContext context)
+    {
+        var t = target.Resource;
+        var min = context.Effective(t, MinCapacity);
+        var max = context.Effective(t, MaxCapacity);
+        if (min.IsUnknown || max.IsUnknown) return new PairState(null, $"{t.Address} min_capacity or max_capacity is known only after apply");
+        if (min.AsNumber() is { } lo && max.AsNumber() is { } hi && hi <= lo)
+        {
+            return new PairState($"scaling range ({t.Address} max_capacity {Show(hi)} is not above min_capacity {Show(lo)})", null);
+        }
+        if (target.Policies.Count == 0)
+        {
+            return target.MayHaveMorePolicies is not null
+                ? new PairState(null, target.MayHaveMorePolicies)
+                : new PairState($"policy ({t.Address} has no aws_appautoscaling_policy attached)", null);
+        }
+        string? undecided = null;
+        foreach (var policy in target.Policies)
+        {
+            var scaleIn = context.Effective(policy, DisableScaleIn);
+            if (scaleIn.IsUnknown) undecided ??= $"{policy.Address} target_tracking_scaling_policy_configuration.disable_scale_in is known only after apply";
+            else if (scaleIn.AsBool() == true)
+            {
+                return new PairState($"policy that scales in ({policy.Address} sets target_tracking_scaling_policy_configuration.disable_scale_in = true, so capacity never scales down and you pay for the peak; set it to false)", null);
+            }
+        }
+        return undecided is null ? PairState.Met : new PairState(null, undecided);
+    }
+
+    private static string Show(double d) => d.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether one capacity dimension is covered: met (both null), a problem, or undecided.</summary>
+    private sealed record PairState(string? Problem, string? Undecided)
+    {
+        public static readonly PairState Met = new(null, null);
+    }
+}
