@@ -70,16 +70,18 @@ public sealed class TableIncludedInBackupPlan : Policy
     /// <summary>Whether <paramref name="selection"/> selects <paramref name="table"/>; <paramref name="why"/> says how, or why undecidable.</summary>
     private static bool? Covers(Resource selection, Resource table, ArnPattern.TableArn arn, ReferenceLinker linker, PolicyContext context, out string why)
     {
-        var byResources = ListMatches(selection, Resources, table, arn, linker, out var resourcesWhy);
+        var byResources = ListMatches(selection, Resources, table, arn, linker, context, out var resourcesWhy);
         var byTags = SelectionTags.Match(selection, table, context, out var tagsWhy);
-        var hasResources = selection.Get(Resources) is { IsKnown: true, Items.Count: 0 } ? false : !selection.Get(Resources).IsNull;
+        // Arguments never set in configuration take the provider default (no list), even when the plan marks them computed.
+        var resources = context.Effective(selection, Resources);
+        var hasResources = resources is { IsKnown: true, Items.Count: 0 } ? false : !resources.IsNull;
         var conditions = SelectionTags.Conditions(selection, table, context, out var conditionsWhy);
         bool? included = Or(byResources, byTags);
         if (!hasResources && byTags == false && SelectionTags.HasConditions(selection)) included = true;
         var result = And(included, conditions);
         if (result != false)
         {
-            var excluded = ListMatches(selection, NotResources, table, arn, linker, out var notWhy);
+            var excluded = ListMatches(selection, NotResources, table, arn, linker, context, out var notWhy);
             if (excluded == true) { why = $"not_resources excludes it ({notWhy})"; return false; }
             if (excluded == null && result == true) { why = $"not_resources may exclude it ({notWhy})"; return null; }
         }
@@ -90,7 +92,7 @@ public sealed class TableIncludedInBackupPlan : Policy
         return result;
     }
 
-    private static bool? ListMatches(Resource selection, AttributePath path, Resource table, ArnPattern.TableArn arn, ReferenceLinker linker, out string why)
+    private static bool? ListMatches(Resource selection, AttributePath path, Resource table, ArnPattern.TableArn arn, ReferenceLinker linker, PolicyContext context, out string why)
     {
         var link = linker.Link(selection, path, TableLinker.TableType);
         if (link.Instances.Contains(table))
@@ -99,7 +101,7 @@ public sealed class TableIncludedInBackupPlan : Policy
             // A splat or values() over every instance includes this one as much as a direct reference does.
             return true;
         }
-        var list = selection.Get(path);
+        var list = context.Effective(selection, path);
         if (list.IsUnknown)
         {
             why = $"{path} is known only after apply ({link.Unresolved ?? selection.ExpressionAt(path)?.Describe() ?? "computed"})";
