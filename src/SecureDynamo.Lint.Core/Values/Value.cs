@@ -68,8 +68,19 @@ public sealed class Value
 
     public static Value Unknown(Expression? expression = null) => new(ValueKind.Unknown, null, NoItems, NoFields, false, expression, null);
 
-    public Value WithSensitive(bool sensitive = true) =>
-        sensitive == Sensitive ? this : new Value(Kind, _scalar, Items, Fields, sensitive, Expression, Range);
+    /// <summary>
+    /// This value marked (or unmarked) sensitive. Marking reaches every element and attribute
+    /// inside, so a part read out of a sensitive value is sensitive too.
+    /// </summary>
+    public Value WithSensitive(bool sensitive = true)
+    {
+        if (sensitive == Sensitive && (!sensitive || AllPartsSensitive())) return this;
+        var items = sensitive && Items.Count > 0 ? Items.Select(i => i.WithSensitive()).ToArray() : Items;
+        var fields = sensitive && Fields.Count > 0 ? Fields.ToDictionary(f => f.Key, f => f.Value.WithSensitive(), StringComparer.Ordinal) : Fields;
+        return new Value(Kind, _scalar, items, fields, sensitive, Expression, Range);
+    }
+
+    private bool AllPartsSensitive() => Items.All(i => i.Sensitive) && Fields.Values.All(f => f.Sensitive);
 
     public Value WithExpression(Expression? expression) =>
         new(Kind, _scalar, Items, Fields, Sensitive, expression, Range);

@@ -43,9 +43,10 @@ public sealed class PolicyDocumentResolver
         var text = value.AsString()!;
         if (string.IsNullOrWhiteSpace(text)) return PolicyLookup.Absent(source);
         var parsed = PolicyDocumentParser.Parse(text);
+        var sensitive = value.ContainsSensitive();
         return parsed.Document is { } doc
-            ? PolicyLookup.Found(source, new[] { doc })
-            : PolicyLookup.Unknown(source, $"{shown} {parsed.Error}");
+            ? PolicyLookup.Found(source, new[] { doc }) with { Sensitive = sensitive }
+            : PolicyLookup.Unknown(source, sensitive ? $"{shown} (a sensitive value) is not a valid policy document" : $"{shown} {parsed.Error}") with { Sensitive = sensitive };
     }
 
     private PolicyLookup FromDataSource(ResourceOrigin origin, Resource user, string attribute)
@@ -59,13 +60,17 @@ public sealed class PolicyDocumentResolver
             return built.Document is { } d ? PolicyLookup.Found(source, new[] { d }) : PolicyLookup.Unknown(source, built.Error!);
         }
         var documents = new List<PolicyDocument>();
+        var sensitive = instances.Any(i => i.After.ContainsSensitive());
         foreach (var instance in instances)
         {
             var built = FromInstance(origin, instance);
-            if (built.Document is null) return PolicyLookup.Unknown(source, built.Error!);
+            if (built.Document is null)
+            {
+                return PolicyLookup.Unknown(source, sensitive ? $"{instance.Address} (a sensitive value) is not a usable policy document" : built.Error!) with { Sensitive = sensitive };
+            }
             documents.Add(built.Document);
         }
-        return PolicyLookup.Found(source, documents);
+        return PolicyLookup.Found(source, documents) with { Sensitive = sensitive };
     }
 
     private PolicyParseResult FromInstance(ResourceOrigin origin, Resource instance)

@@ -54,7 +54,13 @@ public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
             return Verdict.Unknown(resource, $"{lookup.Source} depends on which instance of the data source is used, and they differ", PolicyPath);
         }
         var (kind, reasons) = judged[0];
-        var text = string.Join("; ", reasons.Select(r => $"{lookup.Source}: {r}"));
+        var summary = kind switch
+        {
+            PrincipalGrantKind.Open or PrincipalGrantKind.Untrusted => "admits principals beyond the allowed accounts",
+            PrincipalGrantKind.Unknown => "cannot be judged before apply",
+            _ => "admits only specific principals",
+        };
+        var text = string.Join("; ", lookup.Shown(reasons, summary));
         return kind switch
         {
             PrincipalGrantKind.Open or PrincipalGrantKind.Untrusted => Verdict.Fail(resource,

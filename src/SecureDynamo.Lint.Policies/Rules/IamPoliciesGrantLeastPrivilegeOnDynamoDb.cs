@@ -53,7 +53,13 @@ public sealed class IamPoliciesGrantLeastPrivilegeOnDynamoDb : ResourcePolicy
                     DynamoDbGrantKind.Scoped => scoped,
                     _ => null,
                 };
-                target?.AddRange(j.Reasons.Select(r => $"{lookup.Source}: {r}"));
+                var summary = j.Kind switch
+                {
+                    DynamoDbGrantKind.Overbroad => "grants DynamoDB actions too broadly",
+                    DynamoDbGrantKind.Unknown => "cannot be judged before apply",
+                    _ => "grants scoped DynamoDB access",
+                };
+                target?.AddRange(lookup.Shown(j.Reasons, summary));
             }
         }
 

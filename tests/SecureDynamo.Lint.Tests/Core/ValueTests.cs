@@ -39,3 +39,19 @@ public sealed class ValueTests
         Assert.Null(Value.String("True").AsBool());
     }
 }
+
+public sealed class SensitiveValueTests
+{
+    [Fact]
+    public void Parts_of_a_sensitive_value_are_sensitive()
+    {
+        var v = Value.Map(new Dictionary<string, Value>
+        {
+            ["inner"] = Value.List([Value.String("secret-key-id")]),
+        }).WithSensitive();
+        var part = v.Navigate(AttributePath.Of("inner", 0));
+        Assert.True(part.Sensitive);
+        Assert.Equal("(sensitive value)", part.ToDisplayString());
+        Assert.True(v.Get("inner").Items[0].Sensitive);
+    }
+}
