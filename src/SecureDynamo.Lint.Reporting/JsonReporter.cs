@@ -34,7 +34,7 @@ public static class JsonReporter
         w.WriteEndArray();
         w.WritePropertyName("results");
         w.WriteStartArray();
-        foreach (var r in report.Results) WriteResult(w, r);
+        foreach (var r in report.Results) WriteResult(w, report, r);
         w.WriteEndArray();
         w.WritePropertyName("summary");
         w.WriteStartObject();
@@ -56,7 +56,7 @@ public static class JsonReporter
         output.WriteLine();
     }
 
-    private static void WriteResult(JsonTextWriter w, EvaluationResult r)
+    private static void WriteResult(JsonTextWriter w, ScanReport report, EvaluationResult r)
     {
         w.WriteStartObject();
         w.WritePropertyName("policyId"); w.WriteValue(r.PolicyId);
@@ -71,6 +71,7 @@ public static class JsonReporter
         w.WritePropertyName("message"); w.WriteValue(r.Message);
         w.WritePropertyName("attribute"); w.WriteValue(r.Attribute);
         w.WritePropertyName("input"); w.WriteValue(r.Input);
+        w.WritePropertyName("fingerprint"); w.WriteValue(report.Fingerprint(r));
         w.WritePropertyName("location");
         if (r.Location is { } loc)
         {
@@ -87,6 +88,7 @@ public static class JsonReporter
             w.WriteStartObject();
             w.WritePropertyName("reason"); w.WriteValue(r.SuppressionReason);
             w.WritePropertyName("originalStatus"); w.WriteValue(r.SuppressedStatus?.ToText());
+            w.WritePropertyName("kind"); w.WriteValue(r.SuppressionKind == SuppressionKind.InSource ? "inSource" : "external");
             w.WriteEndObject();
         }
         w.WriteEndObject();
