@@ -8,7 +8,8 @@ namespace SecureDynamo.Lint.Reporting;
 /// (policy, resource) it judged (not-applicable pairs are left out). A failure is a
 /// <c>failure</c> with the message; an unknown is <c>skipped</c> with its message, or a failure
 /// under <c>--fail-on-unknown</c>; a suppressed finding is <c>skipped</c> with its reason.
-/// Text is XML-escaped and stripped of characters XML 1.0 cannot hold.
+/// Text from scanned inputs is made one-line with control and bidi characters shown as escapes
+/// (as in text output), XML-escaped, and stripped of anything else XML 1.0 cannot hold.
 /// </summary>
 public static class JunitReporter
 {
@@ -78,7 +79,7 @@ public static class JunitReporter
                 w.WriteStartElement("failure");
                 w.WriteAttributeString("message", Clean(r.Message));
                 w.WriteAttributeString("type", r.Status == Status.Unknown ? "unknown" : r.Severity.ToText());
-                w.WriteString(Clean($"{r.Status.ToText()} [{r.Severity.ToText()}] {r.Message}\nat {Where(report, r)}"));
+                w.WriteString($"{r.Status.ToText()} [{r.Severity.ToText()}] {Clean(r.Message)}\nat {Clean(Where(report, r))}");
                 w.WriteEndElement();
                 break;
             case "skipped":
@@ -95,5 +96,6 @@ public static class JunitReporter
     private static string Where(ScanReport report, EvaluationResult r) =>
         r.Location is { } loc ? $"{report.Root.Display(loc.File)}:{loc.Start.Line}" : report.Root.Display(r.Input);
 
-    private static string Clean(string s) => XmlText.Valid(s);
+    /// <summary>One line without control or bidi characters (made visible), then only characters XML 1.0 allows.</summary>
+    private static string Clean(string s) => XmlText.Valid(SafeText.OneLine(s));
 }
