@@ -53,6 +53,10 @@ public sealed class ConfigReader
             using var reader = new JsonTextReader(new StringReader(text));
             var token = JToken.ReadFrom(reader, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error, LineInfoHandling = LineInfoHandling.Load });
             root = token as JObject ?? throw Error(token, "the config must be a JSON object");
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            {
+                throw new InputException(_file, "not valid JSON (more content after the object)", reader.LineNumber, reader.LinePosition);
+            }
         }
         catch (JsonReaderException e)
         {
