@@ -11,7 +11,10 @@ public sealed class SarifReporterTests
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
     {
-        var shared = Environment.GetEnvironmentVariable("SECUREDYNAMO_SHARED") ?? Path.Combine(RepositoryPaths.Root, "..", "shared");
+        // the shared folder beside the repository: $SECUREDYNAMO_SHARED, the parent of $SECUREDYNAMO_CORPUS, or ../shared
+        var corpus = Environment.GetEnvironmentVariable("SECUREDYNAMO_CORPUS");
+        var shared = Environment.GetEnvironmentVariable("SECUREDYNAMO_SHARED")
+            ?? (string.IsNullOrEmpty(corpus) ? Path.Combine(RepositoryPaths.Root, "..", "shared") : Path.GetDirectoryName(Path.GetFullPath(corpus))!);
         return JsonSchema.FromFileAsync(Path.Combine(shared, "schemas", "sarif-schema-2.1.0.json")).GetAwaiter().GetResult();
     });
 
