@@ -7,4 +7,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTermina
 {
     /// <summary>Colour only on a terminal, never when NO_COLOR is set (https://no-color.org).</summary>
     public bool UseColor => IsTerminal && string.IsNullOrEmpty(Environment("NO_COLOR"));
+
+    /// <summary>Today's date, for the expiry of config exceptions; tests fix it.</summary>
+    public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The version reports print; tests fix it so golden files survive a release.</summary>
+    public string ToolVersion { get; init; } = ToolInfo.Version;
 }

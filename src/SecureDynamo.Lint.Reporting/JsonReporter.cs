@@ -5,7 +5,8 @@ namespace SecureDynamo.Lint.Reporting;
 
 /// <summary>
 /// The JSON report, schema version 1 (documented in the README): tool, inputs, every result
-/// (not_applicable included) in report order, and a summary. Deterministic: same input, same bytes.
+/// (not_applicable included) in report order with its stable fingerprint, and a summary. Paths
+/// are relative to the repository root. Deterministic: same input, same bytes.
 /// </summary>
 public static class JsonReporter
 {
@@ -26,7 +27,7 @@ public static class JsonReporter
         foreach (var i in report.Inputs)
         {
             w.WriteStartObject();
-            w.WritePropertyName("path"); w.WriteValue(i.Path);
+            w.WritePropertyName("path"); w.WriteValue(report.Root.Display(i.Path));
             w.WritePropertyName("kind"); w.WriteValue(i.Kind);
             w.WritePropertyName("resources"); w.WriteValue(i.Resources);
             w.WriteEndObject();
@@ -34,7 +35,7 @@ public static class JsonReporter
         w.WriteEndArray();
         w.WritePropertyName("results");
         w.WriteStartArray();
-        foreach (var r in report.Results) WriteResult(w, r);
+        foreach (var r in report.Results) WriteResult(w, report, r);
         w.WriteEndArray();
         w.WritePropertyName("summary");
         w.WriteStartObject();
@@ -56,7 +57,7 @@ public static class JsonReporter
         output.WriteLine();
     }
 
-    private static void WriteResult(JsonTextWriter w, EvaluationResult r)
+    private static void WriteResult(JsonTextWriter w, ScanReport report, EvaluationResult r)
     {
         w.WriteStartObject();
         w.WritePropertyName("policyId"); w.WriteValue(r.PolicyId);
@@ -70,12 +71,13 @@ public static class JsonReporter
         w.WriteEndObject();
         w.WritePropertyName("message"); w.WriteValue(r.Message);
         w.WritePropertyName("attribute"); w.WriteValue(r.Attribute);
-        w.WritePropertyName("input"); w.WriteValue(r.Input);
+        w.WritePropertyName("input"); w.WriteValue(report.Root.Display(r.Input));
+        w.WritePropertyName("fingerprint"); w.WriteValue(report.Fingerprint(r));
         w.WritePropertyName("location");
         if (r.Location is { } loc)
         {
             w.WriteStartObject();
-            w.WritePropertyName("file"); w.WriteValue(loc.File);
+            w.WritePropertyName("file"); w.WriteValue(report.Root.Display(loc.File));
             w.WritePropertyName("line"); w.WriteValue(loc.Start.Line);
             w.WritePropertyName("column"); w.WriteValue(loc.Start.Column);
             w.WriteEndObject();
@@ -87,6 +89,7 @@ public static class JsonReporter
             w.WriteStartObject();
             w.WritePropertyName("reason"); w.WriteValue(r.SuppressionReason);
             w.WritePropertyName("originalStatus"); w.WriteValue(r.SuppressedStatus?.ToText());
+            w.WritePropertyName("kind"); w.WriteValue(r.SuppressionKind == SuppressionKind.InSource ? "inSource" : "external");
             w.WriteEndObject();
         }
         w.WriteEndObject();

@@ -10,6 +10,10 @@ public static class ReportFormats
     {
         ["text"] = (r, o, c) => new TextReporter(c).Write(r, o),
         ["json"] = (r, o, _) => JsonReporter.Write(r, o),
+        ["sarif"] = (r, o, _) => SarifReporter.Write(r, o),
+        ["junit"] = (r, o, _) => JunitReporter.Write(r, o),
+        ["github"] = (r, o, _) => GithubReporter.Write(r, o),
+        ["markdown"] = (r, o, _) => MarkdownReporter.Write(r, o),
     };
 
     public static IReadOnlyCollection<string> Names => Writers.Keys.Order(StringComparer.Ordinal).ToArray();

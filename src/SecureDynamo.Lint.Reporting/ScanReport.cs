@@ -1,3 +1,4 @@
+using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Evaluation;
 
 namespace SecureDynamo.Lint.Reporting;
@@ -19,4 +20,16 @@ public sealed record ScanReport(
     public bool Failed => Results.Any(Fails);
 
     public int Count(Status s) => Results.Count(r => r.Status == s);
+
+    /// <summary>The folder report paths are relative to (the repository root).</summary>
+    public SourceRoot Root { get; init; } = SourceRoot.Discover(Environment.CurrentDirectory);
+
+    /// <summary>The stable fingerprint of <paramref name="r"/> (policy, resource, repository-relative input).</summary>
+    public string Fingerprint(EvaluationResult r) => FindingFingerprint.Of(r, Root);
+
+    /// <summary>The results a CI report lists: failures, unknowns and suppressed ones (not passes or not-applicable).</summary>
+    public IEnumerable<EvaluationResult> Findings => Results.Where(r => r.Status is Status.Fail or Status.Unknown or Status.Suppressed);
+
+    /// <summary>The metadata of <paramref name="policyId"/> among the policies run, or null.</summary>
+    public PolicyMetadata? Policy(string policyId) => Policies.FirstOrDefault(p => p.Id == policyId);
 }

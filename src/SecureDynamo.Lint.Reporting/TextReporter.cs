@@ -17,7 +17,7 @@ public sealed class TextReporter(bool color)
         foreach (var group in shown.GroupBy(r => (r.Input, r.ResourceAddress)))
         {
             var first = group.First();
-            var where = first.Location is { } loc ? $" ({SafeText.OneLine(loc.File)}:{loc.Start.Line})" : "";
+            var where = first.Location is { } loc ? $" ({SafeText.OneLine(report.Root.Display(loc.File))}:{loc.Start.Line})" : "";
             output.WriteLine(Paint(SafeText.OneLine(first.ResourceAddress), "\u001b[1m") + where);
             foreach (var r in group.OrderBy(StatusRank).ThenByDescending(r => r.Severity).ThenBy(r => r.PolicyId, StringComparer.Ordinal))
             {

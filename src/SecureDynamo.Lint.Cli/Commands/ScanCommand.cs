@@ -12,7 +12,7 @@ public static class ScanCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Plan or state JSON from `terraform show -json` (`-` reads standard input).",
+            Description = "Plan or state JSON from `terraform show -json` (`-` reads standard input), or a folder of them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string[]>("--format", "-f")
@@ -22,33 +22,45 @@ public static class ScanCommand
         };
         var failOn = new Option<string>("--fail-on")
         {
-            Description = "Lowest severity of a failure that makes the exit code 1: low, medium, high, critical.",
-            DefaultValueFactory = _ => "low",
+            Description = "Lowest severity of a failure that makes the exit code 1: low, medium, high, critical (default: the config's failOn, else low).",
         };
         var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "Unknown verdicts also fail the run." };
         var policy = new Option<string[]>("--policy") { Description = "Run only this policy id. Repeatable." };
         var skip = new Option<string[]>("--skip-policy") { Description = "Do not run this policy id. Repeatable." };
         var policyDir = new Option<string[]>("--policy-dir") { Description = "Folder of custom declarative policies (JSON). Repeatable." };
+        var config = new Option<string>("--config") { Description = "Config file (default: the nearest .securedynamo.json up to the repository root)." };
+        var baseline = new Option<string>("--baseline") { Description = "Report the findings recorded in this baseline file as suppressed." };
+        var writeBaseline = new Option<string>("--write-baseline") { Description = "Record the current failures and unknowns in this baseline file (the run then exits 0)." };
 
         var command = new Command("scan", "Check Terraform plans and states against the DynamoDB security policies.")
         {
-            paths, format, failOn, failOnUnknown, policy, skip, policyDir,
+            paths, format, failOn, failOnUnknown, policy, skip, policyDir, config, baseline, writeBaseline,
         };
         command.SetAction(parsed =>
         {
-            if (!Severities.TryParse(parsed.GetValue(failOn), out var threshold))
+            Severity? threshold = null;
+            if (parsed.GetValue(failOn) is { } failOnText)
             {
-                throw new UsageException($"--fail-on {parsed.GetValue(failOn)}: choose low, medium, high or critical");
+                if (!Severities.TryParse(failOnText, out var s)) throw new UsageException($"--fail-on {failOnText}: choose low, medium, high or critical");
+                threshold = s;
             }
             var formats = (parsed.GetValue(format) ?? Array.Empty<string>()).Select(FormatTarget.Parse).ToList();
             if (formats.Count == 0) formats.Add(new FormatTarget("text", null));
             if (formats.Count(f => f.Path is null) > 1) throw new UsageException("at most one --format may go to standard output; give the others a path (FORMAT=PATH)");
             var request = new ScanRequest(parsed.GetValue(paths)!, formats, threshold, parsed.GetValue(failOnUnknown),
                 parsed.GetValue(policy) ?? Array.Empty<string>(), parsed.GetValue(skip) ?? Array.Empty<string>(),
-                parsed.GetValue(policyDir) ?? Array.Empty<string>());
-            var report = Scanner.For(request).Scan(request);
+                parsed.GetValue(policyDir) ?? Array.Empty<string>())
+            {
+                ConfigFile = parsed.GetValue(config),
+                BaselineFile = parsed.GetValue(baseline),
+                WriteBaselineFile = parsed.GetValue(writeBaseline),
+                Today = console.Today(),
+                ToolVersion = console.ToolVersion,
+            };
+            var report = Scanner.For(request).Scan(request, console.Error);
             ReportWriter.WriteAll(report, request.Formats, console);
-            return report.Failed ? CliApp.Findings : CliApp.Clean;
+            // Writing a baseline accepts the current findings: the run that records them succeeds.
+            return report.Failed && request.WriteBaselineFile is null ? CliApp.Findings : CliApp.Clean;
         });
         return command;
     }

@@ -11,6 +11,7 @@ public static class ReportWriter
     {
         foreach (var target in targets)
         {
+            if (target.Format == "github") StepSummary.AppendIfRequested(report, console);
             var writer = ReportFormats.Find(target.Format)!;
             if (target.Path is null)
             {

@@ -2,12 +2,31 @@ using SecureDynamo.Lint.Core.Evaluation;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
 
-/// <summary>Everything a scan was asked to do, after the command line is parsed.</summary>
+/// <summary>
+/// Everything a scan was asked to do on the command line. Null or empty settings defer to the
+/// config file, then to the defaults.
+/// </summary>
 public sealed record ScanRequest(
     IReadOnlyList<string> Paths,
     IReadOnlyList<FormatTarget> Formats,
-    Severity FailOn,
+    Severity? FailOn,
     bool FailOnUnknown,
     IReadOnlyList<string> OnlyPolicies,
     IReadOnlyList<string> SkipPolicies,
-    IReadOnlyList<string> PolicyDirectories);
+    IReadOnlyList<string> PolicyDirectories)
+{
+    /// <summary><c>--config FILE</c>; without it the nearest <c>.securedynamo.json</c> is used.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary><c>--baseline FILE</c>: findings recorded there are reported as suppressed.</summary>
+    public string? BaselineFile { get; init; }
+
+    /// <summary><c>--write-baseline FILE</c>: record the current failures and unknowns there.</summary>
+    public string? WriteBaselineFile { get; init; }
+
+    /// <summary>The date exceptions expire by (injected so that runs are reproducible).</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The tool version printed in reports.</summary>
+    public string ToolVersion { get; init; } = ToolInfo.Version;
+}

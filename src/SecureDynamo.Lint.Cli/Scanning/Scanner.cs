@@ -1,22 +1,32 @@
+using SecureDynamo.Lint.Cli.Configuration;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Evaluation;
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Plan;
 using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Policies.Suppression;
 using SecureDynamo.Lint.Reporting;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
 
-/// <summary>Reads every input, runs the selected policies and builds the report.</summary>
+/// <summary>
+/// Reads every input, runs the selected policies, applies suppressions (config exceptions, then
+/// the baseline) and builds the report. Settings come from the command line, then the config
+/// file, then the defaults.
+/// </summary>
 public sealed class Scanner
 {
     private readonly PolicyCatalog _catalog;
     private readonly PolicySelection _selection;
+    private readonly LintConfig? _config;
+    private readonly SourceRoot _root;
 
-    public Scanner(PolicyCatalog catalog, PolicySelection selection)
+    public Scanner(PolicyCatalog catalog, PolicySelection selection, LintConfig? config, SourceRoot root)
     {
         _catalog = catalog;
         _selection = selection;
+        _config = config;
+        _root = root;
     }
 
     public static Scanner For(ScanRequest request)
@@ -27,35 +37,52 @@ public sealed class Scanner
         {
             if (catalog.Find(id) is null) throw new UsageException($"unknown policy id \"{id}\"; `securedynamo policies` lists them");
         }
-        var selection = new PolicySelection(
-            request.OnlyPolicies.Count > 0 ? request.OnlyPolicies.ToHashSet(StringComparer.Ordinal) : null,
-            request.SkipPolicies.ToHashSet(StringComparer.Ordinal),
-            new Dictionary<string, PolicyOptions>());
-        return new Scanner(catalog, selection);
+        var configFile = request.ConfigFile ?? ConfigDiscovery.Find(request.Paths.FirstOrDefault() ?? "-", Environment.CurrentDirectory);
+        var config = configFile is null ? null : ConfigReader.Read(configFile, catalog);
+
+        // --policy names exactly what runs, even a policy the config disables; --skip-policy adds to the config's disabled ones.
+        var only = request.OnlyPolicies.Count > 0 ? request.OnlyPolicies.ToHashSet(StringComparer.Ordinal) : null;
+        var skipped = request.SkipPolicies.ToHashSet(StringComparer.Ordinal);
+        if (config is not null && only is null) skipped.UnionWith(config.DisabledPolicies);
+        var selection = new PolicySelection(only, skipped, config?.Options ?? new Dictionary<string, PolicyOptions>());
+        return new Scanner(catalog, selection, config, SourceRoot.Discover(Environment.CurrentDirectory));
     }
 
-    public ScanReport Scan(ScanRequest request)
+    public ScanReport Scan(ScanRequest request, TextWriter notices)
     {
+        var inputFiles = new InputFiles(_config?.Include ?? Array.Empty<string>(), _config?.Exclude ?? Array.Empty<string>(), _config?.Directory, Environment.CurrentDirectory);
+        var (files, warnings) = inputFiles.Expand(request.Paths);
         var inputs = new List<ScanInput>();
         var results = new List<EvaluationResult>();
         var engine = new PolicyEngine(_catalog, _selection);
         var readOptions = new PlanReadOptions(_catalog.ResourceTypes());
-        foreach (var path in request.Paths)
+        foreach (var path in files)
         {
-            var graph = Read(path, readOptions);
+            var graph = PlanReader.ReadFile(path, readOptions);
             inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.Resources.Count(r => r.Mode == ResourceMode.Managed)));
             results.AddRange(engine.Run(graph));
         }
-        var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
-        return new ScanReport(ToolInfo.Version, inputs, PolicyEngine.Order(results), policies, request.FailOn, request.FailOnUnknown, Array.Empty<string>());
-    }
 
-    private static ResourceGraph Read(string path, PlanReadOptions options)
-    {
-        if (path != "-" && Directory.Exists(path))
+        var allWarnings = new List<string>(warnings);
+        var configured = new List<ISuppressionSource>();
+        if (_config is not null) configured.Add(new ConfigExceptions(_config.File, _config.Exceptions, request.Today));
+        var configStage = new SuppressionStage(configured);
+        var findings = configStage.Apply(PolicyEngine.Order(results));
+        allWarnings.AddRange(configStage.Warnings);
+
+        if (request.WriteBaselineFile is { } write)
         {
-            throw new InputException(path, "is a directory; give a plan or state JSON file (`terraform show -json tfplan > plan.json`)");
+            var count = Baseline.Write(write, findings, _root);
+            notices.WriteLine($"securedynamo: wrote {count} finding{(count == 1 ? "" : "s")} to the baseline {write}");
         }
-        return PlanReader.ReadFile(path, options);
+        if (request.BaselineFile is { } baselineFile)
+        {
+            findings = new SuppressionStage([Baseline.Read(baselineFile, _root)]).Apply(findings);
+        }
+
+        var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
+        var failOn = request.FailOn ?? _config?.FailOn ?? Severity.Low;
+        var failOnUnknown = request.FailOnUnknown || (_config?.FailOnUnknown ?? false);
+        return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, allWarnings) { Root = _root };
     }
 }

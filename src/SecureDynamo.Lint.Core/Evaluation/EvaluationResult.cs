@@ -15,4 +15,5 @@ public sealed record EvaluationResult(
     SourceRange? Location,
     string Input,
     string? SuppressionReason = null,
-    Status? SuppressedStatus = null);
+    Status? SuppressedStatus = null,
+    SuppressionKind? SuppressionKind = null);

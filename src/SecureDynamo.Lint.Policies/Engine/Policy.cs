@@ -19,6 +19,9 @@ public abstract class Policy
         internal set => _metadata = value;
     }
 
+    /// <summary>The options this policy reads from <see cref="PolicyContext.Options"/> (the config file rejects any other).</summary>
+    public virtual IReadOnlyList<string> OptionNames => Array.Empty<string>();
+
     /// <summary>Every verdict of this policy on the graph: one per applicable resource.</summary>
     public abstract IEnumerable<Verdict> Evaluate(PolicyContext context);
 }

@@ -20,6 +20,8 @@ public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
 
     public override string Id => "dynamodb:006";
 
+    public override IReadOnlyList<string> OptionNames => ["trustedAccounts"];
+
     public override IEnumerable<Verdict> Evaluate(PolicyContext context)
     {
         var documents = new PolicyDocumentResolver(context.Resolver);

@@ -14,6 +14,8 @@ public sealed class TableStreamsCaptureChanges : ResourcePolicy
 
     public override string Id => "dynamodb:013";
 
+    public override IReadOnlyList<string> OptionNames => ["allowedViewTypes"];
+
     protected override Verdict Judge(Resource resource, PolicyContext context)
     {
         var allowed = context.Options.Get("allowedViewTypes") ?? DefaultAllowed;

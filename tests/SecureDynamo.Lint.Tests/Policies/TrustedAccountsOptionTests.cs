@@ -43,3 +43,21 @@ public sealed class TrustedAccountsOptionTests
         Assert.Equal(Status.Pass, results["aws_dynamodb_resource_policy.pass_org_pinned"]);
     }
 }
+
+/// <summary>The option reaches the policy from <c>.securedynamo.json</c>, through the real command line.</summary>
+public sealed class TrustedAccountsConfigTests
+{
+    [Fact]
+    public void Trusted_accounts_from_the_config_file_apply()
+    {
+        using var dir = new TemporaryDirectory();
+        var plan = Path.Combine(dir.Path, "plan.json");
+        File.Copy(Path.Combine(RepositoryPaths.Policies, "dynamodb-006-access-restricted-to-known-principals", "cases", "pass_restricted_principals.json"), plan);
+        var config = Path.Combine(dir.Path, "securedynamo.json");
+        File.WriteAllText(config, """{ "policies": { "dynamodb:006": { "trustedAccounts": ["999988887777"] } } }""");
+        var run = CliRun.InProcess("scan", plan, "--config", config, "--policy", "dynamodb:006", "--format", "json");
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        var results = Newtonsoft.Json.Linq.JObject.Parse(run.Stdout)["results"]!;
+        Assert.Contains(results, r => (string)r["resource"]!["address"]! == "aws_dynamodb_resource_policy.pass_named_account" && (string)r["status"]! == "fail");
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+using SecureDynamo.Lint.Core.Diagnostics;
+
+namespace SecureDynamo.Lint.Core.Evaluation;
+
+/// <summary>
+/// The stable identity of a finding: the same policy on the same resource in the same input gives
+/// the same fingerprint across runs and when lines move (no line or message goes into it). Used by
+/// SARIF <c>partialFingerprints</c> and by baselines.
+/// </summary>
+public static class FindingFingerprint
+{
+    /// <summary>The SARIF <c>partialFingerprints</c> key (versioned: a change of recipe gets a new key).</summary>
+    public const string SarifKey = "securedynamoFinding/v1";
+
+    /// <summary>The fingerprint of <paramref name="result"/>, its input made relative to <paramref name="root"/>.</summary>
+    public static string Of(EvaluationResult result, SourceRoot root) => Of(result.PolicyId, result.ResourceAddress, root.Display(result.Input));
+
+    /// <param name="input">The input path relative to the repository root, with forward slashes.</param>
+    public static string Of(string policyId, string resourceAddress, string input)
+    {
+        var bytes = Encoding.UTF8.GetBytes($"{policyId}\n{resourceAddress}\n{input}");
+        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
+    }
+}
