@@ -14,6 +14,9 @@ public sealed record PolicyMetadata(
     IReadOnlyList<string> Outcomes,
     string Documentation)
 {
+    /// <summary>Types the policy reads without judging them (KMS keys, data sources, ...); data sources prefixed <c>data.</c>.</summary>
+    public IReadOnlyList<string> InputTypes { get; init; } = Array.Empty<string>();
+
     /// <summary>Where the policy's documentation page lives in the repository.</summary>
     public string HelpUri => $"https://github.com/securedynamo/securedynamo-lint/blob/main/policies/{Slug}/README.md";
 }

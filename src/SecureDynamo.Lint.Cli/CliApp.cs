@@ -1,0 +1,75 @@
+using System.CommandLine;
+using SecureDynamo.Lint.Cli.Commands;
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Policies.Engine;
+
+namespace SecureDynamo.Lint.Cli;
+
+/// <summary>
+/// The <c>securedynamo</c> command line. Exit codes: 0 clean, 1 findings, 2 usage or input error
+/// (one line on stderr naming the file and the problem, never a stack trace).
+/// </summary>
+public static class CliApp
+{
+    public const int Clean = 0;
+    public const int Findings = 1;
+    public const int Error = 2;
+
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("SecureDynamo.Lint: checks DynamoDB infrastructure in Terraform before `terraform apply`.");
+        root.Subcommands.Add(ScanCommand.Create(console));
+        root.Subcommands.Add(PoliciesCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create(console));
+
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        catch (Exception e)
+        {
+            console.Error.WriteLine($"securedynamo: {e.Message}");
+            return Error;
+        }
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) console.Error.WriteLine($"securedynamo: {error.Message}");
+            console.Error.WriteLine("Run 'securedynamo --help' for usage.");
+            return Error;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            console.Error.WriteLine($"securedynamo: {OneLine(e.Message)}");
+            return Error;
+        }
+        catch (PolicyDefinitionException e)
+        {
+            console.Error.WriteLine($"securedynamo: {OneLine(e.Message)}");
+            return Error;
+        }
+        catch (UsageException e)
+        {
+            console.Error.WriteLine($"securedynamo: {OneLine(e.Message)}");
+            return Error;
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("securedynamo: cancelled");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours: still one line and exit 2, never a silent pass. SECUREDYNAMO_DEBUG=1 shows the trace.
+            console.Error.WriteLine($"securedynamo: internal error: {OneLine(e.Message)} ({e.GetType().Name}); please report it");
+            if (console.Environment("SECUREDYNAMO_DEBUG") == "1") console.Error.WriteLine(e);
+            return Error;
+        }
+    }
+
+    private static string OneLine(string s) => Reporting.SafeText.OneLine(s);
+}

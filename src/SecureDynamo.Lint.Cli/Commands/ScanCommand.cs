@@ -1,0 +1,55 @@
+using System.CommandLine;
+using SecureDynamo.Lint.Cli.Scanning;
+using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Reporting;
+
+namespace SecureDynamo.Lint.Cli.Commands;
+
+/// <summary><c>securedynamo scan PATH...</c>: analyse plans and states, print reports, set the exit code.</summary>
+public static class ScanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Plan or state JSON from `terraform show -json` (`-` reads standard input).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = $"Report format, optionally to a file: FORMAT[=PATH]. Repeatable. Formats: {string.Join(", ", ReportFormats.Names)}.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Lowest severity of a failure that makes the exit code 1: low, medium, high, critical.",
+            DefaultValueFactory = _ => "low",
+        };
+        var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "Unknown verdicts also fail the run." };
+        var policy = new Option<string[]>("--policy") { Description = "Run only this policy id. Repeatable." };
+        var skip = new Option<string[]>("--skip-policy") { Description = "Do not run this policy id. Repeatable." };
+        var policyDir = new Option<string[]>("--policy-dir") { Description = "Folder of custom declarative policies (JSON). Repeatable." };
+
+        var command = new Command("scan", "Check Terraform plans and states against the DynamoDB security policies.")
+        {
+            paths, format, failOn, failOnUnknown, policy, skip, policyDir,
+        };
+        command.SetAction(parsed =>
+        {
+            if (!Severities.TryParse(parsed.GetValue(failOn), out var threshold))
+            {
+                throw new UsageException($"--fail-on {parsed.GetValue(failOn)}: choose low, medium, high or critical");
+            }
+            var formats = (parsed.GetValue(format) ?? Array.Empty<string>()).Select(FormatTarget.Parse).ToList();
+            if (formats.Count == 0) formats.Add(new FormatTarget("text", null));
+            if (formats.Count(f => f.Path is null) > 1) throw new UsageException("at most one --format may go to standard output; give the others a path (FORMAT=PATH)");
+            var request = new ScanRequest(parsed.GetValue(paths)!, formats, threshold, parsed.GetValue(failOnUnknown),
+                parsed.GetValue(policy) ?? Array.Empty<string>(), parsed.GetValue(skip) ?? Array.Empty<string>(),
+                parsed.GetValue(policyDir) ?? Array.Empty<string>());
+            var report = Scanner.For(request).Scan(request);
+            ReportWriter.WriteAll(report, request.Formats, console);
+            return report.Failed ? CliApp.Findings : CliApp.Clean;
+        });
+        return command;
+    }
+}

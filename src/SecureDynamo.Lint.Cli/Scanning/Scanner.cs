@@ -1,0 +1,61 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Plan;
+using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Reporting;
+
+namespace SecureDynamo.Lint.Cli.Scanning;
+
+/// <summary>Reads every input, runs the selected policies and builds the report.</summary>
+public sealed class Scanner
+{
+    private readonly PolicyCatalog _catalog;
+    private readonly PolicySelection _selection;
+
+    public Scanner(PolicyCatalog catalog, PolicySelection selection)
+    {
+        _catalog = catalog;
+        _selection = selection;
+    }
+
+    public static Scanner For(ScanRequest request)
+    {
+        var catalog = PolicyCatalog.BuiltIn();
+        foreach (var dir in request.PolicyDirectories) catalog = catalog.With(CustomPolicyLoader.Load(dir));
+        foreach (var id in request.OnlyPolicies.Concat(request.SkipPolicies))
+        {
+            if (catalog.Find(id) is null) throw new UsageException($"unknown policy id \"{id}\"; `securedynamo policies` lists them");
+        }
+        var selection = new PolicySelection(
+            request.OnlyPolicies.Count > 0 ? request.OnlyPolicies.ToHashSet(StringComparer.Ordinal) : null,
+            request.SkipPolicies.ToHashSet(StringComparer.Ordinal),
+            new Dictionary<string, PolicyOptions>());
+        return new Scanner(catalog, selection);
+    }
+
+    public ScanReport Scan(ScanRequest request)
+    {
+        var inputs = new List<ScanInput>();
+        var results = new List<EvaluationResult>();
+        var engine = new PolicyEngine(_catalog, _selection);
+        var readOptions = new PlanReadOptions(_catalog.ResourceTypes());
+        foreach (var path in request.Paths)
+        {
+            var graph = Read(path, readOptions);
+            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.Resources.Count(r => r.Mode == ResourceMode.Managed)));
+            results.AddRange(engine.Run(graph));
+        }
+        var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
+        return new ScanReport(ToolInfo.Version, inputs, PolicyEngine.Order(results), policies, request.FailOn, request.FailOnUnknown, Array.Empty<string>());
+    }
+
+    private static ResourceGraph Read(string path, PlanReadOptions options)
+    {
+        if (path != "-" && Directory.Exists(path))
+        {
+            throw new InputException(path, "is a directory; give a plan or state JSON file (`terraform show -json tfplan > plan.json`)");
+        }
+        return PlanReader.ReadFile(path, options);
+    }
+}

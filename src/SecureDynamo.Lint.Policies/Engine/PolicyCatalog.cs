@@ -1,0 +1,91 @@
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using SecureDynamo.Lint.Core.Evaluation;
+
+namespace SecureDynamo.Lint.Policies.Engine;
+
+/// <summary>
+/// The policies known to this run: the built-in catalogue (metadata embedded from
+/// <c>policies/</c>, logic found by id among this assembly's <see cref="Policy"/> classes) plus
+/// custom policies loaded from <c>--policy-dir</c>.
+/// </summary>
+public sealed class PolicyCatalog
+{
+    private readonly Dictionary<string, Policy> _byId;
+
+    public PolicyCatalog(IEnumerable<Policy> policies)
+    {
+        _byId = new Dictionary<string, Policy>(StringComparer.Ordinal);
+        foreach (var p in policies)
+        {
+            if (!_byId.TryAdd(p.Id, p)) throw new PolicyDefinitionException(p.Metadata.Slug, $"policy id {p.Id} is defined twice");
+        }
+        Policies = _byId.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>All policies, ordered by id.</summary>
+    public IReadOnlyList<Policy> Policies { get; }
+
+    public Policy? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Resource types any policy judges or reads (data sources prefixed <c>data.</c>).</summary>
+    public IReadOnlySet<string> ResourceTypes() =>
+        Policies.SelectMany(p => p.Metadata.ResourceTypes.Concat(p.Metadata.InputTypes)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A new catalogue with <paramref name="more"/> added.</summary>
+    public PolicyCatalog With(IEnumerable<Policy> more) => new(Policies.Concat(more));
+
+    private static PolicyCatalog? _builtIn;
+
+    /// <summary>The built-in catalogue. Fails loudly when metadata and logic disagree.</summary>
+    public static PolicyCatalog BuiltIn() => _builtIn ??= LoadBuiltIn();
+
+    private static PolicyCatalog LoadBuiltIn()
+    {
+        var assembly = typeof(PolicyCatalog).Assembly;
+        var logic = new Dictionary<string, Func<Policy>>(StringComparer.Ordinal);
+        foreach (var type in assembly.GetTypes())
+        {
+            if (type.IsAbstract || !type.IsSubclassOf(typeof(Policy)) || type.GetConstructor(Type.EmptyTypes) is null) continue;
+            var sample = (Policy)Activator.CreateInstance(type)!;
+            logic[sample.Id] = () => (Policy)Activator.CreateInstance(type)!;
+        }
+
+        var policies = new List<Policy>();
+        foreach (var (slug, json, doc) in EmbeddedDefinitions(assembly))
+        {
+            var file = $"policies/{slug}/policy.json";
+            var metadata = MetadataReader.Read(file, slug, json, doc);
+            Policy policy;
+            if (logic.TryGetValue(metadata.Id, out var make)) policy = make();
+            else if (json["rule"] is JObject rule) policy = new DeclarativePolicy(metadata.Id, AttributeRule.Parse(file, rule));
+            else throw new PolicyDefinitionException(file, $"no logic for {metadata.Id}: add a Policy class with this id or a \"rule\"");
+            policy.Metadata = metadata;
+            policies.Add(policy);
+            logic.Remove(metadata.Id);
+        }
+        if (logic.Count > 0) throw new PolicyDefinitionException("policies/", $"policy classes without metadata: {string.Join(", ", logic.Keys)}");
+        return new PolicyCatalog(policies);
+    }
+
+    private static IEnumerable<(string Slug, JObject Json, string Doc)> EmbeddedDefinitions(Assembly assembly)
+    {
+        var names = assembly.GetManifestResourceNames();
+        foreach (var name in names.Where(n => n.StartsWith("policies/", StringComparison.Ordinal) && n.EndsWith("/policy.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var slug = name["policies/".Length..^"/policy.json".Length];
+            var json = JObject.Parse(ReadResource(assembly, name), new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            var docName = $"policies/{slug}/README.md";
+            var doc = names.Contains(docName) ? ReadResource(assembly, docName) : "";
+            yield return (slug, json, doc);
+        }
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var s = assembly.GetManifestResourceStream(name)!;
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+}

@@ -1,0 +1,36 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Resolution;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Policies.Engine;
+
+/// <summary>What a policy sees: the typed graph of one input, the resolvers over it, and its options.</summary>
+public sealed class PolicyContext
+{
+    public PolicyContext(ResourceGraph graph, PolicyOptions options)
+    {
+        Graph = graph;
+        Options = options;
+        Resolver = new ReferenceResolver(graph);
+        Keys = new KeyClassifier(graph, Resolver);
+    }
+
+    private PolicyContext(PolicyContext shared, PolicyOptions options)
+    {
+        Graph = shared.Graph;
+        Resolver = shared.Resolver;
+        Keys = shared.Keys;
+        Options = options;
+    }
+
+    public ResourceGraph Graph { get; }
+    public ReferenceResolver Resolver { get; }
+    public KeyClassifier Keys { get; }
+    public PolicyOptions Options { get; }
+
+    /// <summary>The same graph and resolvers with another policy's options.</summary>
+    public PolicyContext WithOptions(PolicyOptions options) => new(this, options);
+
+    /// <summary>Shorthand for <see cref="ReferenceResolver.Effective"/>.</summary>
+    public Value Effective(Resource resource, AttributePath path) => Resolver.Effective(resource, path);
+}

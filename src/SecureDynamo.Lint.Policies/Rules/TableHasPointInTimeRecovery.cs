@@ -1,0 +1,38 @@
+using System.Globalization;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Policies.Engine;
+
+namespace SecureDynamo.Lint.Policies.Rules;
+
+/// <summary>dynamodb:002 — point-in-time recovery is enabled on the table.</summary>
+public sealed class TableHasPointInTimeRecovery : ResourcePolicy
+{
+    private static readonly AttributePath Enabled = AttributePath.Of("point_in_time_recovery", 0, "enabled");
+    private static readonly AttributePath Period = AttributePath.Of("point_in_time_recovery", 0, "recovery_period_in_days");
+
+    public override string Id => "dynamodb:002";
+
+    protected override Verdict Judge(Resource resource, PolicyContext context)
+    {
+        var enabled = context.Effective(resource, Enabled);
+        if (enabled.IsUnknown)
+        {
+            return Verdict.Unknown(resource,
+                $"point_in_time_recovery.enabled is known only after apply ({enabled.Expression?.Describe() ?? "computed"}); set point_in_time_recovery {{ enabled = true }}", Enabled);
+        }
+        if (enabled.AsBool() != true)
+        {
+            var what = enabled.IsNull ? "is not configured (off by default)" : "is disabled";
+            return Verdict.Fail(resource, $"point_in_time_recovery {what}; set point_in_time_recovery {{ enabled = true }}", Enabled);
+        }
+        var period = context.Effective(resource, Period);
+        if (period.AsNumber() is { } days && days < 35)
+        {
+            return Verdict.Pass(resource,
+                $"point_in_time_recovery is enabled, but recovery_period_in_days is {days.ToString(CultureInfo.InvariantCulture)} (below the 35-day maximum): restores can reach back only {days.ToString(CultureInfo.InvariantCulture)} days",
+                Period);
+        }
+        return Verdict.Pass(resource, "point_in_time_recovery is enabled", Enabled);
+    }
+}

@@ -1,0 +1,38 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Policies.Engine;
+
+namespace SecureDynamo.Lint.Policies.Rules;
+
+/// <summary>dynamodb:014 — TTL is enabled on a named attribute.</summary>
+public sealed class TableHasTimeToLive : ResourcePolicy
+{
+    private static readonly AttributePath Enabled = AttributePath.Of("ttl", 0, "enabled");
+    private static readonly AttributePath AttributeName = AttributePath.Of("ttl", 0, "attribute_name");
+
+    public override string Id => "dynamodb:014";
+
+    protected override Verdict Judge(Resource resource, PolicyContext context)
+    {
+        var enabled = context.Effective(resource, Enabled);
+        if (enabled.IsUnknown)
+        {
+            return Verdict.Unknown(resource, $"ttl.enabled is known only after apply ({enabled.Expression?.Describe() ?? "computed"})", Enabled);
+        }
+        if (enabled.AsBool() != true)
+        {
+            return Verdict.Fail(resource,
+                $"ttl is {(enabled.IsNull ? "not configured" : "disabled")}; set ttl {{ enabled = true, attribute_name = \"expires_at\" }} so stale items expire", Enabled);
+        }
+        var name = context.Effective(resource, AttributeName);
+        if (name.IsUnknown)
+        {
+            return Verdict.Unknown(resource, $"ttl.attribute_name is known only after apply ({name.Expression?.Describe() ?? "computed"})", AttributeName);
+        }
+        if (string.IsNullOrEmpty(name.AsString()))
+        {
+            return Verdict.Fail(resource, "ttl is enabled without an attribute_name; name the attribute that holds the expiry time", AttributeName);
+        }
+        return Verdict.Pass(resource, $"ttl is enabled on attribute {name.ToDisplayString()}", AttributeName);
+    }
+}

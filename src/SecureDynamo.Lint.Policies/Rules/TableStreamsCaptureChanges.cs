@@ -1,0 +1,43 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Policies.Engine;
+
+namespace SecureDynamo.Lint.Policies.Rules;
+
+/// <summary>dynamodb:013 — streams are enabled with an allowed view type (default NEW_AND_OLD_IMAGES).</summary>
+public sealed class TableStreamsCaptureChanges : ResourcePolicy
+{
+    private static readonly AttributePath StreamEnabled = AttributePath.Of("stream_enabled");
+    private static readonly AttributePath ViewType = AttributePath.Of("stream_view_type");
+    private static readonly string[] DefaultAllowed = ["NEW_AND_OLD_IMAGES"];
+
+    public override string Id => "dynamodb:013";
+
+    protected override Verdict Judge(Resource resource, PolicyContext context)
+    {
+        var allowed = context.Options.Get("allowedViewTypes") ?? DefaultAllowed;
+        var allowedText = string.Join(" or ", allowed);
+        var enabled = context.Effective(resource, StreamEnabled);
+        if (enabled.IsUnknown)
+        {
+            return Verdict.Unknown(resource, $"stream_enabled is known only after apply ({enabled.Expression?.Describe() ?? "computed"})", StreamEnabled);
+        }
+        if (enabled.AsBool() != true)
+        {
+            return Verdict.Fail(resource,
+                $"stream_enabled is {(enabled.IsNull ? "not set (off)" : "false")}; set stream_enabled = true and stream_view_type = \"{allowed[0]}\"", StreamEnabled);
+        }
+        var view = context.Effective(resource, ViewType);
+        if (view.IsUnknown)
+        {
+            return Verdict.Unknown(resource, $"stream_view_type is known only after apply ({view.Expression?.Describe() ?? "computed"}); it should be {allowedText}", ViewType);
+        }
+        var text = view.AsString();
+        if (text is null || !allowed.Contains(text, StringComparer.Ordinal))
+        {
+            return Verdict.Fail(resource,
+                $"stream_view_type is {(text is null ? "not set" : view.ToDisplayString())}; set stream_view_type = \"{allowed[0]}\" so changes carry {allowedText}", ViewType);
+        }
+        return Verdict.Pass(resource, $"streams are enabled with stream_view_type {view.ToDisplayString()}", ViewType);
+    }
+}

@@ -1,0 +1,64 @@
+using SecureDynamo.Lint.Core.Evaluation;
+
+namespace SecureDynamo.Lint.Reporting;
+
+/// <summary>
+/// Human output: failing and unknown results grouped by resource (worst first), suppressed ones
+/// with their reason, then a one-line summary. Colour only when asked (a terminal without NO_COLOR).
+/// </summary>
+public sealed class TextReporter(bool color)
+{
+    private const string Reset = "\u001b[0m";
+
+    public void Write(ScanReport report, TextWriter output)
+    {
+        foreach (var w in report.Warnings) output.WriteLine(Paint("warning: ", "\u001b[33m") + SafeText.OneLine(w));
+        var shown = report.Results.Where(r => r.Status is Status.Fail or Status.Unknown or Status.Suppressed).ToList();
+        foreach (var group in shown.GroupBy(r => (r.Input, r.ResourceAddress)))
+        {
+            var first = group.First();
+            var where = first.Location is { } loc ? $" ({SafeText.OneLine(loc.File)}:{loc.Start.Line})" : "";
+            output.WriteLine(Paint(SafeText.OneLine(first.ResourceAddress), "\u001b[1m") + where);
+            foreach (var r in group.OrderBy(StatusRank).ThenByDescending(r => r.Severity).ThenBy(r => r.PolicyId, StringComparer.Ordinal))
+            {
+                var status = r.Status switch
+                {
+                    Status.Fail => Paint("FAIL   ", "\u001b[31m"),
+                    Status.Unknown => Paint("UNKNOWN", "\u001b[33m"),
+                    _ => Paint("SUPPR. ", "\u001b[2m"),
+                };
+                output.WriteLine($"  {status} {r.PolicyId} [{r.Severity.ToText()}] {SafeText.OneLine(StripAddress(r))}");
+                if (r.Status == Status.Suppressed) output.WriteLine($"          suppressed: {SafeText.OneLine(r.SuppressionReason ?? "")}");
+            }
+            output.WriteLine();
+        }
+        output.WriteLine(Summary(report));
+    }
+
+    /// <summary>"3 failed, 1 unknown, 12 passed" (and suppressed / not applicable when there are any).</summary>
+    public static string Summary(ScanReport report)
+    {
+        var parts = new List<string>
+        {
+            $"{report.Count(Status.Fail)} failed",
+            $"{report.Count(Status.Unknown)} unknown",
+            $"{report.Count(Status.Pass)} passed",
+        };
+        var suppressed = report.Count(Status.Suppressed);
+        if (suppressed > 0) parts.Add($"{suppressed} suppressed");
+        var na = report.Count(Status.NotApplicable);
+        if (na > 0) parts.Add($"{na} not applicable");
+        var resources = report.Inputs.Sum(i => i.Resources);
+        return $"{string.Join(", ", parts)} ({resources} resources in {report.Inputs.Count} input{(report.Inputs.Count == 1 ? "" : "s")})";
+    }
+
+    private static int StatusRank(EvaluationResult r) => r.Status switch { Status.Fail => 0, Status.Unknown => 1, _ => 2 };
+
+    private static string StripAddress(EvaluationResult r)
+    {
+        var prefix = r.ResourceAddress + ": ";
+        return r.Message.StartsWith(prefix, StringComparison.Ordinal) ? r.Message[prefix.Length..] : r.Message;
+    }
+
+    private string Paint(string text, string code) => color ? code + text + Reset : text;
+}
