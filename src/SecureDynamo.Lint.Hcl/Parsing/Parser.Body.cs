@@ -1,0 +1,264 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Hcl.Lexing;
+using SecureDynamo.Lint.Hcl.Syntax;
+using Attribute = SecureDynamo.Lint.Hcl.Syntax.Attribute;
+
+namespace SecureDynamo.Lint.Hcl.Parsing;
+
+/// <summary>Bodies, attributes and blocks. Newlines are significant here.</summary>
+internal sealed partial class Parser
+{
+    /// <summary>Parses a whole configuration file.</summary>
+    public Body ParseFile(SourceRange start) => ParseBody(TokenKind.Eof, start);
+
+    private Body ParseBody(TokenKind end, SourceRange start)
+    {
+        var attributes = new List<Attribute>();
+        var byName = new Dictionary<string, Attribute>(StringComparer.Ordinal);
+        var blocks = new List<Block>();
+        SourceRange endRange;
+        while (true)
+        {
+            var next = Peek();
+            if (next.Kind == end)
+            {
+                endRange = next.Range;
+                Read();
+                break;
+            }
+            if (next.Kind == TokenKind.Eof)
+            {
+                Error(HclMessages.UnclosedBlock, start);
+                endRange = next.Range;
+                break;
+            }
+            if (next.Kind == TokenKind.Newline)
+            {
+                Read();
+                continue;
+            }
+            if (next.Kind != TokenKind.Ident)
+            {
+                var bad = Read();
+                if (!_recovery)
+                {
+                    Error(bad.Kind == TokenKind.OQuote ? HclMessages.QuotedArgumentName : HclMessages.ArgumentOrBlockRequired, bad.Range);
+                }
+                endRange = PrevRange;
+                Recover(end);
+                break;
+            }
+            switch (ParseBodyItem())
+            {
+                case Block block:
+                    blocks.Add(block);
+                    break;
+                case Attribute attribute when byName.TryGetValue(attribute.Name, out var existing):
+                    Error(HclMessages.AttributeRedefined(attribute.Name, existing.NameRange.ToString()), attribute.NameRange);
+                    break;
+                case Attribute attribute:
+                    byName[attribute.Name] = attribute;
+                    attributes.Add(attribute);
+                    break;
+            }
+        }
+        return new Body(Between(start, endRange), attributes, blocks);
+    }
+
+    private Node? ParseBodyItem()
+    {
+        var ident = Read();
+        var next = Peek();
+        switch (next.Kind)
+        {
+            case TokenKind.Equal:
+                return FinishAttribute(ident, singleLine: false);
+            case TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident:
+                return FinishBlock(ident);
+            default:
+                RecoverAfterBodyItem();
+                Error(HclMessages.ArgumentOrBlockRequiredEquals, ident.Range);
+                return null;
+        }
+    }
+
+    private Attribute FinishAttribute(Token ident, bool singleLine)
+    {
+        var equals = Read();
+        var before = ErrorCount;
+        var expr = ParseExpression();
+        var endRange = PrevRange;
+        if (_recovery && HasNewErrors(before))
+        {
+            RecoverAfterBodyItem();
+        }
+        else if (!singleLine)
+        {
+            var end = Peek();
+            if (end.Kind != TokenKind.Newline && end.Kind != TokenKind.Eof)
+            {
+                if (!_recovery)
+                {
+                    Error(end.Kind == TokenKind.Comma ? HclMessages.CommaAfterArgument : HclMessages.MissingNewlineAfterArgument, end.Range);
+                }
+                RecoverAfterBodyItem();
+            }
+            else
+            {
+                Read();
+            }
+        }
+        return new Attribute(Between(ident.Range, endRange), Text(ident), ident.Range, equals.Range, expr);
+    }
+
+    private Block FinishBlock(Token ident)
+    {
+        var type = Text(ident);
+        var labels = new List<string>();
+        var labelRanges = new List<SourceRange>();
+        Token openBrace;
+        while (true)
+        {
+            var tok = Peek();
+            if (tok.Kind == TokenKind.OBrace)
+            {
+                openBrace = Read();
+                break;
+            }
+            if (tok.Kind == TokenKind.OQuote)
+            {
+                var (label, range) = ParseQuotedLabel();
+                labels.Add(label);
+                labelRanges.Add(range);
+                continue;
+            }
+            if (tok.Kind == TokenKind.Ident)
+            {
+                Read();
+                labels.Add(Text(tok));
+                labelRanges.Add(tok.Range);
+                continue;
+            }
+            if (tok.Kind == TokenKind.Equal)
+            {
+                Error(HclMessages.BlockEquals, tok.Range);
+            }
+            else if (tok.Kind == TokenKind.Newline)
+            {
+                Error(HclMessages.BlockBraceOnNextLine, tok.Range);
+            }
+            else if (!_recovery)
+            {
+                Error(HclMessages.BlockLabelOrBrace, tok.Range);
+            }
+            RecoverAfterBodyItem();
+            var empty = new Body(ident.Range, [], []);
+            return new Block(ident.Range, type, ident.Range, labels, labelRanges, ident.Range, ident.Range, empty);
+        }
+
+        Body body;
+        if (!EnterNesting(openBrace.Range))
+        {
+            var close = Recover(TokenKind.CBrace);
+            body = new Body(Between(openBrace.Range, close.Range), [], []);
+        }
+        else
+        {
+            body = Peek().Kind is TokenKind.Newline or TokenKind.Eof or TokenKind.CBrace
+                ? ParseBody(TokenKind.CBrace, openBrace.Range)
+                : ParseSingleAttributeBody(openBrace.Range);
+            LeaveNesting();
+        }
+        var closeRange = PrevRange;
+        var eol = Peek();
+        if (eol.Kind is TokenKind.Newline or TokenKind.Eof)
+        {
+            Read();
+        }
+        else
+        {
+            if (!_recovery)
+            {
+                Error(HclMessages.MissingNewlineAfterBlock, eol.Range);
+            }
+            RecoverAfterBodyItem();
+        }
+        return new Block(Between(ident.Range, closeRange), type, ident.Range, labels, labelRanges, openBrace.Range, closeRange, body);
+    }
+
+    private Body ParseSingleAttributeBody(SourceRange openBrace)
+    {
+        var ident = Read();
+        if (ident.Kind != TokenKind.Ident)
+        {
+            RecoverAfterBodyItem();
+            Error(HclMessages.ArgumentOrBlockRequired, ident.Range);
+            return new Body(Between(openBrace, PrevRange), [], []);
+        }
+        var next = Peek();
+        if (next.Kind != TokenKind.Equal)
+        {
+            RecoverAfterBodyItem();
+            Error(
+                next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident
+                    ? HclMessages.SingleLineBlockArgumentRequired(Text(ident))
+                    : HclMessages.ArgumentOrBlockRequiredEquals,
+                next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident ? Between(ident.Range, next.Range) : ident.Range);
+            return new Body(Between(openBrace, PrevRange), [], []);
+        }
+        var attribute = FinishAttribute(ident, singleLine: true);
+        var close = Peek();
+        if (close.Kind != TokenKind.CBrace)
+        {
+            if (!_recovery)
+            {
+                Error(HclMessages.SingleLineBlockEnd, close.Range);
+            }
+            RecoverAfterBodyItem();
+        }
+        else
+        {
+            Read();
+        }
+        return new Body(Between(openBrace, PrevRange), [attribute], []);
+    }
+
+    private (string Label, SourceRange Range) ParseQuotedLabel()
+    {
+        var open = Read();
+        var text = new System.Text.StringBuilder();
+        SourceRange endRange;
+        while (true)
+        {
+            var tok = Read();
+            if (tok.Kind == TokenKind.CQuote)
+            {
+                endRange = tok.Range;
+                break;
+            }
+            if (tok.Kind == TokenKind.QuotedLit)
+            {
+                text.Append(DecodeLiteral(tok, quoted: true));
+                continue;
+            }
+            if (tok.Kind is TokenKind.TemplateInterp or TokenKind.TemplateControl)
+            {
+                Error(HclMessages.InvalidLabel, tok.Range);
+                text.Append(tok.Kind == TokenKind.TemplateInterp ? "${ ... }" : "%{ ... }");
+                Recover(TokenKind.TemplateSeqEnd);
+                continue;
+            }
+            if (tok.Kind == TokenKind.Eof)
+            {
+                Error(HclMessages.UnterminatedTemplate, tok.Range);
+                endRange = tok.Range;
+                break;
+            }
+            Error(HclMessages.UnterminatedTemplate, tok.Range);
+            Recover(TokenKind.CQuote);
+            endRange = tok.Range;
+            break;
+        }
+        return (text.ToString(), Between(open.Range, endRange));
+    }
+}

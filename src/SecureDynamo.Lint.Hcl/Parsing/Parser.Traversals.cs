@@ -1,0 +1,159 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Hcl.Lexing;
+using SecureDynamo.Lint.Hcl.Syntax;
+using SecureDynamo.Lint.Hcl.Values;
+
+namespace SecureDynamo.Lint.Hcl.Parsing;
+
+/// <summary>Attribute access, indexes (incl. legacy <c>.0</c>) and both kinds of splat.</summary>
+internal sealed partial class Parser
+{
+    private Expression ParseTraversals(Expression from)
+    {
+        var result = from;
+        while (true)
+        {
+            var next = Peek();
+            if (next.Kind == TokenKind.Dot)
+            {
+                result = ParseDotStep(from, result);
+            }
+            else if (next.Kind == TokenKind.OBrack)
+            {
+                result = ParseBracketStep(from, result);
+            }
+            else
+            {
+                return result;
+            }
+        }
+    }
+
+    private Expression ParseDotStep(Expression from, Expression result)
+    {
+        var dot = Read();
+        var tok = Peek();
+        switch (tok.Kind)
+        {
+            case TokenKind.Ident:
+                Read();
+                var range = Between(dot.Range, tok.Range);
+                return Append(result, new TraverseAttr(range, Text(tok)), range);
+            case TokenKind.NumberLit:
+                Read();
+                var indexRange = Between(dot.Range, tok.Range);
+                return Append(result, LegacyIndex(tok, indexRange), indexRange);
+            case TokenKind.Star:
+                return ParseAttributeSplat(from, result, dot);
+            default:
+                if (!_recovery)
+                {
+                    Error(HclMessages.InvalidAttributeName, tok.Range);
+                }
+                SetRecovery();
+                return result;
+        }
+    }
+
+    private TraverseIndex LegacyIndex(Token number, SourceRange range)
+    {
+        var text = Text(number);
+        if (text.Contains('.'))
+        {
+            Error(HclMessages.InvalidLegacyIndex, number.Range);
+            return new TraverseIndex(range, HclNull.Instance);
+        }
+        return new TraverseIndex(range, NumberValue(number));
+    }
+
+    /// <summary><c>.*</c>: only attribute (and legacy index) steps apply to each element.</summary>
+    private Expression ParseAttributeSplat(Expression from, Expression source, Token dot)
+    {
+        var marker = Read();
+        var steps = new List<TraversalStep>();
+        var firstRange = NextRange;
+        var lastRange = marker.Range;
+        while (Peek().Kind == TokenKind.Dot)
+        {
+            var stepDot = Read();
+            var tok = Peek();
+            if (tok.Kind == TokenKind.NumberLit)
+            {
+                Read();
+                steps.Add(LegacyIndex(tok, Between(stepDot.Range, tok.Range)));
+                lastRange = tok.Range;
+                continue;
+            }
+            if (tok.Kind != TokenKind.Ident)
+            {
+                if (!_recovery)
+                {
+                    Error(HclMessages.InvalidAttributeName, tok.Range);
+                }
+                SetRecovery();
+                break;
+            }
+            Read();
+            steps.Add(new TraverseAttr(Between(stepDot.Range, tok.Range), Text(tok)));
+            lastRange = tok.Range;
+        }
+        var markerRange = Between(dot.Range, marker.Range);
+        var item = new AnonSymbol(markerRange);
+        Expression each = steps.Count == 0 ? item : new RelativeTraversal(Between(firstRange, lastRange), item, steps);
+        return new SplatExpr(Between(from.Range, lastRange), source, each, item, markerRange);
+    }
+
+    private Expression ParseBracketStep(Expression from, Expression result)
+    {
+        var open = Read();
+        if (Peek().Kind == TokenKind.Star)
+        {
+            // Full splat: every following traversal step applies to each element.
+            Read();
+            var close = Read();
+            if (close.Kind != TokenKind.CBrack && !_recovery)
+            {
+                Error(HclMessages.MissingSplatCloseBracket, close.Range);
+            }
+            var markerRange = Between(open.Range, close.Range);
+            var item = new AnonSymbol(markerRange);
+            var each = ParseTraversals(item);
+            return new SplatExpr(Between(from.Range, each.Range), result, each, item, markerRange);
+        }
+        PushNewlines(false);
+        var before = ErrorCount;
+        var key = ParseExpression();
+        Token closeBracket;
+        if (_recovery && HasNewErrors(before))
+        {
+            closeBracket = Recover(TokenKind.CBrack);
+        }
+        else
+        {
+            closeBracket = Read();
+            if (closeBracket.Kind != TokenKind.CBrack && !_recovery)
+            {
+                Error(HclMessages.MissingCloseBracket, closeBracket.Range);
+                closeBracket = Recover(TokenKind.CBrack);
+            }
+        }
+        PopNewlines();
+        var range = Between(open.Range, closeBracket.Range);
+        if (key is LiteralValue literal)
+        {
+            return Append(result, new TraverseIndex(range, literal.Value), range);
+        }
+        if (key is TemplateExpr { IsStringLiteral: true } template)
+        {
+            return Append(result, new TraverseIndex(range, ((LiteralValue)template.Parts[0]).Value), range);
+        }
+        return new IndexExpr(Between(from.Range, range), result, key, range);
+    }
+
+    private Expression Append(Expression expr, TraversalStep step, SourceRange range) => expr switch
+    {
+        ScopeTraversal s => s with { Range = Between(s.Range, range), Traversal = [.. s.Traversal, step] },
+        RelativeTraversal r => r with { Range = Between(r.Range, range), Traversal = [.. r.Traversal, step] },
+        _ => new RelativeTraversal(Between(expr.Range, range), expr, [step]),
+    };
+}

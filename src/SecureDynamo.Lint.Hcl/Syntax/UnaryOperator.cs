@@ -1,0 +1,8 @@
+namespace SecureDynamo.Lint.Hcl.Syntax;
+
+/// <summary>HCL unary operators.</summary>
+public enum UnaryOperator
+{
+    Not,
+    Negate,
+}

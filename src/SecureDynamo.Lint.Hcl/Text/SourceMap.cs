@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using SecureDynamo.Lint.Core.Diagnostics;
+
+namespace SecureDynamo.Lint.Hcl.Text;
+
+/// <summary>
+/// Maps byte offsets to line/column positions. Lines end at <c>\n</c>; columns count grapheme
+/// clusters (as HCL does), so an emoji ZWJ sequence is one column. A leading BOM is not a column.
+/// </summary>
+internal sealed class SourceMap
+{
+    private readonly byte[] _src;
+    private readonly List<int> _lineStarts = [];
+    private readonly Dictionary<int, int[]> _columnsByLine = [];
+
+    public SourceMap(string fileName, byte[] src, int contentStart)
+    {
+        FileName = fileName;
+        _src = src;
+        _lineStarts.Add(contentStart);
+        for (var i = contentStart; i < src.Length; i++)
+        {
+            if (src[i] == (byte)'\n')
+            {
+                _lineStarts.Add(i + 1);
+            }
+        }
+    }
+
+    public string FileName { get; }
+
+    public SourcePosition Position(int offset)
+    {
+        var line = _lineStarts.BinarySearch(offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+        line = Math.Max(line, 0);
+        var start = _lineStarts[line];
+        var end = line + 1 < _lineStarts.Count ? _lineStarts[line + 1] : _src.Length;
+        var column = ColumnsOf(line, start, end) is { } columns
+            ? columns[Math.Min(offset - start, columns.Length - 1)]
+            : offset - start + 1;
+        return new SourcePosition(line + 1, column, offset);
+    }
+
+    public SourceRange Range(int start, int end) => new(FileName, Position(start), Position(end));
+
+    public byte ByteAt(int offset) => _src[offset];
+
+    public string Text(int start, int end) => Encoding.UTF8.GetString(_src, start, end - start);
+
+    public ReadOnlySpan<byte> Bytes(int start, int end) => _src.AsSpan(start, end - start);
+
+    /// <summary>Per-byte columns for a line with non-ASCII bytes; null for plain ASCII lines.</summary>
+    private int[]? ColumnsOf(int line, int start, int end)
+    {
+        if (_columnsByLine.TryGetValue(line, out var cached))
+        {
+            return cached;
+        }
+        var ascii = true;
+        for (var i = start; i < end; i++)
+        {
+            if (_src[i] >= 0x80)
+            {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii)
+        {
+            return null;
+        }
+        // Decode the line, remembering which byte each UTF-16 unit came from; invalid bytes
+        // become U+FFFD one byte each, so they count as one column.
+        var text = new StringBuilder();
+        var byteOfChar = new List<int>();
+        for (var i = start; i < end;)
+        {
+            var status = Rune.DecodeFromUtf8(_src.AsSpan(i, end - i), out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                rune = Rune.ReplacementChar;
+                consumed = Math.Max(consumed, 1);
+            }
+            var units = rune.Utf16SequenceLength;
+            for (var u = 0; u < units; u++)
+            {
+                byteOfChar.Add(i);
+            }
+            text.Append(rune.ToString());
+            i += consumed;
+        }
+        var columns = new int[end - start + 1];
+        var s = text.ToString();
+        var column = 1;
+        var charIndex = 0;
+        while (charIndex < s.Length)
+        {
+            var len = StringInfo.GetNextTextElementLength(s, charIndex);
+            var firstByte = byteOfChar[charIndex];
+            var nextByte = charIndex + len < s.Length ? byteOfChar[charIndex + len] : end;
+            for (var b = firstByte; b < nextByte; b++)
+            {
+                columns[b - start] = column;
+            }
+            column++;
+            charIndex += len;
+        }
+        columns[end - start] = column;
+        _columnsByLine[line] = columns;
+        return columns;
+    }
+}
