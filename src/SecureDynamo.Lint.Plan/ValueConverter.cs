@@ -1,5 +1,5 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 using SecureDynamo.Lint.Core.Values;
 
 namespace SecureDynamo.Lint.Plan;
@@ -7,83 +7,100 @@ namespace SecureDynamo.Lint.Plan;
 /// <summary>
 /// Builds a <see cref="Value"/> from a plan's value JSON and its <c>after_unknown</c> and
 /// <c>after_sensitive</c> shadows (which mirror the value's shape, with <c>true</c> at the
-/// unknown or sensitive parts).
+/// unknown or sensitive parts). An absent element is <c>default(JsonElement)</c>.
 /// </summary>
 internal static class ValueConverter
 {
-    public static Value Convert(JToken? value, JToken? unknown, JToken? sensitive)
+    public static Value Convert(JsonElement value, JsonElement unknown, JsonElement sensitive)
     {
-        var isSensitive = sensitive is JValue { Type: JTokenType.Boolean } sv && (bool)sv.Value!;
-        if (unknown is JValue { Type: JTokenType.Boolean } uv && (bool)uv.Value!)
+        var isSensitive = sensitive.ValueKind == JsonValueKind.True;
+        if (unknown.ValueKind == JsonValueKind.True) return Value.Unknown().WithSensitive(isSensitive);
+        var converted = value.ValueKind switch
         {
-            return Value.Unknown().WithSensitive(isSensitive);
-        }
-        var converted = value switch
-        {
-            JObject o => ConvertObject(o, unknown as JObject, sensitive as JObject),
-            JArray a => ConvertArray(a, unknown as JArray, sensitive as JArray),
-            JValue v => ConvertScalar(v, unknown),
-            null => ConvertAbsent(unknown, sensitive),
-            _ => Value.Null,
+            JsonValueKind.Object => ConvertObject(value, ObjectOrAbsent(unknown), ObjectOrAbsent(sensitive)),
+            JsonValueKind.Array => ConvertArray(value, ArrayOrAbsent(unknown), ArrayOrAbsent(sensitive)),
+            JsonValueKind.Undefined => ConvertAbsent(unknown, sensitive),
+            _ => ConvertScalar(value, unknown),
         };
         return isSensitive ? converted.WithSensitive() : converted;
     }
 
-    private static Value ConvertAbsent(JToken? unknown, JToken? sensitive) => unknown switch
+    public static Value Convert(JsonElement value) => Convert(value, default, default);
+
+    /// <summary>A value left out of <c>after</c> because it is (partly) unknown: its shape comes from the shadow.</summary>
+    private static Value ConvertAbsent(JsonElement unknown, JsonElement sensitive) => unknown.ValueKind switch
     {
-        JObject uo => ConvertObject(new JObject(), uo, sensitive as JObject),
-        JArray ua => ConvertArray(new JArray(), ua, sensitive as JArray),
+        JsonValueKind.Object => ConvertObject(default, unknown, ObjectOrAbsent(sensitive)),
+        JsonValueKind.Array => ConvertArray(default, unknown, ArrayOrAbsent(sensitive)),
         _ => Value.Null,
     };
 
-    private static Value ConvertObject(JObject o, JObject? unknown, JObject? sensitive)
+    private static Value ConvertObject(JsonElement o, JsonElement unknown, JsonElement sensitive)
     {
-        var fields = new Dictionary<string, Value>(o.Count, StringComparer.Ordinal);
-        foreach (var p in o.Properties())
+        var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
+        if (o.ValueKind == JsonValueKind.Object)
         {
-            fields[p.Name] = Convert(p.Value, unknown?[p.Name], sensitive?[p.Name]);
+            foreach (var p in o.EnumerateObject())
+            {
+                fields[p.Name] = Convert(p.Value, Property(unknown, p.Name), Property(sensitive, p.Name));
+            }
         }
-        if (unknown is not null)
+        if (unknown.ValueKind == JsonValueKind.Object)
         {
             // Attributes unknown at plan time are left out of "after" entirely.
-            foreach (var p in unknown.Properties())
+            foreach (var p in unknown.EnumerateObject())
             {
-                if (!fields.ContainsKey(p.Name)) fields[p.Name] = Convert(null, p.Value, sensitive?[p.Name]);
+                if (!fields.ContainsKey(p.Name)) fields[p.Name] = Convert(default, p.Value, Property(sensitive, p.Name));
             }
         }
         return Value.Map(fields);
     }
 
-    private static Value ConvertArray(JArray a, JArray? unknown, JArray? sensitive)
+    private static Value ConvertArray(JsonElement a, JsonElement unknown, JsonElement sensitive)
     {
-        var count = Math.Max(a.Count, unknown?.Count ?? 0);
-        var items = new Value[count];
-        for (var i = 0; i < count; i++)
+        // Walk the three arrays side by side: indexing a JsonElement array is not constant time.
+        var items = new List<Value>();
+        var values = Items(a);
+        var unknowns = Items(unknown);
+        var sensitives = Items(sensitive);
+        while (true)
         {
-            items[i] = Convert(i < a.Count ? a[i] : null, unknown is not null && i < unknown.Count ? unknown[i] : null,
-                sensitive is not null && i < sensitive.Count ? sensitive[i] : null);
+            var hasValue = values.MoveNext();
+            var hasUnknown = unknowns.MoveNext();
+            if (!hasValue && !hasUnknown) break;
+            var s = sensitives.MoveNext() ? sensitives.Current : default;
+            items.Add(Convert(hasValue ? values.Current : default, hasUnknown ? unknowns.Current : default, s));
         }
-        return Value.List(items);
+        return Value.List(items.ToArray());
     }
 
-    private static Value ConvertScalar(JValue v, JToken? unknown)
+    private static JsonElement.ArrayEnumerator Items(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : default;
+
+    private static Value ConvertScalar(JsonElement v, JsonElement unknown) => v.ValueKind switch
     {
-        switch (v.Type)
+        JsonValueKind.True => Value.Bool(true),
+        JsonValueKind.False => Value.Bool(false),
+        JsonValueKind.String => Value.String(v.GetString()!),
+        JsonValueKind.Number => Value.Number(NumberText(v)),
+        _ => unknown.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? ConvertAbsent(unknown, default) : Value.Null,
+    };
+
+    /// <summary>Integers as written; other numbers in their shortest round-trip form ("1.0" is "1").</summary>
+    internal static string NumberText(JsonElement number)
+    {
+        var raw = number.GetRawText();
+        if (raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0)
         {
-            case JTokenType.Null:
-            case JTokenType.Undefined:
-                return unknown is JObject or JArray ? ConvertAbsent(unknown, null) : Value.Null;
-            case JTokenType.Boolean: return Value.Bool((bool)v.Value!);
-            case JTokenType.String: return Value.String((string)v.Value!);
-            case JTokenType.Integer: return Value.Number(System.Convert.ToString(v.Value, CultureInfo.InvariantCulture)!);
-            case JTokenType.Float:
-                return Value.Number(v.Value switch
-                {
-                    double d => d.ToString("R", CultureInfo.InvariantCulture),
-                    decimal m => m.ToString(CultureInfo.InvariantCulture),
-                    var o => System.Convert.ToString(o, CultureInfo.InvariantCulture)!,
-                });
-            default: return Value.String(System.Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "");
+            return number.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : raw;
         }
+        return number.TryGetDouble(out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : raw;
     }
+
+    internal static JsonElement Property(JsonElement o, string name) =>
+        o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) ? v : default;
+
+    private static JsonElement ObjectOrAbsent(JsonElement e) => e.ValueKind == JsonValueKind.Object ? e : default;
+
+    private static JsonElement ArrayOrAbsent(JsonElement e) => e.ValueKind == JsonValueKind.Array ? e : default;
 }

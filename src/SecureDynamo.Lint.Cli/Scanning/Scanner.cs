@@ -43,7 +43,7 @@ public sealed class Scanner
         foreach (var path in request.Paths)
         {
             var graph = Read(path, readOptions);
-            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.Resources.Count(r => r.Mode == ResourceMode.Managed)));
+            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount));
             results.AddRange(engine.Run(graph));
         }
         var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
