@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Graph;
@@ -119,21 +120,30 @@ internal sealed class PlanDocumentReader
 
     private void ReadResourceChanges()
     {
-        while (_json.NextItem())
+        var builder = new ResourceChangeBuilder(_file);
+        try
         {
-            if (_json.TokenType != JsonTokenType.StartObject)
+            while (_json.NextItem())
             {
-                throw _json.Error($"each entry of \"resource_changes\" must be an object, found {JsonProblems.Describe(_json.TokenType)}");
+                if (_json.TokenType != JsonTokenType.StartObject)
+                {
+                    throw _json.Error($"each entry of \"resource_changes\" must be an object, found {JsonProblems.Describe(_json.TokenType)}");
+                }
+                var entry = _json.Capture();
+                _progress.ResourceSeen();
+                var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+                if (!header.IsData && header.Address is not null) _managedChanges.Add(header.Address);
+                if (!_options.Wants(header.Mode, header.Type ?? "")) continue;
+                var (line, column) = _json.Position();
+                builder.Add(entry, line, column);
             }
-            var entry = _json.Capture();
-            _progress.ResourceSeen();
-            var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
-            if (!header.IsData && header.Address is not null) _managedChanges.Add(header.Address);
-            if (!_options.Wants(header.Mode, header.Type ?? "")) continue;
-            var (line, column) = _json.Position();
-            using var doc = CapturedJson.Parse(entry);
-            _changes.Add(ResourceChange.From(_file, doc.RootElement, line, column));
         }
+        catch (Exception e) when (builder.Abandon() is { } earlier && earlier != e)
+        {
+            ExceptionDispatchInfo.Throw(earlier);
+        }
+        builder.Complete();
+        _changes.AddRange(builder.Changes);
     }
 
     private void ReadVariables()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Plan.Json;
 
 namespace SecureDynamo.Lint.Plan;
 
@@ -11,14 +12,16 @@ namespace SecureDynamo.Lint.Plan;
 /// </summary>
 internal static class ValueConverter
 {
+    private static readonly IReadOnlyDictionary<string, Value> NoFields = new Dictionary<string, Value>();
+
     public static Value Convert(JsonElement value, JsonElement unknown, JsonElement sensitive)
     {
         var isSensitive = sensitive.ValueKind == JsonValueKind.True;
         if (unknown.ValueKind == JsonValueKind.True) return Value.Unknown().WithSensitive(isSensitive);
         var converted = value.ValueKind switch
         {
-            JsonValueKind.Object => ConvertObject(value, ObjectOrAbsent(unknown), ObjectOrAbsent(sensitive)),
-            JsonValueKind.Array => ConvertArray(value, ArrayOrAbsent(unknown), ArrayOrAbsent(sensitive)),
+            JsonValueKind.Object => ConvertObject(value, NonEmptyObject(unknown), NonEmptyObject(sensitive)),
+            JsonValueKind.Array => ConvertArray(value, NonEmptyArray(unknown), NonEmptyArray(sensitive)),
             JsonValueKind.Undefined => ConvertAbsent(unknown, sensitive),
             _ => ConvertScalar(value, unknown),
         };
@@ -30,27 +33,32 @@ internal static class ValueConverter
     /// <summary>A value left out of <c>after</c> because it is (partly) unknown: its shape comes from the shadow.</summary>
     private static Value ConvertAbsent(JsonElement unknown, JsonElement sensitive) => unknown.ValueKind switch
     {
-        JsonValueKind.Object => ConvertObject(default, unknown, ObjectOrAbsent(sensitive)),
-        JsonValueKind.Array => ConvertArray(default, unknown, ArrayOrAbsent(sensitive)),
+        JsonValueKind.Object => ConvertObject(default, unknown, NonEmptyObject(sensitive)),
+        JsonValueKind.Array => ConvertArray(default, unknown, NonEmptyArray(sensitive)),
         _ => Value.Null,
     };
 
     private static Value ConvertObject(JsonElement o, JsonElement unknown, JsonElement sensitive)
     {
-        var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
-        if (o.ValueKind == JsonValueKind.Object)
+        var count = o.ValueKind == JsonValueKind.Object ? o.GetPropertyCount() : 0;
+        var unknownCount = unknown.ValueKind == JsonValueKind.Object ? unknown.GetPropertyCount() : 0;
+        if (count + unknownCount == 0) return Value.Map(NoFields);
+        var fields = new Dictionary<string, Value>(count + unknownCount, StringComparer.Ordinal);
+        if (count > 0)
         {
             foreach (var p in o.EnumerateObject())
             {
-                fields[p.Name] = Convert(p.Value, Property(unknown, p.Name), Property(sensitive, p.Name));
+                var name = Utf8Strings.Name(p);
+                fields[name] = Convert(p.Value, Property(unknown, name), Property(sensitive, name));
             }
         }
-        if (unknown.ValueKind == JsonValueKind.Object)
+        if (unknownCount > 0)
         {
             // Attributes unknown at plan time are left out of "after" entirely.
             foreach (var p in unknown.EnumerateObject())
             {
-                if (!fields.ContainsKey(p.Name)) fields[p.Name] = Convert(default, p.Value, Property(sensitive, p.Name));
+                var name = Utf8Strings.Name(p);
+                if (!fields.ContainsKey(name)) fields[name] = Convert(default, p.Value, Property(sensitive, name));
             }
         }
         return Value.Map(fields);
@@ -59,7 +67,10 @@ internal static class ValueConverter
     private static Value ConvertArray(JsonElement a, JsonElement unknown, JsonElement sensitive)
     {
         // Walk the three arrays side by side: indexing a JsonElement array is not constant time.
-        var items = new List<Value>();
+        var length = Math.Max(a.ValueKind == JsonValueKind.Array ? a.GetArrayLength() : 0, unknown.ValueKind == JsonValueKind.Array ? unknown.GetArrayLength() : 0);
+        if (length == 0) return Value.List(Array.Empty<Value>());
+        var items = new Value[length];
+        var i = 0;
         var values = Items(a);
         var unknowns = Items(unknown);
         var sensitives = Items(sensitive);
@@ -69,9 +80,9 @@ internal static class ValueConverter
             var hasUnknown = unknowns.MoveNext();
             if (!hasValue && !hasUnknown) break;
             var s = sensitives.MoveNext() ? sensitives.Current : default;
-            items.Add(Convert(hasValue ? values.Current : default, hasUnknown ? unknowns.Current : default, s));
+            items[i++] = Convert(hasValue ? values.Current : default, hasUnknown ? unknowns.Current : default, s);
         }
-        return Value.List(items.ToArray());
+        return Value.List(items);
     }
 
     private static JsonElement.ArrayEnumerator Items(JsonElement e) =>
@@ -81,7 +92,7 @@ internal static class ValueConverter
     {
         JsonValueKind.True => Value.Bool(true),
         JsonValueKind.False => Value.Bool(false),
-        JsonValueKind.String => Value.String(v.GetString()!),
+        JsonValueKind.String => Value.String(Utf8Strings.String(v)),
         JsonValueKind.Number => Value.Number(NumberText(v)),
         _ => unknown.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? ConvertAbsent(unknown, default) : Value.Null,
     };
@@ -100,7 +111,8 @@ internal static class ValueConverter
     internal static JsonElement Property(JsonElement o, string name) =>
         o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) ? v : default;
 
-    private static JsonElement ObjectOrAbsent(JsonElement e) => e.ValueKind == JsonValueKind.Object ? e : default;
+    /// <summary>A shadow that marks nothing (absent, empty, or of another shape) is left out: lookups in it cost time on every attribute.</summary>
+    private static JsonElement NonEmptyObject(JsonElement e) => e.ValueKind == JsonValueKind.Object && e.GetPropertyCount() > 0 ? e : default;
 
-    private static JsonElement ArrayOrAbsent(JsonElement e) => e.ValueKind == JsonValueKind.Array ? e : default;
+    private static JsonElement NonEmptyArray(JsonElement e) => e.ValueKind == JsonValueKind.Array && e.GetArrayLength() > 0 ? e : default;
 }

@@ -47,7 +47,9 @@ public sealed class Scanner
             results.AddRange(engine.Run(graph));
         }
         var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
-        return new ScanReport(ToolInfo.Version, inputs, PolicyEngine.Order(results), policies, request.FailOn, request.FailOnUnknown, Array.Empty<string>());
+        // The engine orders each input's results; only several inputs need ordering again.
+        var ordered = request.Paths.Count == 1 ? results : PolicyEngine.Order(results);
+        return new ScanReport(ToolInfo.Version, inputs, ordered, policies, request.FailOn, request.FailOnUnknown, Array.Empty<string>());
     }
 
     private static ResourceGraph Read(string path, PlanReadOptions options)
