@@ -34,7 +34,7 @@ public static class ScanCommand
         {
             paths, format, failOn, failOnUnknown, policy, skip, policyDir,
         };
-        command.SetAction(parsed =>
+        command.SetAction((parsed, cancellation) =>
         {
             if (!Severities.TryParse(parsed.GetValue(failOn), out var threshold))
             {
@@ -46,9 +46,10 @@ public static class ScanCommand
             var request = new ScanRequest(parsed.GetValue(paths)!, formats, threshold, parsed.GetValue(failOnUnknown),
                 parsed.GetValue(policy) ?? Array.Empty<string>(), parsed.GetValue(skip) ?? Array.Empty<string>(),
                 parsed.GetValue(policyDir) ?? Array.Empty<string>());
-            var report = Scanner.For(request).Scan(request);
+            Func<string, ProgressLine?>? progress = console.ErrorIsTerminal ? path => new ProgressLine(console.Error, path) : null;
+            var report = Scanner.For(request).Scan(request, cancellation, progress);
             ReportWriter.WriteAll(report, request.Formats, console);
-            return report.Failed ? CliApp.Findings : CliApp.Clean;
+            return Task.FromResult(report.Failed ? CliApp.Findings : CliApp.Clean);
         });
         return command;
     }

@@ -34,15 +34,21 @@ public sealed class Scanner
         return new Scanner(catalog, selection);
     }
 
-    public ScanReport Scan(ScanRequest request)
+    /// <param name="progress">Where to show the progress of reading an input (by path), if anywhere.</param>
+    public ScanReport Scan(ScanRequest request, CancellationToken cancellation = default, Func<string, ProgressLine?>? progress = null)
     {
         var inputs = new List<ScanInput>();
         var results = new List<EvaluationResult>();
         var engine = new PolicyEngine(_catalog, _selection);
-        var readOptions = new PlanReadOptions(_catalog.ResourceTypes());
+        var types = _catalog.ResourceTypes();
         foreach (var path in request.Paths)
         {
-            var graph = Read(path, readOptions);
+            cancellation.ThrowIfCancellationRequested();
+            ResourceGraph graph;
+            using (var line = progress?.Invoke(path))
+            {
+                graph = Read(path, new PlanReadOptions(types, cancellation, line));
+            }
             inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount));
             results.AddRange(engine.Run(graph));
         }
