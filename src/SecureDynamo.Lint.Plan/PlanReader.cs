@@ -20,10 +20,8 @@ public static class PlanReader
     {
         if (path == "-")
         {
-            var buffer = new MemoryStream();
-            Console.OpenStandardInput().CopyTo(buffer);
-            buffer.Position = 0;
-            return Read("<stdin>", buffer, options);
+            using var stdin = SeekableInput.From(Console.OpenStandardInput());
+            return Read("<stdin>", stdin, options);
         }
         if (Directory.Exists(path)) throw new InputException(path, "is a directory; give a plan or state JSON file");
         Stream stream;
@@ -44,11 +42,9 @@ public static class PlanReader
         options ??= PlanReadOptions.All;
         if (!stream.CanSeek)
         {
-            // Standard input and pipes: planned_values may have to be read again, so keep a copy.
-            var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            copy.Position = 0;
-            stream = copy;
+            // Pipes: planned_values may have to be read again, so keep a copy.
+            using var seekable = SeekableInput.From(stream);
+            return Read(file, seekable, options);
         }
         var head = new byte[SniffBytes];
         var n = ReadUpTo(stream, head);

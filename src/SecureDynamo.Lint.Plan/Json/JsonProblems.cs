@@ -12,7 +12,7 @@ internal static class JsonProblems
         var message = e.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0) message = message[..cut];
-        if (message.Contains("maximum allowed depth", StringComparison.Ordinal))
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal) || message.Contains("maximum allowed depth", StringComparison.Ordinal))
         {
             return $"JSON nesting is deeper than {JsonTokenStream.MaxDepth} levels; not a Terraform document";
         }

@@ -23,7 +23,8 @@ internal sealed class JsonTokenStream
     private readonly Stream _stream;
     private readonly string _file;
     private readonly ReadProgress _progress;
-    private readonly JsonReaderOptions _options = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
+    // Several values are allowed so that a second document gets its own message, not a syntax error.
+    private readonly JsonReaderOptions _options = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true };
     private byte[] _buffer = new byte[InitialBufferBytes];
     private long _bufferOffset;
     private int _pos;
