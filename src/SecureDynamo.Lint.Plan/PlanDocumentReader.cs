@@ -32,7 +32,8 @@ internal sealed class PlanDocumentReader
     private long? _plannedValuesOffset;
     private readonly Dictionary<string, Value> _variables = new(StringComparer.Ordinal);
     private readonly List<ResourceChange> _changes = new();
-    private readonly HashSet<string> _managedChanges = new(StringComparer.Ordinal);
+    /// <summary>Managed resources skipped without building: counted by address, to report how many the input holds.</summary>
+    private readonly HashSet<string> _skippedManaged = new(StringComparer.Ordinal);
 
     public PlanDocumentReader(string file, Stream utf8, PlanReadOptions options)
     {
@@ -44,6 +45,18 @@ internal sealed class PlanDocumentReader
     }
 
     public ResourceGraph Read()
+    {
+        try
+        {
+            return ReadDocument();
+        }
+        catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
+        {
+            throw _json.Error(JsonProblems.UnpairedSurrogate);
+        }
+    }
+
+    private ResourceGraph ReadDocument()
     {
         if (!_json.Read()) throw new InputException(_file, "the file is empty; expected the output of `terraform show -json`");
         if (_json.TokenType != JsonTokenType.StartObject)
@@ -132,8 +145,11 @@ internal sealed class PlanDocumentReader
                 var entry = _json.Capture();
                 _progress.ResourceSeen();
                 var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
-                if (!header.IsData && header.Address is not null) _managedChanges.Add(header.Address);
-                if (!_options.Wants(header.Mode, header.Type ?? "")) continue;
+                if (!_options.Wants(header.Mode, header.Type ?? ""))
+                {
+                    if (!header.IsData && header.Address is not null) _skippedManaged.Add(header.Address);
+                    continue;
+                }
                 var (line, column) = _json.Position();
                 builder.Add(entry, line, column);
             }
@@ -183,7 +199,7 @@ internal sealed class PlanDocumentReader
             var resource = change.ToResource(FindConfig(root, change.ModulePath, change.ConfigAddress));
             if (seen.Add(resource.Address.ToString())) resources.Add(resource);
         }
-        var managedCount = _managedChanges.Count;
+        var managedCount = _skippedManaged.Count + resources.Count(r => r.Mode == ResourceMode.Managed);
         if (!_hasResourceChanges && _plannedValuesOffset is { } offset)
         {
             // Old plans with no changes carry resources only in planned_values: they are unchanged.
@@ -233,11 +249,11 @@ internal sealed class PlanDocumentReader
         var major = version.Split('.')[0];
         if (!int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out var m))
         {
-            throw new InputException(_file, $"has an unreadable format_version \"{version}\"");
+            throw new InputException(_file, $"has an unreadable format_version \"{JsonProblems.Shown(version)}\"");
         }
         if (m >= 2)
         {
-            throw new InputException(_file, $"has format_version {version}, which this version of securedynamo does not support (it reads 0.x and 1.x); upgrade securedynamo");
+            throw new InputException(_file, $"has format_version {JsonProblems.Shown(version)}, which this version of securedynamo does not support (it reads 0.x and 1.x); upgrade securedynamo");
         }
     }
 }

@@ -42,12 +42,12 @@ internal sealed record ResourceChange(
         else
         {
             try { address = ResourceAddress.Parse(addressText); }
-            catch (FormatException) { throw new InputException(file, $"resource change has an unreadable address \"{addressText}\"", line, column); }
+            catch (FormatException) { throw new InputException(file, $"resource change has an unreadable address \"{JsonProblems.Shown(addressText)}\"", line, column); }
         }
         var change = ValueConverter.Property(entry, "change");
         if (change.ValueKind != JsonValueKind.Object)
         {
-            throw new InputException(file, $"resource change {addressText} has no \"change\" object", line, column);
+            throw new InputException(file, $"resource change {JsonProblems.Shown(addressText)} has no \"change\" object", line, column);
         }
         var afterJson = ObjectOrNull(file, change, "after", addressText, line, column);
         var beforeJson = ObjectOrNull(file, change, "before", addressText, line, column);
@@ -76,7 +76,7 @@ internal sealed record ResourceChange(
     {
         var value = ValueConverter.Property(change, name);
         if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) return value;
-        throw new InputException(file, $"resource change {address}: \"change.{name}\" must be an object or null, found {JsonProblems.Describe(value.ValueKind)}", line, column);
+        throw new InputException(file, $"resource change {JsonProblems.Shown(address)}: \"change.{name}\" must be an object or null, found {JsonProblems.Describe(value.ValueKind)}", line, column);
     }
 
     internal static string? Text(JsonElement o, string name) =>

@@ -70,6 +70,10 @@ internal sealed class ResourceChangeBuilder
                 using var doc = CapturedJson.Parse(pending.Bytes.AsMemory(0, pending.Length));
                 Changes.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column));
             }
+            catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
+            {
+                _failure = new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, pending.Line, pending.Column);
+            }
             catch (Exception e)
             {
                 _failure = e;

@@ -7,6 +7,11 @@ internal static class JsonProblems
 {
     public const string Truncated = "the JSON document ends before it is complete (truncated?)";
 
+    public const string UnpairedSurrogate = "invalid JSON: a string holds an unpaired UTF-16 surrogate escape (such as \\ud800)";
+
+    /// <summary>System.Text.Json refuses to make a string of an escaped lone surrogate only when asked for the string.</summary>
+    public static bool IsUnpairedSurrogate(InvalidOperationException e) => e.Message.Contains("surrogate", StringComparison.Ordinal);
+
     public static string Describe(JsonException e, bool atEndOfInput)
     {
         var message = e.Message;
@@ -20,7 +25,20 @@ internal static class JsonProblems
         {
             return Truncated;
         }
-        return "invalid JSON: " + message.Trim().TrimEnd('.');
+        // The reader quotes the offending text, which may span lines.
+        return "invalid JSON: " + Shown(message.Trim().TrimEnd('.'), 200);
+    }
+
+    /// <summary>Text from the input shown in a message: one line, control characters escaped, at most <paramref name="max"/> characters.</summary>
+    public static string Shown(string text, int max = 100)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var c in text.Length > max ? text[..max] : text)
+        {
+            if (char.IsControl(c)) builder.Append($"\\u{(int)c:x4}");
+            else builder.Append(c);
+        }
+        return text.Length > max ? builder.Append('…').ToString() : builder.ToString();
     }
 
     public static string Describe(JsonTokenType token) => token switch

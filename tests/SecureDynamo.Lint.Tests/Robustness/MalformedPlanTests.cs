@@ -40,6 +40,8 @@ public sealed class MalformedPlanTests : IDisposable
             { "deep-arrays-as-entry", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":[" + new string('[', 200_000) + "]}"), ":1:45: each entry of \"resource_changes\" must be an object, found an array" },
             { "deep-objects-in-after", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"name\":\"orders\"", "\"name\":" + string.Concat(Enumerable.Repeat("{\"a\":", 5000))))), ": JSON nesting is deeper than 1000 levels" },
             { "second-document", Encoding.UTF8.GetBytes(Plans.Valid() + "\n" + Plans.Valid()), ":2:1: has more content after the JSON document" },
+            { "lone-surrogate-in-key-field", Encoding.UTF8.GetBytes("{\"format_version\":\"\\ud800\"}"), ":1:19: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
+            { "lone-surrogate-in-after", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"orders\"", "\"\\udc00\""))), $":1:{entryColumn}: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
             { "top-level-array", Encoding.UTF8.GetBytes("[]"), ":1:1: expected a JSON object (the output of `terraform show -json`), found an array" },
             { "trailing-garbage", Encoding.UTF8.GetBytes(Plans.Valid() + "}"), ": invalid JSON: " },
         };
