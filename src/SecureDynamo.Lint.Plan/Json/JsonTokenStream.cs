@@ -226,7 +226,7 @@ internal sealed class JsonTokenStream
         {
             var bad = _validated + FirstInvalid(region);
             var (line, column) = _position.At(_buffer, bad);
-            throw new InputException(_file, $"is not valid UTF-8 text (byte {_bufferOffset + bad})", line, column);
+            throw new InputException(_file, $"is not valid UTF-8 text near byte {_bufferOffset + bad}", line, column);
         }
         _validated += complete;
     }

@@ -24,7 +24,7 @@ public sealed class MalformedPlanTests : IDisposable
             { "empty", Array.Empty<byte>(), ": the file is empty; expected the output of `terraform show -json`" },
             { "whitespace", Encoding.UTF8.GetBytes("  \n\n  "), ": the file is empty" },
             { "nul-bytes", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\0\0\"resource_changes\":[]}"), ":1:25: invalid JSON: " },
-            { "invalid-utf8", Concat("{\"format_version\":\"1.2\",\n\"terraform_version\":\"", [0xC3, 0x28], "\"}"), ":2:22: is not valid UTF-8 text (byte 46)" },
+            { "invalid-utf8", Concat("{\"format_version\":\"1.2\",\n\"terraform_version\":\"", [0xC3, 0x28], "\"}"), ":2:22: is not valid UTF-8 text near byte 46" },
             { "overlong-utf8", Concat("{\"format_version\":\"1.2\",\"x\":\"", [0xC0, 0xAF], "\"}"), ": is not valid UTF-8 text" },
             { "resource-changes-object", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":{}}"), ":1:44: \"resource_changes\" must be an array, found an object" },
             { "resource-changes-null", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":null}"), ":1:44: \"resource_changes\" must be an array, found null" },
