@@ -15,7 +15,8 @@ public static class CliApp
     public const int Findings = 1;
     public const int Error = 2;
 
-    public static int Run(string[] args, CliConsole console)
+    /// <param name="cancellation">Cancels a running command (Ctrl-C); the command's action receives it.</param>
+    public static int Run(string[] args, CliConsole console, CancellationToken cancellation = default)
     {
         var root = new RootCommand("SecureDynamo.Lint: checks DynamoDB infrastructure in Terraform before `terraform apply`.");
         root.Subcommands.Add(ScanCommand.Create(console));
@@ -40,7 +41,12 @@ public static class CliApp
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            // Program turns Ctrl-C into the cancellation; the action's token is linked to it.
+            var configuration = new InvocationConfiguration
+            {
+                Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            };
+            return parsed.InvokeAsync(configuration, cancellation).GetAwaiter().GetResult();
         }
         catch (InputException e)
         {

@@ -3,7 +3,8 @@ namespace SecureDynamo.Lint.Cli;
 /// <summary>Where the CLI writes and what it knows of its environment; tests pass their own.</summary>
 /// <param name="IsTerminal">Standard output is a terminal (colour and progress are allowed).</param>
 /// <param name="Environment">Reads an environment variable.</param>
-public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTerminal, Func<string, string?> Environment)
+/// <param name="ErrorIsTerminal">Standard error is a terminal (progress of long scans is shown there).</param>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTerminal, Func<string, string?> Environment, bool ErrorIsTerminal = false)
 {
     /// <summary>Colour only on a terminal, never when NO_COLOR is set (https://no-color.org).</summary>
     public bool UseColor => IsTerminal && string.IsNullOrEmpty(Environment("NO_COLOR"));

@@ -1,121 +1,165 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Plan.Json;
 
 namespace SecureDynamo.Lint.Plan;
 
-/// <summary>Reads a plan's <c>configuration</c> object: the module tree, expressions and provider blocks.</summary>
-internal static class ConfigurationReader
+/// <summary>
+/// Streams a plan's <c>configuration</c> object into the module tree, expressions and provider
+/// blocks. Every resource declaration is kept (references to it must resolve), but only those of
+/// types a policy reads get their expressions built; the others keep their address alone.
+/// </summary>
+internal sealed class ConfigurationReader
 {
-    public static ModuleConfig ReadModule(JObject? module, string path)
+    private readonly JsonTokenStream _json;
+    private readonly PlanReadOptions _options;
+
+    public ConfigurationReader(JsonTokenStream json, PlanReadOptions options)
+    {
+        _json = json;
+        _options = options;
+    }
+
+    public ModuleConfig? Root { get; private set; }
+
+    public IReadOnlyList<ProviderConfig> Providers { get; private set; } = Array.Empty<ProviderConfig>();
+
+    /// <summary>Reads the <c>configuration</c> object the stream is at.</summary>
+    public void Read()
+    {
+        while (_json.NextProperty() is { } name)
+        {
+            switch (name)
+            {
+                case "root_module":
+                    if (_json.ObjectOrNull("configuration.root_module")) Root = ReadModule("");
+                    break;
+                case "provider_config" when _json.TokenType == JsonTokenType.StartObject:
+                    Providers = ReadProviders();
+                    break;
+                default:
+                    _json.Skip();
+                    break;
+            }
+        }
+        Root ??= EmptyModule("");
+    }
+
+    private ModuleConfig ReadModule(string path)
     {
         var resources = new Dictionary<string, ResourceConfig>(StringComparer.Ordinal);
         var calls = new Dictionary<string, ModuleCall>(StringComparer.Ordinal);
         var variables = new Dictionary<string, Value?>(StringComparer.Ordinal);
         var outputs = new Dictionary<string, Expression>(StringComparer.Ordinal);
-        if (module is null) return new ModuleConfig(path, resources, calls, variables, outputs);
-
-        if (module["resources"] is JArray rs)
+        while (_json.NextProperty() is { } name)
         {
-            foreach (var r in rs.OfType<JObject>())
+            switch (name)
             {
-                var mode = (string?)r["mode"] == "data" ? ResourceMode.Data : ResourceMode.Managed;
-                var type = (string?)r["type"] ?? "";
-                var name = (string?)r["name"] ?? "";
-                var address = mode == ResourceMode.Data ? $"data.{type}.{name}" : $"{type}.{name}";
-                resources[address] = new ResourceConfig(address, mode, type, name, (string?)r["provider_config_key"],
-                    ReadBody(r["expressions"] as JObject, path),
-                    ReadExpression(r["count_expression"], path), ReadExpression(r["for_each_expression"], path));
-            }
-        }
-        if (module["module_calls"] is JObject mc)
-        {
-            foreach (var p in mc.Properties())
-            {
-                if (p.Value is not JObject call) continue;
-                var childPath = path.Length == 0 ? $"module.{p.Name}" : $"{path}.module.{p.Name}";
-                var args = new Dictionary<string, Expression>(StringComparer.Ordinal);
-                if (call["expressions"] is JObject ex)
-                {
-                    foreach (var a in ex.Properties())
+                case "resources" when _json.TokenType == JsonTokenType.StartArray:
+                    while (_json.NextItem())
                     {
-                        if (ReadExpression(a.Value, path) is { } e) args[a.Name] = e;
+                        if (_json.TokenType != JsonTokenType.StartObject) { _json.Skip(); continue; }
+                        var resource = ReadResource(_json.Capture(), path);
+                        resources[resource.Address] = resource;
                     }
-                }
-                calls[p.Name] = new ModuleCall(p.Name, (string?)call["source"], args, ReadModule(call["module"] as JObject, childPath));
-            }
-        }
-        if (module["variables"] is JObject vs)
-        {
-            foreach (var p in vs.Properties())
-            {
-                var def = p.Value is JObject v && v.TryGetValue("default", out var d) ? ValueConverter.Convert(d, null, null) : null;
-                variables[p.Name] = def;
-            }
-        }
-        if (module["outputs"] is JObject os)
-        {
-            foreach (var p in os.Properties())
-            {
-                if (ReadExpression(p.Value?["expression"], path) is { } e) outputs[p.Name] = e;
+                    break;
+                case "module_calls" when _json.TokenType == JsonTokenType.StartObject:
+                    while (_json.NextProperty() is { } call)
+                    {
+                        if (_json.TokenType != JsonTokenType.StartObject) { _json.Skip(); continue; }
+                        calls[call] = ReadCall(call, path);
+                    }
+                    break;
+                case "variables" when _json.TokenType == JsonTokenType.StartObject:
+                    using (var doc = CapturedJson.Parse(_json.Capture()))
+                    {
+                        foreach (var p in doc.RootElement.EnumerateObject())
+                        {
+                            variables[p.Name] = p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("default", out var d)
+                                ? ValueConverter.Convert(d)
+                                : null;
+                        }
+                    }
+                    break;
+                case "outputs" when _json.TokenType == JsonTokenType.StartObject:
+                    using (var doc = CapturedJson.Parse(_json.Capture()))
+                    {
+                        foreach (var p in doc.RootElement.EnumerateObject())
+                        {
+                            if (ConfigBodyReader.ReadExpression(ValueConverter.Property(p.Value, "expression"), path) is { } e) outputs[p.Name] = e;
+                        }
+                    }
+                    break;
+                default:
+                    _json.Skip();
+                    break;
             }
         }
         return new ModuleConfig(path, resources, calls, variables, outputs);
     }
 
-    public static IReadOnlyList<ProviderConfig> ReadProviders(JObject? providers)
+    private ResourceConfig ReadResource(ReadOnlyMemory<byte> entry, string module)
+    {
+        var header = EntryHeader.Read(entry.Span, wantProviderKey: true);
+        var mode = header.IsData ? ResourceMode.Data : ResourceMode.Managed;
+        var type = header.Type ?? "";
+        var name = header.Name ?? "";
+        var address = mode == ResourceMode.Data ? $"data.{type}.{name}" : $"{type}.{name}";
+        if (!_options.Wants(header.Mode, type))
+        {
+            return new ResourceConfig(address, mode, type, name, header.ProviderConfigKey, ConfigBody.Empty, null, null);
+        }
+        using var doc = CapturedJson.Parse(entry);
+        var r = doc.RootElement;
+        return new ResourceConfig(address, mode, type, name, header.ProviderConfigKey,
+            ConfigBodyReader.ReadBody(ValueConverter.Property(r, "expressions"), module),
+            ConfigBodyReader.ReadExpression(ValueConverter.Property(r, "count_expression"), module),
+            ConfigBodyReader.ReadExpression(ValueConverter.Property(r, "for_each_expression"), module));
+    }
+
+    private ModuleCall ReadCall(string name, string parentPath)
+    {
+        var childPath = parentPath.Length == 0 ? $"module.{name}" : $"{parentPath}.module.{name}";
+        string? source = null;
+        IReadOnlyDictionary<string, Expression> arguments = new Dictionary<string, Expression>(StringComparer.Ordinal);
+        ModuleConfig? module = null;
+        while (_json.NextProperty() is { } property)
+        {
+            switch (property)
+            {
+                case "source" when _json.TokenType == JsonTokenType.String:
+                    source = _json.Text;
+                    break;
+                case "expressions" when _json.TokenType == JsonTokenType.StartObject:
+                    using (var doc = CapturedJson.Parse(_json.Capture())) arguments = ConfigBodyReader.ReadArguments(doc.RootElement, parentPath);
+                    break;
+                case "module" when _json.TokenType == JsonTokenType.StartObject:
+                    module = ReadModule(childPath);
+                    break;
+                default:
+                    _json.Skip();
+                    break;
+            }
+        }
+        return new ModuleCall(name, source, arguments, module ?? EmptyModule(childPath));
+    }
+
+    private List<ProviderConfig> ReadProviders()
     {
         var list = new List<ProviderConfig>();
-        if (providers is null) return list;
-        foreach (var p in providers.Properties())
+        while (_json.NextProperty() is { } key)
         {
-            if (p.Value is not JObject o) continue;
-            var module = (string?)o["module_address"] ?? "";
-            var args = new Dictionary<string, Expression>(StringComparer.Ordinal);
-            if (o["expressions"] is JObject ex)
-            {
-                foreach (var a in ex.Properties())
-                {
-                    if (ReadExpression(a.Value, module) is { } e) args[a.Name] = e;
-                }
-            }
-            list.Add(new ProviderConfig(p.Name, (string?)o["name"] ?? p.Name, (string?)o["alias"], module, args));
+            if (_json.TokenType != JsonTokenType.StartObject) { _json.Skip(); continue; }
+            using var doc = CapturedJson.Parse(_json.Capture());
+            var o = doc.RootElement;
+            var module = ResourceChange.Text(o, "module_address") ?? "";
+            list.Add(new ProviderConfig(key, ResourceChange.Text(o, "name") ?? key, ResourceChange.Text(o, "alias"), module,
+                ConfigBodyReader.ReadArguments(ValueConverter.Property(o, "expressions"), module)));
         }
         return list;
     }
 
-    /// <summary>Reads an expressions object: expression objects are arguments, arrays (or plain objects) are nested blocks.</summary>
-    public static ConfigBody ReadBody(JObject? expressions, string module)
-    {
-        if (expressions is null || expressions.Count == 0) return ConfigBody.Empty;
-        var attributes = new Dictionary<string, Expression>(StringComparer.Ordinal);
-        var blocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(StringComparer.Ordinal);
-        foreach (var p in expressions.Properties())
-        {
-            switch (p.Value)
-            {
-                case JObject o when IsExpression(o):
-                    attributes[p.Name] = ReadExpression(o, module)!;
-                    break;
-                case JObject o:
-                    blocks[p.Name] = new[] { ReadBody(o, module) };
-                    break;
-                case JArray a:
-                    blocks[p.Name] = a.OfType<JObject>().Select(b => ReadBody(b, module)).ToArray();
-                    break;
-            }
-        }
-        return new ConfigBody(attributes, blocks);
-    }
-
-    private static bool IsExpression(JObject o) =>
-        o.Count == 0 || o.ContainsKey("references") || o.ContainsKey("constant_value");
-
-    public static Expression? ReadExpression(JToken? token, string module)
-    {
-        if (token is not JObject o) return null;
-        var refs = o["references"] is JArray ra ? ra.Select(r => (string?)r).OfType<string>().ToArray() : Array.Empty<string>();
-        var constant = o.TryGetValue("constant_value", out var c) ? ValueConverter.Convert(c, null, null) : null;
-        return new Expression(module, refs, constant);
-    }
+    private static ModuleConfig EmptyModule(string path) =>
+        new(path, new Dictionary<string, ResourceConfig>(), new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
 }

@@ -1,89 +1,118 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Plan.Json;
 
 namespace SecureDynamo.Lint.Plan;
 
 /// <summary>
 /// Builds a <see cref="Value"/> from a plan's value JSON and its <c>after_unknown</c> and
 /// <c>after_sensitive</c> shadows (which mirror the value's shape, with <c>true</c> at the
-/// unknown or sensitive parts).
+/// unknown or sensitive parts). An absent element is <c>default(JsonElement)</c>.
 /// </summary>
 internal static class ValueConverter
 {
-    public static Value Convert(JToken? value, JToken? unknown, JToken? sensitive)
+    private static readonly IReadOnlyDictionary<string, Value> NoFields = new Dictionary<string, Value>();
+
+    public static Value Convert(JsonElement value, JsonElement unknown, JsonElement sensitive)
     {
-        var isSensitive = sensitive is JValue { Type: JTokenType.Boolean } sv && (bool)sv.Value!;
-        if (unknown is JValue { Type: JTokenType.Boolean } uv && (bool)uv.Value!)
+        var isSensitive = sensitive.ValueKind == JsonValueKind.True;
+        if (unknown.ValueKind == JsonValueKind.True) return Value.Unknown().WithSensitive(isSensitive);
+        var converted = value.ValueKind switch
         {
-            return Value.Unknown().WithSensitive(isSensitive);
-        }
-        var converted = value switch
-        {
-            JObject o => ConvertObject(o, unknown as JObject, sensitive as JObject),
-            JArray a => ConvertArray(a, unknown as JArray, sensitive as JArray),
-            JValue v => ConvertScalar(v, unknown),
-            null => ConvertAbsent(unknown, sensitive),
-            _ => Value.Null,
+            JsonValueKind.Object => ConvertObject(value, NonEmptyObject(unknown), NonEmptyObject(sensitive)),
+            JsonValueKind.Array => ConvertArray(value, NonEmptyArray(unknown), NonEmptyArray(sensitive)),
+            JsonValueKind.Undefined => ConvertAbsent(unknown, sensitive),
+            _ => ConvertScalar(value, unknown),
         };
         return isSensitive ? converted.WithSensitive() : converted;
     }
 
-    private static Value ConvertAbsent(JToken? unknown, JToken? sensitive) => unknown switch
+    public static Value Convert(JsonElement value) => Convert(value, default, default);
+
+    /// <summary>A value left out of <c>after</c> because it is (partly) unknown: its shape comes from the shadow.</summary>
+    private static Value ConvertAbsent(JsonElement unknown, JsonElement sensitive) => unknown.ValueKind switch
     {
-        JObject uo => ConvertObject(new JObject(), uo, sensitive as JObject),
-        JArray ua => ConvertArray(new JArray(), ua, sensitive as JArray),
+        JsonValueKind.Object => ConvertObject(default, unknown, NonEmptyObject(sensitive)),
+        JsonValueKind.Array => ConvertArray(default, unknown, NonEmptyArray(sensitive)),
         _ => Value.Null,
     };
 
-    private static Value ConvertObject(JObject o, JObject? unknown, JObject? sensitive)
+    private static Value ConvertObject(JsonElement o, JsonElement unknown, JsonElement sensitive)
     {
-        var fields = new Dictionary<string, Value>(o.Count, StringComparer.Ordinal);
-        foreach (var p in o.Properties())
+        var count = o.ValueKind == JsonValueKind.Object ? o.GetPropertyCount() : 0;
+        var unknownCount = unknown.ValueKind == JsonValueKind.Object ? unknown.GetPropertyCount() : 0;
+        if (count + unknownCount == 0) return Value.Map(NoFields);
+        var fields = new Dictionary<string, Value>(count + unknownCount, StringComparer.Ordinal);
+        if (count > 0)
         {
-            fields[p.Name] = Convert(p.Value, unknown?[p.Name], sensitive?[p.Name]);
+            foreach (var p in o.EnumerateObject())
+            {
+                var name = Utf8Strings.Name(p);
+                fields[name] = Convert(p.Value, Property(unknown, name), Property(sensitive, name));
+            }
         }
-        if (unknown is not null)
+        if (unknownCount > 0)
         {
             // Attributes unknown at plan time are left out of "after" entirely.
-            foreach (var p in unknown.Properties())
+            foreach (var p in unknown.EnumerateObject())
             {
-                if (!fields.ContainsKey(p.Name)) fields[p.Name] = Convert(null, p.Value, sensitive?[p.Name]);
+                var name = Utf8Strings.Name(p);
+                if (!fields.ContainsKey(name)) fields[name] = Convert(default, p.Value, Property(sensitive, name));
             }
         }
         return Value.Map(fields);
     }
 
-    private static Value ConvertArray(JArray a, JArray? unknown, JArray? sensitive)
+    private static Value ConvertArray(JsonElement a, JsonElement unknown, JsonElement sensitive)
     {
-        var count = Math.Max(a.Count, unknown?.Count ?? 0);
-        var items = new Value[count];
-        for (var i = 0; i < count; i++)
+        // Walk the three arrays side by side: indexing a JsonElement array is not constant time.
+        var length = Math.Max(a.ValueKind == JsonValueKind.Array ? a.GetArrayLength() : 0, unknown.ValueKind == JsonValueKind.Array ? unknown.GetArrayLength() : 0);
+        if (length == 0) return Value.List(Array.Empty<Value>());
+        var items = new Value[length];
+        var i = 0;
+        var values = Items(a);
+        var unknowns = Items(unknown);
+        var sensitives = Items(sensitive);
+        while (true)
         {
-            items[i] = Convert(i < a.Count ? a[i] : null, unknown is not null && i < unknown.Count ? unknown[i] : null,
-                sensitive is not null && i < sensitive.Count ? sensitive[i] : null);
+            var hasValue = values.MoveNext();
+            var hasUnknown = unknowns.MoveNext();
+            if (!hasValue && !hasUnknown) break;
+            var s = sensitives.MoveNext() ? sensitives.Current : default;
+            items[i++] = Convert(hasValue ? values.Current : default, hasUnknown ? unknowns.Current : default, s);
         }
         return Value.List(items);
     }
 
-    private static Value ConvertScalar(JValue v, JToken? unknown)
+    private static JsonElement.ArrayEnumerator Items(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : default;
+
+    private static Value ConvertScalar(JsonElement v, JsonElement unknown) => v.ValueKind switch
     {
-        switch (v.Type)
+        JsonValueKind.True => Value.Bool(true),
+        JsonValueKind.False => Value.Bool(false),
+        JsonValueKind.String => Value.String(Utf8Strings.String(v)),
+        JsonValueKind.Number => Value.Number(NumberText(v)),
+        _ => unknown.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? ConvertAbsent(unknown, default) : Value.Null,
+    };
+
+    /// <summary>Integers as written; other numbers in their shortest round-trip form ("1.0" is "1").</summary>
+    internal static string NumberText(JsonElement number)
+    {
+        var raw = number.GetRawText();
+        if (raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0)
         {
-            case JTokenType.Null:
-            case JTokenType.Undefined:
-                return unknown is JObject or JArray ? ConvertAbsent(unknown, null) : Value.Null;
-            case JTokenType.Boolean: return Value.Bool((bool)v.Value!);
-            case JTokenType.String: return Value.String((string)v.Value!);
-            case JTokenType.Integer: return Value.Number(System.Convert.ToString(v.Value, CultureInfo.InvariantCulture)!);
-            case JTokenType.Float:
-                return Value.Number(v.Value switch
-                {
-                    double d => d.ToString("R", CultureInfo.InvariantCulture),
-                    decimal m => m.ToString(CultureInfo.InvariantCulture),
-                    var o => System.Convert.ToString(o, CultureInfo.InvariantCulture)!,
-                });
-            default: return Value.String(System.Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "");
+            return number.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : raw;
         }
+        return number.TryGetDouble(out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : raw;
     }
+
+    internal static JsonElement Property(JsonElement o, string name) =>
+        o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) ? v : default;
+
+    /// <summary>A shadow that marks nothing (absent, empty, or of another shape) is left out: lookups in it cost time on every attribute.</summary>
+    private static JsonElement NonEmptyObject(JsonElement e) => e.ValueKind == JsonValueKind.Object && e.GetPropertyCount() > 0 ? e : default;
+
+    private static JsonElement NonEmptyArray(JsonElement e) => e.ValueKind == JsonValueKind.Array && e.GetArrayLength() > 0 ? e : default;
 }

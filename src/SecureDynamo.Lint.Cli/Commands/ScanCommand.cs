@@ -36,7 +36,7 @@ public static class ScanCommand
         {
             paths, format, failOn, failOnUnknown, policy, skip, policyDir, config, baseline, writeBaseline,
         };
-        command.SetAction(parsed =>
+        command.SetAction((parsed, cancellation) =>
         {
             Severity? threshold = null;
             if (parsed.GetValue(failOn) is { } failOnText)
@@ -57,10 +57,11 @@ public static class ScanCommand
                 Today = console.Today(),
                 ToolVersion = console.ToolVersion,
             };
-            var report = Scanner.For(request).Scan(request, console.Error);
+            Func<string, ProgressLine?>? progress = console.ErrorIsTerminal ? path => new ProgressLine(console.Error, path) : null;
+            var report = Scanner.For(request).Scan(request, console.Error, cancellation, progress);
             ReportWriter.WriteAll(report, request.Formats, console);
             // Writing a baseline accepts the current findings: the run that records them succeeds.
-            return report.Failed && request.WriteBaselineFile is null ? CliApp.Findings : CliApp.Clean;
+            return Task.FromResult(report.Failed && request.WriteBaselineFile is null ? CliApp.Findings : CliApp.Clean);
         });
         return command;
     }

@@ -48,26 +48,35 @@ public sealed class Scanner
         return new Scanner(catalog, selection, config, SourceRoot.Discover(Environment.CurrentDirectory));
     }
 
-    public ScanReport Scan(ScanRequest request, TextWriter notices)
+    /// <param name="notices">Where to say what the scan did besides reporting (a written baseline).</param>
+    /// <param name="progress">Where to show the progress of reading an input (by path), if anywhere.</param>
+    public ScanReport Scan(ScanRequest request, TextWriter notices, CancellationToken cancellation = default, Func<string, ProgressLine?>? progress = null)
     {
         var inputFiles = new InputFiles(_config?.Include ?? Array.Empty<string>(), _config?.Exclude ?? Array.Empty<string>(), _config?.Directory, Environment.CurrentDirectory);
         var (files, warnings) = inputFiles.Expand(request.Paths);
         var inputs = new List<ScanInput>();
         var results = new List<EvaluationResult>();
         var engine = new PolicyEngine(_catalog, _selection);
-        var readOptions = new PlanReadOptions(_catalog.ResourceTypes());
+        var types = _catalog.ResourceTypes();
         foreach (var path in files)
         {
-            var graph = PlanReader.ReadFile(path, readOptions);
-            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.Resources.Count(r => r.Mode == ResourceMode.Managed)));
+            cancellation.ThrowIfCancellationRequested();
+            ResourceGraph graph;
+            using (var line = progress?.Invoke(path))
+            {
+                graph = PlanReader.ReadFile(path, new PlanReadOptions(types, cancellation, line));
+            }
+            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount));
             results.AddRange(engine.Run(graph));
         }
+        // The engine orders each input's results; only several inputs need ordering again.
+        var ordered = files.Count == 1 ? results : PolicyEngine.Order(results);
 
         var allWarnings = new List<string>(warnings);
         var configured = new List<ISuppressionSource>();
         if (_config is not null) configured.Add(new ConfigExceptions(_config.File, _config.Exceptions, request.Today));
         var configStage = new SuppressionStage(configured);
-        var findings = configStage.Apply(PolicyEngine.Order(results));
+        var findings = configStage.Apply(ordered);
         allWarnings.AddRange(configStage.Warnings);
 
         if (request.WriteBaselineFile is { } write)

@@ -18,7 +18,8 @@ public sealed class ResourceGraph
         IReadOnlyList<Resource> resources,
         ModuleConfig? root,
         IReadOnlyDictionary<string, Value> variables,
-        IReadOnlyList<ProviderConfig> providers)
+        IReadOnlyList<ProviderConfig> providers,
+        int? managedResourceCount = null)
     {
         Source = source;
         Kind = kind;
@@ -26,6 +27,7 @@ public sealed class ResourceGraph
         Root = root;
         Variables = variables;
         Providers = providers;
+        ManagedResourceCount = managedResourceCount ?? resources.Count(r => r.Mode == ResourceMode.Managed);
         foreach (var r in resources)
         {
             var typeKey = r.Mode == ResourceMode.Data ? "data." + r.Type : r.Type;
@@ -52,6 +54,12 @@ public sealed class ResourceGraph
     public IReadOnlyDictionary<string, Value> Variables { get; }
 
     public IReadOnlyList<ProviderConfig> Providers { get; }
+
+    /// <summary>
+    /// Managed resources in the input, including those of types no policy reads (which a reader may
+    /// skip without building, so they are not in <see cref="Resources"/>).
+    /// </summary>
+    public int ManagedResourceCount { get; }
 
     /// <summary>Managed resources of <paramref name="type"/>; prefix <c>data.</c> for data sources.</summary>
     public IReadOnlyList<Resource> OfType(string type) =>

@@ -164,14 +164,14 @@ public sealed class PlanReaderTests
     [Theory]
     [InlineData("", "plan.json: the file is empty; expected the output of `terraform show -json`")]
     [InlineData("  \n", "plan.json: the file is empty; expected the output of `terraform show -json`")]
-    [InlineData("{\"format_version\":\"1.2\",\"resource_changes\":[", "plan.json:1:44: the JSON document ends before it is complete (truncated?)")]
+    [InlineData("{\"format_version\":\"1.2\",\"resource_changes\":[", "plan.json:1:45: the JSON document ends before it is complete (truncated?)")]
     [InlineData("{\"format_version\":\"2.0\",\"resource_changes\":[]}", "plan.json: has format_version 2.0, which this version of securedynamo does not support (it reads 0.x and 1.x); upgrade securedynamo")]
     [InlineData("{\"format_version\":\"1.2\",\"resource_changes\":{}}", "plan.json:1:44: \"resource_changes\" must be an array, found an object")]
     [InlineData("{\"version\":4,\"lineage\":\"x\",\"resources\":[]}", "plan.json: this is a raw Terraform state file (terraform.tfstate), not `terraform show -json` output; run `terraform show -json > state.json` for the current state, or `terraform show -json <planfile> > plan.json` for a plan, and scan that file")]
     [InlineData("[1,2]", "plan.json:1:1: expected a JSON object (the output of `terraform show -json`), found an array")]
     [InlineData("hello", "plan.json:1:1: not a JSON document (it starts with \"hello\"); expected the output of `terraform show -json`")]
     [InlineData("{\"a\":1}", "plan.json: has no \"format_version\"; expected the output of `terraform show -json`")]
-    [InlineData("{\"format_version\":\"1.0\"}{\"format_version\":\"1.0\"}", "plan.json:1:24: has more content after the JSON document; expected exactly one `terraform show -json` document")]
+    [InlineData("{\"format_version\":\"1.0\"}{\"format_version\":\"1.0\"}", "plan.json:1:25: has more content after the JSON document; expected exactly one `terraform show -json` document")]
     public void Bad_input_is_one_clear_error_naming_the_file(string input, string message)
     {
         var e = Assert.Throws<InputException>(() => PlanText.Read(input));
@@ -198,7 +198,7 @@ public sealed class PlanReaderTests
         var bytes = Encoding.UTF8.GetBytes(PlanText.Plan(Table)).ToList();
         bytes.InsertRange(30, new byte[] { 0xC3, 0x28 });
         var e = Assert.Throws<InputException>(() => PlanText.Read(bytes.ToArray()));
-        Assert.StartsWith("plan.json: is not valid UTF-8 text", e.Message);
+        Assert.StartsWith("plan.json:1:31: is not valid UTF-8 text", e.Message);
     }
 
     [Fact]

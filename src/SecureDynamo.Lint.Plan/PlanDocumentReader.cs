@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Plan.Json;
+
+namespace SecureDynamo.Lint.Plan;
+
+/// <summary>
+/// Reads one <c>terraform show -json</c> document from a seekable UTF-8 stream in a single
+/// streaming pass: top-level keys in any order, <c>resource_changes</c> entry by entry,
+/// <c>configuration</c> module by module. <c>planned_values</c> repeats <c>resource_changes</c>
+/// and is skipped; only a plan without <c>resource_changes</c> goes back to read it.
+/// </summary>
+internal sealed class PlanDocumentReader
+{
+    private readonly string _file;
+    private readonly Stream _stream;
+    private readonly PlanReadOptions _options;
+    private readonly ReadProgress _progress;
+    private readonly JsonTokenStream _json;
+
+    private string? _formatVersion;
+    private object? _rawStateVersion;
+    private bool _rawStateMarkers;
+    private bool _hasResourceChanges;
+    private ConfigurationReader? _configuration;
+    private StateModuleReader? _priorState;
+    private StateModuleReader? _values;
+    private long? _plannedValuesOffset;
+    private readonly Dictionary<string, Value> _variables = new(StringComparer.Ordinal);
+    private readonly List<ResourceChange> _changes = new();
+    /// <summary>Managed resources skipped without building: counted by address, to report how many the input holds.</summary>
+    private readonly HashSet<string> _skippedManaged = new(StringComparer.Ordinal);
+
+    public PlanDocumentReader(string file, Stream utf8, PlanReadOptions options)
+    {
+        _file = file;
+        _stream = utf8;
+        _options = options;
+        _progress = new ReadProgress(options);
+        _json = new JsonTokenStream(file, utf8, _progress);
+    }
+
+    public ResourceGraph Read()
+    {
+        try
+        {
+            return ReadDocument();
+        }
+        catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
+        {
+            throw _json.Error(JsonProblems.UnpairedSurrogate);
+        }
+    }
+
+    private ResourceGraph ReadDocument()
+    {
+        if (!_json.Read()) throw new InputException(_file, "the file is empty; expected the output of `terraform show -json`");
+        if (_json.TokenType != JsonTokenType.StartObject)
+        {
+            throw _json.Error($"expected a JSON object (the output of `terraform show -json`), found {JsonProblems.Describe(_json.TokenType)}");
+        }
+        while (_json.NextProperty() is { } name) ReadTopLevel(name);
+        // Anything after the document is an error (JSON Lines, concatenated documents).
+        if (_json.Read())
+        {
+            throw _json.Error("has more content after the JSON document; expected exactly one `terraform show -json` document");
+        }
+        return Build();
+    }
+
+    private void ReadTopLevel(string name)
+    {
+        switch (name)
+        {
+            case "format_version":
+                if (_json.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+                {
+                    throw _json.Error($"\"format_version\" must be a string, found {JsonProblems.Describe(_json.TokenType)}");
+                }
+                _formatVersion = _json.Text;
+                break;
+            case "resource_changes":
+                _hasResourceChanges = true;
+                if (_json.TokenType != JsonTokenType.StartArray)
+                {
+                    throw _json.Error($"\"resource_changes\" must be an array, found {JsonProblems.Describe(_json.TokenType)}");
+                }
+                ReadResourceChanges();
+                break;
+            case "configuration":
+                if (!_json.ObjectOrNull(name)) break;
+                _configuration = new ConfigurationReader(_json, _options);
+                _configuration.Read();
+                break;
+            case "prior_state":
+                if (!_json.ObjectOrNull(name)) break;
+                // Data sources read during planning live here; they are inputs for other judgements.
+                _priorState = new StateModuleReader(_json, _options, _progress, header => header.IsData);
+                _priorState.ReadState();
+                break;
+            case "values":
+                if (!_json.ObjectOrNull(name)) break;
+                _values = new StateModuleReader(_json, _options, _progress, _ => true);
+                _values.ReadValues();
+                break;
+            case "planned_values":
+                if (!_json.ObjectOrNull(name)) break;
+                _plannedValuesOffset = _json.TokenOffset;
+                _json.Skip();
+                break;
+            case "variables":
+                if (!_json.ObjectOrNull(name)) break;
+                ReadVariables();
+                break;
+            case "version":
+                _rawStateVersion = _json.Text;
+                _json.Skip();
+                break;
+            case "lineage":
+            case "serial":
+                _rawStateMarkers = true;
+                _json.Skip();
+                break;
+            default:
+                _json.Skip();
+                break;
+        }
+    }
+
+    private void ReadResourceChanges()
+    {
+        var builder = new ResourceChangeBuilder(_file);
+        try
+        {
+            while (_json.NextItem())
+            {
+                if (_json.TokenType != JsonTokenType.StartObject)
+                {
+                    throw _json.Error($"each entry of \"resource_changes\" must be an object, found {JsonProblems.Describe(_json.TokenType)}");
+                }
+                var entry = _json.Capture();
+                _progress.ResourceSeen();
+                var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+                if (!_options.Wants(header.Mode, header.Type ?? ""))
+                {
+                    if (!header.IsData && header.Address is not null) _skippedManaged.Add(header.Address);
+                    continue;
+                }
+                var (line, column) = _json.Position();
+                builder.Add(entry, line, column);
+            }
+        }
+        catch (Exception e) when (builder.Abandon() is { } earlier && earlier != e)
+        {
+            ExceptionDispatchInfo.Throw(earlier);
+        }
+        builder.Complete();
+        // A deposed object (left by create_before_destroy) shares the address of the current one; its
+        // destruction is part of a replacement already reported on the current object.
+        _changes.AddRange(builder.Changes.Where(c => !c.Deposed));
+    }
+
+    private void ReadVariables()
+    {
+        using var doc = CapturedJson.Parse(_json.Capture());
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("value", out var value)) _variables[p.Name] = ValueConverter.Convert(value);
+        }
+    }
+
+    private ResourceGraph Build()
+    {
+        if (_formatVersion is null)
+        {
+            if (_rawStateVersion is not null || _rawStateMarkers)
+            {
+                throw new InputException(_file,
+                    "this is a raw Terraform state file (terraform.tfstate), not `terraform show -json` output; run `terraform show -json > state.json` for the current state, or `terraform show -json <planfile> > plan.json` for a plan, and scan that file");
+            }
+            throw new InputException(_file, "has no \"format_version\"; expected the output of `terraform show -json`");
+        }
+        CheckFormatVersion(_formatVersion);
+
+        var isPlan = _hasResourceChanges || _plannedValuesOffset is not null || _configuration is not null || _priorState is not null;
+        if (!isPlan)
+        {
+            return new ResourceGraph(_file, InputKind.State, _values?.Resources ?? new List<Resource>(), null, new Dictionary<string, Value>(),
+                Array.Empty<ProviderConfig>(), _values?.ManagedCount ?? 0);
+        }
+
+        var root = _configuration?.Root;
+        var resources = new List<Resource>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in _changes)
+        {
+            var resource = change.ToResource(FindConfig(root, change.ModulePath, change.ConfigAddress));
+            if (seen.Add(resource.Address.ToString())) resources.Add(resource);
+        }
+        var managedCount = _skippedManaged.Count + resources.Count(r => r.Mode == ResourceMode.Managed);
+        if (!_hasResourceChanges && _plannedValuesOffset is { } offset)
+        {
+            // Old plans with no changes carry resources only in planned_values: they are unchanged.
+            var planned = ReadPlannedValues(offset);
+            foreach (var r in planned.Resources)
+            {
+                var config = FindConfig(root, r.Address.ModulePath, r.Address.ConfigAddress);
+                if (seen.Add(r.Address.ToString())) resources.Add(new Resource(r.Address, PlannedAction.NoOp, r.After, r.After, config, r.ProviderName, location: r.Location));
+            }
+            managedCount = planned.ManagedCount;
+        }
+        foreach (var r in _priorState?.Resources ?? new List<Resource>())
+        {
+            if (r.Mode != ResourceMode.Data || !seen.Add(r.Address.ToString())) continue;
+            resources.Add(new Resource(r.Address, PlannedAction.Read, r.After, Value.Null, FindConfig(root, r.Address.ModulePath, r.Address.ConfigAddress), r.ProviderName));
+        }
+        return new ResourceGraph(_file, InputKind.Plan, resources, root, _variables, _configuration?.Providers ?? Array.Empty<ProviderConfig>(), managedCount);
+    }
+
+    private StateModuleReader ReadPlannedValues(long offset)
+    {
+        _stream.Position = offset;
+        var json = new JsonTokenStream(_file, _stream, _progress);
+        json.Read();
+        var reader = new StateModuleReader(json, _options, _progress, _ => true);
+        reader.ReadValues();
+        return reader;
+    }
+
+    private static ResourceConfig? FindConfig(ModuleConfig? root, string modulePath, string configAddress)
+    {
+        if (root is null) return null;
+        var module = root;
+        if (modulePath.Length > 0)
+        {
+            foreach (var step in modulePath.Split('.').Where((_, i) => i % 2 == 1))
+            {
+                if (!module.Calls.TryGetValue(step, out var call)) return null;
+                module = call.Module;
+            }
+        }
+        return module.Resources.GetValueOrDefault(configAddress);
+    }
+
+    private void CheckFormatVersion(string version)
+    {
+        var major = version.Split('.')[0];
+        if (!int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out var m))
+        {
+            throw new InputException(_file, $"has an unreadable format_version \"{JsonProblems.Shown(version)}\"");
+        }
+        if (m >= 2)
+        {
+            throw new InputException(_file, $"has format_version {JsonProblems.Shown(version)}, which this version of securedynamo does not support (it reads 0.x and 1.x); upgrade securedynamo");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Plan.Json;
+
+namespace SecureDynamo.Lint.Plan;
+
+/// <summary>
+/// Streams a state-shaped module tree (<c>values.root_module</c>, <c>planned_values.root_module</c>,
+/// <c>prior_state.values.root_module</c>): <c>resources</c> and nested <c>child_modules</c>.
+/// Builds only the resources a filter accepts; counts the distinct managed ones it sees.
+/// </summary>
+internal sealed class StateModuleReader
+{
+    private readonly JsonTokenStream _json;
+    private readonly PlanReadOptions _options;
+    private readonly ReadProgress _progress;
+    private readonly Func<EntryHeader, bool> _include;
+    private readonly HashSet<string> _managed = new(StringComparer.Ordinal);
+
+    /// <param name="include">Which resource entries to build (type filtering by the options comes on top).</param>
+    public StateModuleReader(JsonTokenStream json, PlanReadOptions options, ReadProgress progress, Func<EntryHeader, bool> include)
+    {
+        _json = json;
+        _options = options;
+        _progress = progress;
+        _include = include;
+    }
+
+    public List<Resource> Resources { get; } = new();
+
+    public int ManagedCount => _managed.Count;
+
+    /// <summary>Reads the module object the stream is at.</summary>
+    public void ReadModule()
+    {
+        while (_json.NextProperty() is { } name)
+        {
+            switch (name)
+            {
+                case "resources" when _json.TokenType == JsonTokenType.StartArray:
+                    while (_json.NextItem())
+                    {
+                        if (_json.TokenType == JsonTokenType.StartObject) ReadResource(_json.Capture());
+                        else _json.Skip();
+                    }
+                    break;
+                case "child_modules" when _json.TokenType == JsonTokenType.StartArray:
+                    while (_json.NextItem())
+                    {
+                        if (_json.TokenType == JsonTokenType.StartObject) ReadModule();
+                        else _json.Skip();
+                    }
+                    break;
+                default:
+                    _json.Skip();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads the state object (with <c>values.root_module</c>) the stream is at, as in <c>prior_state</c>.</summary>
+    public void ReadState()
+    {
+        while (_json.NextProperty() is { } name)
+        {
+            if (name == "values" && _json.TokenType == JsonTokenType.StartObject) ReadValues();
+            else _json.Skip();
+        }
+    }
+
+    /// <summary>Reads an object holding a <c>root_module</c> (<c>values</c>, <c>planned_values</c>).</summary>
+    public void ReadValues()
+    {
+        while (_json.NextProperty() is { } name)
+        {
+            if (name == "root_module" && _json.TokenType == JsonTokenType.StartObject) ReadModule();
+            else _json.Skip();
+        }
+    }
+
+    private void ReadResource(ReadOnlyMemory<byte> entry)
+    {
+        _progress.ResourceSeen();
+        var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+        if (header.Address is null) return;
+        if (!header.IsData) _managed.Add(header.Address);
+        if (!_include(header) || !_options.Wants(header.Mode, header.Type ?? "")) return;
+        ResourceAddress address;
+        try { address = ResourceAddress.Parse(header.Address); }
+        catch (FormatException) { return; }
+        using var doc = CapturedJson.Parse(entry);
+        var r = doc.RootElement;
+        var after = ValueConverter.Convert(ValueConverter.Property(r, "values"), default, ValueConverter.Property(r, "sensitive_values"));
+        Resources.Add(new Resource(address, PlannedAction.Exists, after, Value.Null, null, ResourceChange.Text(r, "provider_name")));
+    }
+}

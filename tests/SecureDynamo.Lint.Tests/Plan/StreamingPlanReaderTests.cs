@@ -1,0 +1,121 @@
+using System.Text;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Plan;
+using SecureDynamo.Lint.Tests.Robustness;
+
+namespace SecureDynamo.Lint.Tests.Plan;
+
+/// <summary>What the streaming reader keeps, skips and counts.</summary>
+public sealed class StreamingPlanReaderTests
+{
+    private static readonly PlanReadOptions TablesOnly = new(new HashSet<string> { "aws_dynamodb_table" });
+
+    private static ResourceGraph Read(string json, PlanReadOptions? options = null) =>
+        PlanReader.Read("plan.json", new MemoryStream(Encoding.UTF8.GetBytes(json)), options ?? TablesOnly);
+
+    [Fact]
+    public void Counts_every_managed_resource_but_builds_only_the_types_asked_for()
+    {
+        var data = Plans.Quote("{'address':'data.aws_region.r','mode':'data','type':'aws_region','name':'r','change':{'actions':['read'],'after':{}}}");
+        var deposed = Plans.BucketChange.Replace("\"provider_name\"", "\"deposed\":\"abc\",\"provider_name\"");
+
+        var graph = Read(Plans.Valid(string.Join(",", Plans.TableChange, Plans.BucketChange, deposed, data)));
+
+        Assert.Equal(["aws_dynamodb_table.t"], graph.Resources.Select(r => r.Address.ToString()));
+        Assert.Equal(2, graph.ManagedResourceCount);
+    }
+
+    [Fact]
+    public void An_entry_is_read_whatever_the_order_of_its_keys()
+    {
+        // "change" first and "type" last: Terraform never writes this, the reader must still get it right.
+        var reordered = Plans.Quote(
+            "{'change':{'after_unknown':{'arn':true},'after':{'name':'orders'},'actions':['create'],'before':null},'name':'t','address':'aws_dynamodb_table.t','mode':'managed','type':'aws_dynamodb_table'}");
+
+        var table = Assert.Single(Read(Plans.Valid(reordered)).Resources);
+
+        Assert.Equal("orders", table.After.Get("name").AsString());
+        Assert.True(table.After.Get("arn").IsUnknown);
+        Assert.Equal(PlannedAction.Create, table.Action);
+    }
+
+    [Fact]
+    public void Planned_values_are_read_only_when_there_are_no_resource_changes()
+    {
+        var planned = Plans.Quote(
+            "'planned_values':{'root_module':{'resources':[{'address':'aws_dynamodb_table.p','mode':'managed','type':'aws_dynamodb_table','name':'p','values':{'name':'planned'}}," +
+            "{'address':'aws_s3_bucket.b','mode':'managed','type':'aws_s3_bucket','name':'b','values':{}}],'child_modules':[{'resources':[" +
+            "{'address':'module.m.aws_dynamodb_table.q','mode':'managed','type':'aws_dynamodb_table','name':'q','values':{'name':'nested'}}]}]}}");
+        var withoutChanges = "{\"format_version\":\"0.1\"," + planned + ",\"configuration\":{\"root_module\":{}}}";
+        var withChanges = "{\"format_version\":\"1.2\"," + planned + ",\"resource_changes\":[" + Plans.TableChange + "]}";
+
+        var old = Read(withoutChanges);
+        var current = Read(withChanges);
+
+        Assert.Equal(["aws_dynamodb_table.p", "module.m.aws_dynamodb_table.q"], old.Resources.Select(r => r.Address.ToString()));
+        Assert.All(old.Resources, r => Assert.Equal(PlannedAction.NoOp, r.Action));
+        Assert.Equal(3, old.ManagedResourceCount);
+        Assert.Equal(["aws_dynamodb_table.t"], current.Resources.Select(r => r.Address.ToString()));
+    }
+
+    [Fact]
+    public void Declarations_of_unread_types_keep_their_address_so_references_to_them_resolve()
+    {
+        var configuration = Plans.Quote(
+            "{'root_module':{'resources':[" +
+            "{'address':'aws_dynamodb_table.t','mode':'managed','type':'aws_dynamodb_table','name':'t','provider_config_key':'aws','expressions':{'name':{'constant_value':'orders'}}}," +
+            "{'address':'aws_s3_bucket.b','mode':'managed','type':'aws_s3_bucket','name':'b','provider_config_key':'aws','expressions':{'bucket':{'constant_value':'logs'}}}]}}");
+
+        var root = Read(Plans.Valid(configuration: configuration)).Root!;
+
+        Assert.Equal("orders", root.Resources["aws_dynamodb_table.t"].Body.Attributes["name"].Constant?.AsString());
+        var bucket = root.Resources["aws_s3_bucket.b"];
+        Assert.Equal(("aws_s3_bucket", "aws"), (bucket.Type, bucket.ProviderConfigKey));
+        Assert.Empty(bucket.Body.Attributes);
+    }
+
+    [Fact]
+    public void Locations_count_lines_and_columns_of_pretty_printed_plans()
+    {
+        var json = "{\n  \"format_version\": \"1.2\",\n  \"resource_changes\": [\n    " + Plans.BucketChange + ",\n    " + Plans.TableChange + "\n  ]\n}";
+
+        var table = Assert.Single(Read(json).Resources);
+
+        Assert.Equal((5, 5), (table.Location!.Start.Line, table.Location.Start.Column));
+    }
+
+    [Fact]
+    public void Pipes_and_utf16_files_read_like_files()
+    {
+        var json = Plans.Valid();
+        var fromPipe = PlanReader.Read("pipe", new NonSeekableStream(Encoding.UTF8.GetBytes(json)), TablesOnly);
+        var utf16 = PlanReader.Read("utf16.json", new MemoryStream([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(json)]), TablesOnly);
+
+        Assert.Equal(["aws_dynamodb_table.t"], fromPipe.Resources.Select(r => r.Address.ToString()));
+        Assert.Equal(["aws_dynamodb_table.t"], utf16.Resources.Select(r => r.Address.ToString()));
+    }
+
+    [Fact]
+    public void A_cancelled_read_stops_with_operation_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Read(Plans.Valid(), TablesOnly with { Cancellation = cancelled.Token }));
+    }
+
+    private sealed class NonSeekableStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 7));
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using SecureDynamo.Lint.Tests.Support;
+
+namespace SecureDynamo.Lint.Tests.Robustness;
+
+/// <summary>
+/// The robustness matrix: every malformed input ends with exit 2 and one line on stderr naming the
+/// file, the problem and, where it applies, the line and column.
+/// </summary>
+public sealed class MalformedPlanTests : IDisposable
+{
+    private readonly TempInput _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    public static TheoryData<string, byte[], string> Cases()
+    {
+        var valid = Plans.Valid();
+        var entryColumn = valid.IndexOf("[{", StringComparison.Ordinal) + 2;
+        var data = new TheoryData<string, byte[], string>
+        {
+            { "truncated", Encoding.UTF8.GetBytes(valid[..(valid.Length / 2)]), ":1:" + (valid.Length / 2 + 1) + ": the JSON document ends before it is complete (truncated?)" },
+            { "truncated-in-string", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"aws_dyn"), ": the JSON document ends before it is complete (truncated?)" },
+            { "empty", Array.Empty<byte>(), ": the file is empty; expected the output of `terraform show -json`" },
+            { "whitespace", Encoding.UTF8.GetBytes("  \n\n  "), ": the file is empty" },
+            { "nul-bytes", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\0\0\"resource_changes\":[]}"), ":1:25: invalid JSON: " },
+            { "invalid-utf8", Concat("{\"format_version\":\"1.2\",\n\"terraform_version\":\"", [0xC3, 0x28], "\"}"), ":2:22: is not valid UTF-8 text near byte 46" },
+            { "overlong-utf8", Concat("{\"format_version\":\"1.2\",\"x\":\"", [0xC0, 0xAF], "\"}"), ": is not valid UTF-8 text" },
+            { "resource-changes-object", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":{}}"), ":1:44: \"resource_changes\" must be an array, found an object" },
+            { "resource-changes-null", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":null}"), ":1:44: \"resource_changes\" must be an array, found null" },
+            { "entry-not-object", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":[42]}"), ":1:45: each entry of \"resource_changes\" must be an object, found a number" },
+            { "change-string", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"change\":{", "\"change\":\"create\",\"x\":{"))), $":1:{entryColumn}: resource change aws_dynamodb_table.t has no \"change\" object" },
+            { "after-number", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"after\":{\"name\":\"orders\",", "\"after\":42,\"x\":{"))), $":1:{entryColumn}: resource change aws_dynamodb_table.t: \"change.after\" must be an object or null, found a number" },
+            { "before-list", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"before\":null", "\"before\":[]"))), ": resource change aws_dynamodb_table.t: \"change.before\" must be an object or null, found an array" },
+            { "root-module-list", Encoding.UTF8.GetBytes(Plans.Valid(configuration: "{\"root_module\":[]}")), ": \"configuration.root_module\" must be an object, found an array" },
+            { "configuration-string", Encoding.UTF8.GetBytes(Plans.Valid(configuration: "\"main.tf\"")), ": \"configuration\" must be an object, found a string" },
+            { "format-version-object", Encoding.UTF8.GetBytes("{\"format_version\":{},\"resource_changes\":[]}"), ":1:19: \"format_version\" must be a string, found an object" },
+            { "future-format-version", Encoding.UTF8.GetBytes(Plans.Valid().Replace("\"1.2\"", "\"2.0\"")), ": has format_version 2.0, which this version of securedynamo does not support (it reads 0.x and 1.x); upgrade securedynamo" },
+            { "deep-arrays-in-skipped-key", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"checks\":" + new string('[', 200_000) + new string(']', 200_000) + "}"), ": JSON nesting is deeper than 1000 levels; not a Terraform document" },
+            { "deep-arrays-as-entry", Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":[" + new string('[', 200_000) + "]}"), ":1:45: each entry of \"resource_changes\" must be an object, found an array" },
+            { "deep-objects-in-after", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"name\":\"orders\"", "\"name\":" + string.Concat(Enumerable.Repeat("{\"a\":", 5000))))), ": JSON nesting is deeper than 1000 levels" },
+            { "second-document", Encoding.UTF8.GetBytes(Plans.Valid() + "\n" + Plans.Valid()), ":2:1: has more content after the JSON document" },
+            { "lone-surrogate-in-key-field", Encoding.UTF8.GetBytes("{\"format_version\":\"\\ud800\"}"), ":1:19: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
+            { "lone-surrogate-in-after", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"orders\"", "\"\\udc00\""))), $":1:{entryColumn}: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
+            { "top-level-array", Encoding.UTF8.GetBytes("[]"), ":1:1: expected a JSON object (the output of `terraform show -json`), found an array" },
+            { "trailing-garbage", Encoding.UTF8.GetBytes(Plans.Valid() + "}"), ": invalid JSON: " },
+        };
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Malformed_input_exits_2_with_one_line_naming_the_file(string name, byte[] content, string expected)
+    {
+        var path = _temp.Write(name + ".json", content);
+
+        var run = CliRun.InProcess("scan", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        var line = Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("securedynamo: " + path + ":", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("internal error", line);
+    }
+
+    [Fact]
+    public void Skipped_entries_of_irrelevant_types_are_not_checked_beyond_their_syntax()
+    {
+        // The reader never builds an S3 bucket, so a bucket with a broken "change" is counted, not refused (as before).
+        var path = _temp.Write("bucket.json", Plans.Valid(Plans.TableChange + "," + Plans.BucketChange.Replace("\"change\":{", "\"change\":\"x\",\"y\":{")));
+
+        var run = CliRun.InProcess("scan", path);
+
+        Assert.NotEqual(2, run.ExitCode);
+        Assert.Contains("(2 resources in 1 input)", run.Stdout);
+    }
+
+    private static byte[] Concat(string before, byte[] middle, string after) =>
+        [.. Encoding.UTF8.GetBytes(before), .. middle, .. Encoding.UTF8.GetBytes(after)];
+}
