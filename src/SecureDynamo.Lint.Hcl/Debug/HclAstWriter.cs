@@ -20,6 +20,7 @@ public static class HclAstWriter
     /// <summary>Parses <paramref name="source"/> in <paramref name="mode"/> (config, expr or template) and prints it.</summary>
     public static string Write(string fileName, byte[] source, string mode) => LargeStack.Run(() =>
     {
+        _heights = null;
         using var text = new StringWriter();
         using var json = new JsonTextWriter(text) { Formatting = Formatting.None };
         json.WriteStartObject();
@@ -235,16 +236,9 @@ public static class HclAstWriter
     /// <summary>Writes one expression; returns its height.</summary>
     private static int WriteExpr(JsonWriter json, Expression expr, int depth)
     {
-        // Children are written to a buffer first: the value is printed before them, but whether
-        // to compute it depends on the height, which is known only after visiting them.
-        var childText = new StringWriter();
-        int height;
-        using (var child = new JsonTextWriter(childText) { Formatting = Formatting.None })
-        {
-            child.WriteStartObject();
-            height = WriteDetail(child, expr, depth);
-            child.WriteEndObject();
-        }
+        // The value comes before the children but depends on the height; heights are computed once
+        // for the whole tree (memoised), so deep expressions are written in linear time.
+        var height = Height(expr);
         json.WriteStartObject();
         json.WritePropertyName("kind");
         json.WriteValue(KindOf(expr));
@@ -276,15 +270,22 @@ public static class HclAstWriter
                 json.WriteEndArray();
             }
         }
-        var detail = childText.ToString().Trim();
-        var inner = detail[1..^1].Trim();
-        if (inner.Length > 0)
-        {
-            // Splice the buffered properties into this object.
-            json.WriteRaw(",");
-            json.WriteRaw(inner);
-        }
+        WriteDetail(json, expr, depth);
         json.WriteEndObject();
+        return height;
+    }
+
+    [ThreadStatic]
+    private static Dictionary<Expression, int>? _heights;
+
+    /// <summary>1 for a leaf, else one more than the highest child (memoised per thread).</summary>
+    private static int Height(Expression expr)
+    {
+        _heights ??= new Dictionary<Expression, int>(ReferenceEqualityComparer.Instance);
+        if (_heights.TryGetValue(expr, out var known)) return known;
+        var height = 1;
+        foreach (var child in Children(expr)) height = Math.Max(height, Height(child) + 1);
+        _heights[expr] = height;
         return height;
     }
 

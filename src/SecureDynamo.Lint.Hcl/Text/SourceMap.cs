@@ -12,7 +12,9 @@ internal sealed class SourceMap
 {
     private readonly byte[] _src;
     private readonly List<int> _lineStarts = [];
-    private readonly Dictionary<int, int[]> _columnsByLine = [];
+    // Per line: the byte → column table, or null for a plain ASCII line (cached too: a 10,000-deep
+    // expression is one long line, and rescanning it for each token would be quadratic).
+    private readonly Dictionary<int, int[]?> _columnsByLine = [];
 
     public SourceMap(string fileName, byte[] src, int contentStart)
     {
@@ -72,6 +74,7 @@ internal sealed class SourceMap
         }
         if (ascii)
         {
+            _columnsByLine[line] = null;
             return null;
         }
         // Decode the line, remembering which byte each UTF-16 unit came from; invalid bytes
