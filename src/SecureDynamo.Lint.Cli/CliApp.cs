@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using SecureDynamo.Lint.Cli.Commands;
 using SecureDynamo.Lint.Core.Diagnostics;
@@ -18,6 +19,12 @@ public static class CliApp
     /// <param name="cancellation">Cancels a running command (Ctrl-C); the command's action receives it.</param>
     public static int Run(string[] args, CliConsole console, CancellationToken cancellation = default)
     {
+        // Reports never depend on the user's locale (number formats, casing): everything runs invariant.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+
         var root = new RootCommand("SecureDynamo.Lint: checks DynamoDB infrastructure in Terraform before `terraform apply`.");
         root.Subcommands.Add(ScanCommand.Create(console));
         root.Subcommands.Add(PoliciesCommand.Create(console));

@@ -81,6 +81,11 @@ internal static class LiteralDecoder
         {
             return s;
         }
+        catch (PlatformNotSupportedException)
+        {
+            // DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1: no normalisation data; keep the text as written.
+            return s;
+        }
     }
 
     private static int ByteOffset(string s, int charIndex) => Encoding.UTF8.GetByteCount(s.AsSpan(0, charIndex));

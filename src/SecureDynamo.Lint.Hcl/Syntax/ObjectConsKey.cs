@@ -9,7 +9,15 @@ namespace SecureDynamo.Lint.Hcl.Syntax;
 /// </summary>
 public sealed record ObjectConsKey(SourceRange Range, Expression Wrapped, bool ForceNonLiteral) : Expression(Range)
 {
-    /// <summary>The literal key name when the key is a bare identifier, else null.</summary>
-    public string? LiteralName =>
-        !ForceNonLiteral && Wrapped is ScopeTraversal { Traversal.Count: 1 } t ? t.RootName : null;
+    /// <summary>
+    /// The literal key name when the key is a bare identifier, else null. The keywords <c>true</c>,
+    /// <c>false</c> and <c>null</c> are names here too (HCL reads <c>{ null = 1 }</c> as the key "null").
+    /// </summary>
+    public string? LiteralName => ForceNonLiteral ? null : Wrapped switch
+    {
+        ScopeTraversal { Traversal.Count: 1 } t => t.RootName,
+        LiteralValue { Value: HclBool b } => b.Value ? "true" : "false",
+        LiteralValue { Value: HclNull } => "null",
+        _ => null,
+    };
 }

@@ -35,7 +35,7 @@ internal static class JsonProblems
         var builder = new System.Text.StringBuilder();
         foreach (var c in text.Length > max ? text[..max] : text)
         {
-            if (char.IsControl(c)) builder.Append($"\\u{(int)c:x4}");
+            if (char.IsControl(c)) builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
             else builder.Append(c);
         }
         return text.Length > max ? builder.Append('…').ToString() : builder.ToString();

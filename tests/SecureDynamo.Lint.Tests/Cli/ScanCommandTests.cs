@@ -93,11 +93,11 @@ public sealed class ScanCommandTests
     {
         var stdout = new StringWriter();
         SecureDynamo.Lint.Cli.CliApp.Run(["scan", Example], new SecureDynamo.Lint.Cli.CliConsole(stdout, new StringWriter(), true, _ => null));
-        Assert.Contains("\u001b[", stdout.ToString());
+        Assert.Contains("\u001b[", stdout.ToString(), StringComparison.Ordinal);
         stdout = new StringWriter();
         SecureDynamo.Lint.Cli.CliApp.Run(["scan", Example], new SecureDynamo.Lint.Cli.CliConsole(stdout, new StringWriter(), true, n => n == "NO_COLOR" ? "1" : null));
-        Assert.DoesNotContain("\u001b[", stdout.ToString());
-        Assert.DoesNotContain("\u001b[", CliRun.InProcess("scan", Example).Stdout);
+        Assert.DoesNotContain("\u001b[", stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", CliRun.InProcess("scan", Example).Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
