@@ -1,0 +1,104 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Hcl.Syntax;
+using SecureDynamo.Lint.Terraform.Evaluation;
+using SecureDynamo.Lint.Terraform.Loading;
+
+namespace SecureDynamo.Lint.Terraform.Building;
+
+/// <summary>Walks module instances from the root and produces resource instances and the configuration tree.</summary>
+internal sealed class GraphBuilder
+{
+    private readonly List<Resource> _resources = new();
+    private readonly List<ProviderConfig> _providers = new();
+    private readonly List<DeclaredResource> _declared = new();
+    private readonly Dictionary<string, ModuleConfig> _configs = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Resource> Resources => _resources;
+    public IReadOnlyList<ProviderConfig> Providers => _providers;
+    public IReadOnlyList<DeclaredResource> Declared => _declared;
+
+    public ModuleConfig Build(ModuleInstance root)
+    {
+        return Walk(root, firstOfPath: true);
+    }
+
+    private ModuleConfig Walk(ModuleInstance instance, bool firstOfPath)
+    {
+        var definition = instance.Definition;
+        var builder = new ConfigBuilder(definition, instance.ModulePath, instance);
+        var resourceConfigs = new Dictionary<string, ResourceConfig>(StringComparer.Ordinal);
+        foreach (var block in definition.Resources)
+        {
+            var providerKey = ProviderKey(instance, block);
+            var config = builder.Resource(block, providerKey);
+            resourceConfigs[config.Address] = config;
+            if (firstOfPath)
+            {
+                var file = definition.Files.First(f => f.FileName == block.Range.File);
+                _declared.Add(new DeclaredResource(instance.ModulePath, config.Address, block, file));
+            }
+            IReadOnlyList<InstanceKey> keys;
+            try
+            {
+                keys = InstanceExpander.Expand(block, instance.Evaluator, config.Address);
+            }
+            catch (EvaluationError e)
+            {
+                instance.Warn(e.Message + $"; {config.Address} is not analysed", e.Range ?? block.Range);
+                continue;
+            }
+            foreach (var key in keys)
+            {
+                var address = new ResourceAddress(instance.InstancePath, config.Mode, config.Type, config.Name, key.Text);
+                var after = BodyEvaluator.Evaluate(block.Body, instance, key.Bindings, topLevel: true).WithRange(block.Range);
+                var action = config.Mode == ResourceMode.Data ? PlannedAction.Read : PlannedAction.Exists;
+                _resources.Add(new Resource(address, action, after, Value.Null, config, ProviderSource(providerKey), providerKey, location: block.Range));
+            }
+        }
+        if (firstOfPath)
+        {
+            foreach (var p in definition.Providers)
+            {
+                var alias = ModuleInstance.ProviderAlias(p);
+                var local = alias is null ? p.Labels[0] : $"{p.Labels[0]}.{alias}";
+                var key = instance.ModulePath.Length == 0 ? local : $"{instance.ModulePath}:{local}";
+                _providers.Add(new ProviderConfig(key, p.Labels[0], alias, instance.ModulePath, builder.Body(p.Body, topLevel: true).Attributes));
+            }
+        }
+        var calls = new Dictionary<string, ModuleCall>(StringComparer.Ordinal);
+        foreach (var (name, block) in definition.Calls)
+        {
+            var childPath = instance.ModulePath.Length == 0 ? $"module.{name}" : $"{instance.ModulePath}.module.{name}";
+            ModuleConfig? childConfig = null;
+            foreach (var (_, child) in instance.Children(name))
+            {
+                var first = !_configs.ContainsKey(childPath);
+                var built = Walk(child, first);
+                if (first) _configs[childPath] = built;
+                childConfig ??= _configs[childPath];
+            }
+            childConfig ??= _configs.GetValueOrDefault(childPath) ?? Empty(childPath);
+            calls[name] = new ModuleCall(name, ModuleInstance.SourceOf(block), builder.CallArguments(block), childConfig);
+        }
+        return new ModuleConfig(instance.ModulePath, resourceConfigs, calls, builder.VariableDefaults(), builder.Outputs());
+    }
+
+    private static ModuleConfig Empty(string path) =>
+        new(path, new Dictionary<string, ResourceConfig>(), new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(), new Dictionary<string, Core.Values.Expression>());
+
+    private static string ProviderKey(ModuleInstance instance, Block block)
+    {
+        var provider = block.Body.Attributes.FirstOrDefault(a => a.Name == "provider");
+        var local = provider is not null ? ModuleInstance.TraversalName(provider.Expression) : null;
+        local ??= block.Labels[0].Split('_')[0];
+        return instance.ProviderKey(local);
+    }
+
+    private static string ProviderSource(string providerKey)
+    {
+        var local = providerKey.Contains(':') ? providerKey[(providerKey.IndexOf(':') + 1)..] : providerKey;
+        var name = local.Split('.')[0];
+        return $"registry.terraform.io/hashicorp/{name}";
+    }
+}
