@@ -1,4 +1,5 @@
 using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Terraform;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
 
@@ -10,4 +11,10 @@ public sealed record ScanRequest(
     bool FailOnUnknown,
     IReadOnlyList<string> OnlyPolicies,
     IReadOnlyList<string> SkipPolicies,
-    IReadOnlyList<string> PolicyDirectories);
+    IReadOnlyList<string> PolicyDirectories,
+    IReadOnlyList<string>? Vars = null,
+    IReadOnlyList<string>? VarFiles = null,
+    string? SourceDirectory = null)
+{
+    public TerraformReadOptions TerraformOptions => new(VarFiles ?? Array.Empty<string>(), Vars ?? Array.Empty<string>());
+}
