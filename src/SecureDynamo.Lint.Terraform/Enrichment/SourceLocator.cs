@@ -14,10 +14,15 @@ namespace SecureDynamo.Lint.Terraform.Enrichment;
 public sealed class SourceLocator
 {
     private readonly Dictionary<(string Module, string Address), Resource> _blocks = new();
+    private readonly Dictionary<string, Resource> _instances = new(StringComparer.Ordinal);
 
     public SourceLocator(ResourceGraph source)
     {
-        foreach (var r in source.Resources) _blocks.TryAdd((r.Address.ModulePath, r.Address.ConfigAddress), r);
+        foreach (var r in source.Resources)
+        {
+            _blocks.TryAdd((r.Address.ModulePath, r.Address.ConfigAddress), r);
+            _instances.TryAdd(r.Address.ToString(), r);
+        }
     }
 
     /// <summary>The source range for <paramref name="address"/> (any instance of the same block) and <paramref name="attribute"/>, or null when the source has no such block.</summary>
@@ -32,7 +37,8 @@ public sealed class SourceLocator
         {
             return null;
         }
-        if (!_blocks.TryGetValue((parsed.ModulePath, parsed.ConfigAddress), out var resource)) return null;
+        // The same instance when the source expands to it, else any instance of the same block.
+        if (!_instances.TryGetValue(parsed.ToString(), out var resource) && !_blocks.TryGetValue((parsed.ModulePath, parsed.ConfigAddress), out resource)) return null;
         if (attribute is null) return resource.Location;
         var segments = ParsePath(attribute);
         for (var n = segments.Count; n > 0; n--)
