@@ -4,7 +4,7 @@ using SecureDynamo.Lint.Terraform.Evaluation;
 
 namespace SecureDynamo.Lint.Terraform.Functions;
 
-/// <summary><c>yamlencode</c> in block style, keys sorted, strings quoted where YAML would misread them.</summary>
+/// <summary><c>yamlencode</c> in block style as Terraform writes it: keys sorted, strings double-quoted, lists not indented under their key.</summary>
 internal static class Yaml
 {
     public static string Encode(Value v)
@@ -56,10 +56,6 @@ internal static class Yaml
         _ => "{}",
     };
 
-    private static string Quote(string s)
-    {
-        var plain = s.Length > 0 && !s.Any(c => ":#{}[],&*!|>'\"%@`\n\\".Contains(c)) && s.Trim() == s && !s.StartsWith('-') && !s.StartsWith('?')
-            && s is not ("true" or "false" or "null" or "yes" or "no" or "on" or "off" or "~") && !double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
-        return plain ? s : Json.Encode(Value.String(s));
-    }
+    /// <summary>Terraform's yamlencode writes every string (keys too) double-quoted.</summary>
+    private static string Quote(string s) => Json.Encode(Value.String(s));
 }
