@@ -66,9 +66,14 @@ internal sealed partial class Lexer
                 _pos++;
                 break;
             }
-            if (c >= 0x80 && !TryDecode(_pos, out _, out _))
+            if (c >= 0x80)
             {
-                break;
+                if (!TryDecode(_pos, out _, out var runeLength))
+                {
+                    break;
+                }
+                _pos += runeLength;
+                continue;
             }
             if (quoted && c == '\\' && _pos + 1 < _src.Length && _src[_pos + 1] != '\n' && _src[_pos + 1] < 0x80)
             {

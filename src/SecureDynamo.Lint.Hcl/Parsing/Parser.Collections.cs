@@ -63,7 +63,11 @@ internal sealed partial class Parser
         PushNewlines(true);
         try
         {
-            if (IsKeyword(Peek(), "for"))
+            // A for expression may start on the line after the brace.
+            PushNewlines(false);
+            var startsFor = IsKeyword(Peek(), "for");
+            PopNewlines();
+            if (startsFor)
             {
                 return FinishForExpr(open);
             }
