@@ -61,6 +61,7 @@ internal static class BodyEvaluator
             return Value.List(Array.Empty<Value>());
         }
         var collection = scope.Guarded(forEach.Expression, bindings);
+        if (collection.IsUnknown) scope.MarkUnknownDynamic(b);
         if (collection.IsUnknown) return Unknowns.From(scope.ModulePath, new[] { collection }).WithRange(forEach.Expression.Range);
         var pairs = collection.Kind switch
         {

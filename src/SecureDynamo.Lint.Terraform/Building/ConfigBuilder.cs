@@ -51,13 +51,13 @@ internal sealed class ConfigBuilder
         return new CoreExpression(_module, refs, constant, _definition.TextOf(e.Range));
     }
 
-    public ConfigBody Body(Body body, bool topLevel)
+    public ConfigBody Body(Body body, bool topLevel, HclExpression? generatedBy = null)
     {
         var attributes = new Dictionary<string, CoreExpression>(StringComparer.Ordinal);
         foreach (var a in body.Attributes)
         {
             if (topLevel && BodyEvaluator.MetaArguments.Contains(a.Name)) continue;
-            attributes[a.Name] = Expression(a.Expression);
+            attributes[a.Name] = generatedBy is null ? Expression(a.Expression) : DependingOn(a.Expression, generatedBy);
         }
         var blocks = new Dictionary<string, List<ConfigBody>>(StringComparer.Ordinal);
         foreach (var b in body.Blocks)
@@ -67,12 +67,20 @@ internal sealed class ConfigBuilder
             {
                 var content = b.Body.Blocks.FirstOrDefault(x => x.Type == "content");
                 if (content is null) continue;
-                Add(blocks, b.Labels[0], Body(content.Body, topLevel: false));
+                // When its for_each is unknown, whether the block exists depends on it: every argument does.
+                var forEach = _scope is not null && _scope.IsUnknownDynamic(b) ? b.Body.Attributes.FirstOrDefault(a => a.Name == "for_each")?.Expression : null;
+                Add(blocks, b.Labels[0], Body(content.Body, topLevel: false, forEach ?? generatedBy));
                 continue;
             }
-            Add(blocks, b.Type, Body(b.Body, topLevel: false));
+            Add(blocks, b.Type, Body(b.Body, topLevel: false, generatedBy));
         }
         return new ConfigBody(attributes, blocks.ToDictionary(p => p.Key, p => (IReadOnlyList<ConfigBody>)p.Value, StringComparer.Ordinal));
+    }
+
+    private CoreExpression DependingOn(HclExpression e, HclExpression forEach)
+    {
+        var refs = _references.Collect(e).Concat(_references.Collect(forEach)).Distinct(StringComparer.Ordinal).ToList();
+        return new CoreExpression(_module, refs, null, _definition.TextOf(e.Range));
     }
 
     private static void Add(Dictionary<string, List<ConfigBody>> blocks, string name, ConfigBody body)

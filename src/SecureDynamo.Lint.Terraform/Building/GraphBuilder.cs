@@ -31,27 +31,32 @@ internal sealed class GraphBuilder
         foreach (var block in definition.Resources)
         {
             var providerKey = ProviderKey(instance, block);
-            var config = builder.Resource(block, providerKey);
-            resourceConfigs[config.Address] = config;
+            var mode = block.Type == "data" ? ResourceMode.Data : ResourceMode.Managed;
+            var configAddress = ModuleDefinition.AddressOf(block);
             if (firstOfPath)
             {
                 var file = definition.Files.First(f => f.FileName == block.Range.File);
-                _declared.Add(new DeclaredResource(instance.ModulePath, config.Address, block, file));
+                _declared.Add(new DeclaredResource(instance.ModulePath, configAddress, block, file));
             }
             IReadOnlyList<InstanceKey> keys;
             try
             {
-                keys = InstanceExpander.Expand(block, instance.Evaluator, config.Address);
+                keys = InstanceExpander.Expand(block, instance.Evaluator, configAddress);
             }
             catch (EvaluationError e)
             {
-                instance.Warn(e.Message + $"; {config.Address} is not analysed", e.Range ?? block.Range);
-                continue;
+                instance.Warn(e.Message + $"; {configAddress} is not analysed", e.Range ?? block.Range);
+                keys = Array.Empty<InstanceKey>();
             }
-            foreach (var key in keys)
+            var afters = keys.Select(key => BodyEvaluator.Evaluate(block.Body, instance, key.Bindings, topLevel: true).WithRange(block.Range)).ToList();
+            // Built after the instances: a dynamic block found unknown there makes its arguments depend on its for_each.
+            var config = builder.Resource(block, providerKey);
+            resourceConfigs[config.Address] = config;
+            for (var i = 0; i < keys.Count; i++)
             {
-                var address = new ResourceAddress(instance.InstancePath, config.Mode, config.Type, config.Name, key.Text);
-                var after = BodyEvaluator.Evaluate(block.Body, instance, key.Bindings, topLevel: true).WithRange(block.Range);
+                var key = keys[i];
+                var address = new ResourceAddress(instance.InstancePath, mode, config.Type, config.Name, key.Text);
+                var after = afters[i];
                 var action = config.Mode == ResourceMode.Data ? PlannedAction.Read : PlannedAction.Exists;
                 _resources.Add(new Resource(address, action, after, Value.Null, config, ProviderSource(providerKey), providerKey, location: block.Range));
             }

@@ -107,6 +107,11 @@ internal sealed class ModuleInstance : IModuleScope
 
     public void Warn(string message, SourceRange? range) => _context.Warn(message, range);
 
+    /// <summary>Records that a <c>dynamic</c> block's for_each is unknown here.</summary>
+    public void MarkUnknownDynamic(Block dynamic) => _context.UnknownDynamicBlocks.Add(dynamic.Range);
+
+    public bool IsUnknownDynamic(Block dynamic) => _context.UnknownDynamicBlocks.Contains(dynamic.Range);
+
     /// <summary>Evaluates an expression; a Terraform error becomes a warning and an unknown value carrying the expression's references.</summary>
     public Value Guarded(Hcl.Syntax.Expression e, Bindings bindings)
     {

@@ -26,6 +26,9 @@ internal sealed class ReadContext
 
     public List<ModuleDefinition> Definitions { get; } = new();
 
+    /// <summary><c>dynamic</c> blocks whose for_each was unknown in some instance: whether their blocks exist is unknown.</summary>
+    public HashSet<SourceRange> UnknownDynamicBlocks { get; } = new();
+
     public void Warn(string message, SourceRange? range)
     {
         var text = range is null ? message : $"{range}: {message}";

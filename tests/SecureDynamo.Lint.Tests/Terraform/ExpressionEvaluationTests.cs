@@ -150,7 +150,8 @@ public sealed class ExpressionEvaluationTests
     [InlineData("true || aws_kms_key.k.enabled", "true")]
     [InlineData("false && aws_kms_key.k.enabled", "false")]
     [InlineData("length([aws_kms_key.k.arn, 1])", "2")]
-    [InlineData("coalesce(\"x\", aws_kms_key.k.arn)", "unknown[aws_kms_key.k.arn,aws_kms_key.k]")]
+    [InlineData("coalesce(\"x\", aws_kms_key.k.arn)", "\"x\"")]
+    [InlineData("coalesce(aws_kms_key.k.arn, \"x\")", "unknown[aws_kms_key.k.arn,aws_kms_key.k]")]
     public void Terraform_short_circuits_are_kept(string expression, string expected)
     {
         Assert.Equal(expected, TempModule.Render(Evaluate(expression).Value));
@@ -172,7 +173,7 @@ public sealed class ExpressionEvaluationTests
         Assert.True(value.IsUnknown);
         Assert.Equal(new[] { "True" }, value.Expression!.References);
         var warning = Assert.Single(warnings);
-        Assert.StartsWith("main.tf:13:7: undefined reference \"True\"", warning);
+        Assert.StartsWith("main.tf:11:7: undefined reference \"True\"", warning);
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public sealed class ExpressionEvaluationTests
     {
         var (value, warnings) = Evaluate("local.l[5]");
         Assert.True(value.IsUnknown);
-        Assert.Contains(warnings, w => w.StartsWith("main.tf:13:", StringComparison.Ordinal) && w.Contains("out of range", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("main.tf:11:14:", StringComparison.Ordinal) && w.Contains("out of range", StringComparison.Ordinal));
     }
 
     [Fact]
