@@ -24,8 +24,10 @@ internal static class BodyEvaluator
         }
         var blocks = new Dictionary<string, List<Value>>(StringComparer.Ordinal);
         var unknownBlocks = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var firstBlock = new Dictionary<string, Core.Diagnostics.SourceRange>(StringComparer.Ordinal);
         foreach (var b in body.Blocks)
         {
+            firstBlock.TryAdd(b.Type == "dynamic" && b.Labels.Count == 1 ? b.Labels[0] : b.Type, b.Range);
             if (topLevel && MetaBlocks.Contains(b.Type)) continue;
             if (b.Type == "dynamic" && b.Labels.Count == 1)
             {
@@ -37,7 +39,8 @@ internal static class BodyEvaluator
             }
             List(blocks, b.Type).Add(Evaluate(b.Body, scope, bindings, topLevel: false).WithRange(b.Range));
         }
-        foreach (var (name, list) in blocks) fields[name] = Value.List(list);
+        // The list of a block type points at its first block (a dynamic block that generated nothing included).
+        foreach (var (name, list) in blocks) fields[name] = Value.List(list).WithRange(firstBlock[name]);
         foreach (var (name, unknown) in unknownBlocks) fields[name] = unknown;
         return Value.Map(fields);
     }

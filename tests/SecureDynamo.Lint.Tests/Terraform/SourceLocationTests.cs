@@ -21,7 +21,7 @@ public sealed class SourceLocationTests
         ["dynamodb:003 module.t[\"orders\"].aws_dynamodb_table.this"] = "modules/table/main.tf:23:33",
         ["dynamodb:013 module.t[\"orders\"].aws_dynamodb_table.this"] = "modules/table/main.tf:25:33",
         ["dynamodb:014 module.t[\"orders\"].aws_dynamodb_table.this"] = "modules/table/main.tf:45:24",
-        ["dynamodb:014 module.t[\"sessions\"].aws_dynamodb_table.this"] = "modules/table/main.tf:19:1",
+        ["dynamodb:014 module.t[\"sessions\"].aws_dynamodb_table.this"] = "modules/table/main.tf:41:3",
     };
 
     internal static Dictionary<string, string> Locations(string json) =>
