@@ -48,7 +48,8 @@ internal sealed class GraphBuilder
                 instance.Warn(e.Message + $"; {configAddress} is not analysed", e.Range ?? block.Range);
                 keys = Array.Empty<InstanceKey>();
             }
-            var afters = keys.Select(key => BodyEvaluator.Evaluate(block.Body, instance, key.Bindings, topLevel: true).WithRange(block.Range)).ToList();
+            var afters = keys.Select(key => WithComputed(BodyEvaluator.Evaluate(block.Body, instance, key.Bindings, topLevel: true), instance.ModulePath, configAddress, key)
+                .WithRange(block.Range)).ToList();
             // Built after the instances: a dynamic block found unknown there makes its arguments depend on its for_each.
             var config = builder.Resource(block, providerKey);
             resourceConfigs[config.Address] = config;
@@ -87,6 +88,22 @@ internal sealed class GraphBuilder
             calls[name] = new ModuleCall(name, ModuleInstance.SourceOf(block), builder.CallArguments(block), childConfig);
         }
         return new ModuleConfig(instance.ModulePath, resourceConfigs, calls, builder.VariableDefaults(), builder.Outputs());
+    }
+
+    /// <summary>
+    /// <c>id</c> and <c>arn</c>, which every AWS resource computes, are unknown before apply (as a
+    /// plan's <c>after_unknown</c> says) unless configuration sets them; they refer to the resource itself.
+    /// </summary>
+    private static Value WithComputed(Value after, string module, string configAddress, InstanceKey key)
+    {
+        var fields = new Dictionary<string, Value>(after.Fields, StringComparer.Ordinal);
+        foreach (var name in new[] { "id", "arn" })
+        {
+            if (fields.ContainsKey(name)) continue;
+            var self = configAddress + key.Text;
+            fields[name] = Value.Unknown(new Core.Values.Expression(module, new[] { $"{self}.{name}", configAddress }, null, $"{self}.{name}"));
+        }
+        return Value.Map(fields);
     }
 
     private static ModuleConfig Empty(string path) =>

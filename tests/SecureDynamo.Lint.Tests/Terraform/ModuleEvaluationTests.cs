@@ -279,6 +279,17 @@ public sealed class ModuleEvaluationTests
     }
 
     [Fact]
+    public void Computed_id_and_arn_are_unknown_before_apply_like_in_a_plan()
+    {
+        using var m = new TempModule(("main.tf", "resource \"aws_kms_key\" \"k\" {\n  count = 1\n}\nresource \"aws_dynamodb_table\" \"t\" {\n  id = \"given\"\n}\n"));
+        var graph = m.Read().Graph;
+        var key = graph.OfType("aws_kms_key").Single();
+        Assert.True(key.After.Get("arn").IsUnknown);
+        Assert.Equal(new[] { "aws_kms_key.k[0].arn", "aws_kms_key.k" }, key.After.Get("arn").Expression!.References);
+        Assert.Equal("given", graph.OfType("aws_dynamodb_table").Single().After.Get("id").AsString());
+    }
+
+    [Fact]
     public void Cycles_are_input_errors_naming_the_cycle()
     {
         using var m = new TempModule(("main.tf", """
