@@ -53,9 +53,18 @@ internal static class RootVariables
         return values.ToDictionary(p => p.Key, p => (Func<Value>)(() => p.Value), StringComparer.Ordinal);
     }
 
-    private static bool IsPrimitive(Block variable) =>
-        variable.Body.Attributes.FirstOrDefault(a => a.Name == "type")?.Expression is not { } type
-        || ModuleInstance.TraversalName(type) is "string" or "number" or "bool";
+    /// <summary>Whether the declared type is absent or primitive (a bare keyword, or a string in .tf.json): Terraform takes such --var values literally and parses the others (any, lists, maps, objects) as HCL.</summary>
+    private static bool IsPrimitive(Block variable)
+    {
+        var type = variable.Body.Attributes.FirstOrDefault(a => a.Name == "type")?.Expression;
+        var name = type switch
+        {
+            null => "string",
+            TemplateExpr { Parts: [LiteralValue { Value: Hcl.Values.HclString s }] } => s.Value.Trim(),
+            _ => ModuleInstance.TraversalName(type),
+        };
+        return name is "string" or "number" or "bool";
+    }
 
     private static Value ParseComplex(string name, string text, ExpressionEvaluator evaluator)
     {
