@@ -124,6 +124,10 @@ internal sealed class ModuleInstance : IModuleScope
             Warn(error.Message + "; the value is treated as unknown", error.Range ?? e.Range);
             return Value.Unknown(new CoreExpression(ModulePath, References.Collect(e), null)).WithRange(e.Range);
         }
+        catch (UnknownEncountered)
+        {
+            return Value.Unknown(new CoreExpression(ModulePath, References.Collect(e), null)).WithRange(e.Range);
+        }
     }
 
     public Value Output(string name) => _outputs.TryGetValue(name, out var o) ? o.Get() : Value.Null;

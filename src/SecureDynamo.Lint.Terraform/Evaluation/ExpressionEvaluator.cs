@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Hcl.Syntax;
 using SecureDynamo.Lint.Hcl.Values;
@@ -285,6 +286,11 @@ internal sealed class ExpressionEvaluator
         }
         catch (EvaluationError e) when (e.Range is null)
         {
+            throw new EvaluationError($"{name}: {e.Message}", f.Range);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException or RegexMatchTimeoutException)
+        {
+            // Bad arguments the library itself rejects (an invalid regular expression, a number out of range).
             throw new EvaluationError($"{name}: {e.Message}", f.Range);
         }
     }

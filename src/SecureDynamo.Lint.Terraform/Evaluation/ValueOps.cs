@@ -22,7 +22,9 @@ internal static class ValueOps
     {
         var n = ToNumber(v);
         if (!n.IsInteger) throw new EvaluationError($"a whole number is required, got {n}");
-        return int.Parse(n.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        return int.TryParse(n.ToString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var i)
+            ? i
+            : throw new EvaluationError($"{n} is too large here");
     }
 
     /// <summary>The value as a string (numbers and bools convert; null, lists and maps do not).</summary>

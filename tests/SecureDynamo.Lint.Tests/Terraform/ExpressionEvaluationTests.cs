@@ -192,6 +192,21 @@ public sealed class ExpressionEvaluationTests
         Assert.Contains(warnings, w => w.StartsWith("main.tf:11:14:", StringComparison.Ordinal) && w.Contains("out of range", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("regex(\"([\", \"x\")")]
+    [InlineData("range(1e30)")]
+    [InlineData("local.l[1e30]")]
+    [InlineData("format(\"%[x]s\", 1)")]
+    [InlineData("jsondecode(\"{\")")]
+    [InlineData("base64decode(\"%%%\")")]
+    [InlineData("1 / 0")]
+    public void Bad_arguments_are_warnings_with_unknown_values(string expression)
+    {
+        var (value, warnings) = Evaluate(expression);
+        Assert.True(value.IsUnknown);
+        Assert.Contains(warnings, w => w.StartsWith("main.tf:11:", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Ten_thousand_levels_of_nesting_evaluate_without_overflowing_the_stack()
     {
