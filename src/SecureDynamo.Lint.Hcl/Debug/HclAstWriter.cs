@@ -21,7 +21,7 @@ public static class HclAstWriter
     public static string Write(string fileName, byte[] source, string mode) => LargeStack.Run(() =>
     {
         using var text = new StringWriter();
-        using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented };
+        using var json = new JsonTextWriter(text) { Formatting = Formatting.None };
         json.WriteStartObject();
         json.WritePropertyName("file");
         json.WriteValue(fileName);
@@ -32,7 +32,7 @@ public static class HclAstWriter
             var file = HclParser.ParseConfigOnThisThread(fileName, source);
             var stats = new Stats();
             var bodyJson = new StringWriter();
-            using (var bodyWriter = new JsonTextWriter(bodyJson) { Formatting = Formatting.Indented })
+            using (var bodyWriter = new JsonTextWriter(bodyJson) { Formatting = Formatting.None })
             {
                 WriteBody(bodyWriter, file.Body, 0, stats);
             }
@@ -239,7 +239,7 @@ public static class HclAstWriter
         // to compute it depends on the height, which is known only after visiting them.
         var childText = new StringWriter();
         int height;
-        using (var child = new JsonTextWriter(childText) { Formatting = Formatting.Indented })
+        using (var child = new JsonTextWriter(childText) { Formatting = Formatting.None })
         {
             child.WriteStartObject();
             height = WriteDetail(child, expr, depth);
