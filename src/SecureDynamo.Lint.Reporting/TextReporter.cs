@@ -17,7 +17,9 @@ public sealed class TextReporter(bool color)
         foreach (var group in shown.GroupBy(r => (r.Input, r.ResourceAddress)))
         {
             var first = group.First();
-            var where = first.Location is { } loc ? $" ({SafeText.OneLine(report.Root.Display(loc.File))}:{loc.Start.Line})" : "";
+            // Plan findings share the resource's entry in the plan; source findings each point at their own attribute.
+            var source = first.Location is { } l0 && IsSource(l0);
+            var where = first.Location is { } loc ? $" ({SafeText.OneLine(report.Root.Display(loc.File))}{(source ? "" : $":{loc.Start.Line}")})" : "";
             output.WriteLine(Paint(SafeText.OneLine(first.ResourceAddress), "\u001b[1m") + where);
             foreach (var r in group.OrderBy(StatusRank).ThenByDescending(r => r.Severity).ThenBy(r => r.PolicyId, StringComparer.Ordinal))
             {
@@ -27,13 +29,17 @@ public sealed class TextReporter(bool color)
                     Status.Unknown => Paint("UNKNOWN", "\u001b[33m"),
                     _ => Paint("SUPPR. ", "\u001b[2m"),
                 };
-                output.WriteLine($"  {status} {r.PolicyId} [{r.Severity.ToText()}] {SafeText.OneLine(StripAddress(r))}");
+                var at = r.Location is { } l && (source || l != first.Location) ? $" ({SafeText.OneLine(report.Root.Display(l.File))}:{l.Start.Line}:{l.Start.Column})" : "";
+                output.WriteLine($"  {status} {r.PolicyId} [{r.Severity.ToText()}] {SafeText.OneLine(StripAddress(r))}{at}");
                 if (r.Status == Status.Suppressed) output.WriteLine($"          suppressed: {SafeText.OneLine(r.SuppressionReason ?? "")}");
             }
             output.WriteLine();
         }
         output.WriteLine(Summary(report));
     }
+
+    /// <summary>Terraform source (HCL findings) is shown with its column; plan files by line only.</summary>
+    private static bool IsSource(Core.Diagnostics.SourceRange loc) => loc.File.EndsWith(".tf", StringComparison.Ordinal) || loc.File.EndsWith(".tf.json", StringComparison.Ordinal);
 
     /// <summary>"3 failed, 1 unknown, 12 passed" (and suppressed / not applicable when there are any).</summary>
     public static string Summary(ScanReport report)

@@ -12,7 +12,7 @@ public static class ScanCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Plan or state JSON from `terraform show -json` (`-` reads standard input), or a folder of them.",
+            Description = "Plan or state JSON from `terraform show -json` (`-` reads standard input), a Terraform module directory, or .tf/.tf.json files (together one module).",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string[]>("--format", "-f")
@@ -32,9 +32,13 @@ public static class ScanCommand
         var baseline = new Option<string>("--baseline") { Description = "Report the findings recorded in this baseline file as suppressed." };
         var writeBaseline = new Option<string>("--write-baseline") { Description = "Record the current failures and unknowns in this baseline file (the run then exits 0)." };
 
-        var command = new Command("scan", "Check Terraform plans and states against the DynamoDB security policies.")
+        var vars = new Option<string[]>("--var") { Description = "Set a root module variable for HCL input: NAME=VALUE. Repeatable; wins over --var-file and tfvars." };
+        var varFiles = new Option<string[]>("--var-file") { Description = "Read root module variables from a .tfvars file for HCL input. Repeatable." };
+        var sourceDir = new Option<string>("--source-dir") { Description = "Terraform source of a scanned plan: findings get file:line and inline suppressions apply." };
+
+        var command = new Command("scan", "Check Terraform plans, states and source (directories, .tf files) against the DynamoDB security policies.")
         {
-            paths, format, failOn, failOnUnknown, policy, skip, policyDir, config, baseline, writeBaseline,
+            paths, format, failOn, failOnUnknown, policy, skip, policyDir, config, baseline, writeBaseline, vars, varFiles, sourceDir,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -49,7 +53,8 @@ public static class ScanCommand
             if (formats.Count(f => f.Path is null) > 1) throw new UsageException("at most one --format may go to standard output; give the others a path (FORMAT=PATH)");
             var request = new ScanRequest(parsed.GetValue(paths)!, formats, threshold, parsed.GetValue(failOnUnknown),
                 parsed.GetValue(policy) ?? Array.Empty<string>(), parsed.GetValue(skip) ?? Array.Empty<string>(),
-                parsed.GetValue(policyDir) ?? Array.Empty<string>())
+                parsed.GetValue(policyDir) ?? Array.Empty<string>(),
+                parsed.GetValue(vars) ?? Array.Empty<string>(), parsed.GetValue(varFiles) ?? Array.Empty<string>(), parsed.GetValue(sourceDir))
             {
                 ConfigFile = parsed.GetValue(config),
                 BaselineFile = parsed.GetValue(baseline),

@@ -3,8 +3,8 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace SecureDynamo.Lint.Cli.Scanning;
 
 /// <summary>
-/// Turns the scanned paths into the files to read. A folder expands to the files under it that
-/// the <c>include</c> globs match (by default the plan files: <see cref="DefaultInclude"/>) and
+/// Turns the scanned paths into what to read. A folder of plan files expands to the files under it
+/// that the <c>include</c> globs match (by default the plan files: <see cref="DefaultInclude"/>) and
 /// the <c>exclude</c> globs do not; a file named directly is read unless the config's globs leave
 /// it out. Globs are relative to the config file's folder (or to the scanned folder without one).
 /// </summary>
@@ -13,29 +13,98 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
     /// <summary>What a folder expands to when the config gives no <c>include</c>: <c>terraform show -json</c> outputs by their usual names.</summary>
     public static readonly IReadOnlyList<string> DefaultInclude = ["**/tfplan*.json", "**/plan*.json", "**/*.tfplan.json", "**/*.plan.json"];
 
-    /// <summary>The files to read, in order, and a warning for each path that yields none.</summary>
-    public (IReadOnlyList<string> Files, IReadOnlyList<string> Warnings) Expand(IReadOnlyList<string> paths)
+    /// <summary>
+    /// What to read, in order, and a warning for each path that yields nothing. <c>.tf</c>/<c>.tf.json</c>
+    /// files named together form one module. A folder with Terraform files is a module; any other
+    /// folder expands to its plan files and to the Terraform root modules below it (the topmost
+    /// folders with Terraform files, leaving out hidden folders and <c>modules/</c> folders, whose
+    /// modules are read through the module calls that use them).
+    /// </summary>
+    public (ScanPlan Plan, IReadOnlyList<string> Warnings) Expand(IReadOnlyList<string> paths)
     {
-        var files = new List<string>();
+        var planFiles = new List<string>();
+        var terraformFiles = new List<string>();
+        var modules = new List<string>();
         var warnings = new List<string>();
+        var excluded = 0;
         foreach (var path in paths)
         {
             var full = path == "-" ? path : Path.GetFullPath(path, workingDirectory);
             if (path != "-" && Directory.Exists(full))
             {
+                if (HasTerraformFiles(full))
+                {
+                    modules.Add(path);
+                    continue;
+                }
                 var root = globRoot ?? full;
                 var found = Enumerate(full)
                     .Where(f => Selected(f, root, include.Count > 0 ? include : DefaultInclude))
                     .Select(f => Path.Join(path, Path.GetRelativePath(full, f)))
                     .Order(StringComparer.Ordinal)
                     .ToList();
-                if (found.Count == 0) warnings.Add($"{path}: no files to scan in this folder (include: {string.Join(", ", include.Count > 0 ? include : DefaultInclude)})");
-                files.AddRange(found);
+                var below = RootModulesBelow(full)
+                    .Where(d => Selected(Path.Combine(d, "main.tf"), root, ["**/*"]))
+                    .Select(d => Path.Join(path, Path.GetRelativePath(full, d)))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (found.Count == 0 && below.Count == 0)
+                {
+                    warnings.Add($"{path} holds no Terraform files (*.tf, *.tf.json) and no plan files matching {string.Join(", ", include.Count > 0 ? include : DefaultInclude)}");
+                }
+                planFiles.AddRange(found);
+                modules.AddRange(below);
             }
-            else if (path == "-" || globRoot is null || Selected(full, globRoot, include)) files.Add(path);
-            else warnings.Add($"{path}: skipped by the include/exclude globs of the config file");
+            else if (path != "-" && globRoot is not null && !Selected(full, globRoot, include))
+            {
+                excluded++;
+                warnings.Add($"{path}: skipped by the include/exclude globs of the config file");
+            }
+            else if (IsTerraformFile(path)) terraformFiles.Add(path);
+            else planFiles.Add(path);
         }
-        return (files, warnings);
+        return (new ScanPlan(planFiles, terraformFiles, modules, excluded), warnings);
+    }
+
+    private static bool IsTerraformFile(string path) =>
+        path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
+
+    private static bool HasTerraformFiles(string dir)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(dir).Any(IsTerraformFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The topmost folders under <paramref name="dir"/> holding Terraform files, outside hidden and <c>modules</c> folders.</summary>
+    private static IEnumerable<string> RootModulesBelow(string dir)
+    {
+        var pending = new Stack<string>();
+        pending.Push(dir);
+        while (pending.Count > 0)
+        {
+            string[] children;
+            try
+            {
+                children = Directory.GetDirectories(pending.Pop());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var child in children)
+            {
+                var name = Path.GetFileName(child);
+                if (name.StartsWith('.') || name == "modules" || new DirectoryInfo(child).LinkTarget is not null) continue;
+                if (HasTerraformFiles(child)) yield return child;
+                else pending.Push(child);
+            }
+        }
     }
 
     private bool Selected(string fullPath, string root, IReadOnlyList<string> includes)

@@ -1,4 +1,5 @@
 using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Terraform;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
 
@@ -13,8 +14,13 @@ public sealed record ScanRequest(
     bool FailOnUnknown,
     IReadOnlyList<string> OnlyPolicies,
     IReadOnlyList<string> SkipPolicies,
-    IReadOnlyList<string> PolicyDirectories)
+    IReadOnlyList<string> PolicyDirectories,
+    IReadOnlyList<string>? Vars = null,
+    IReadOnlyList<string>? VarFiles = null,
+    string? SourceDirectory = null)
 {
+    public TerraformReadOptions TerraformOptions => new(VarFiles ?? Array.Empty<string>(), Vars ?? Array.Empty<string>());
+
     /// <summary><c>--config FILE</c>; without it the nearest <c>.securedynamo.json</c> is used.</summary>
     public string? ConfigFile { get; init; }
 
@@ -24,7 +30,7 @@ public sealed record ScanRequest(
     /// <summary><c>--write-baseline FILE</c>: record the current failures and unknowns there.</summary>
     public string? WriteBaselineFile { get; init; }
 
-    /// <summary>The date exceptions expire by (injected so that runs are reproducible).</summary>
+    /// <summary>The date exceptions and inline suppressions expire by (injected so that runs are reproducible).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>The tool version printed in reports.</summary>

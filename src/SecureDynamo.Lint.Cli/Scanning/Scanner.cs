@@ -6,13 +6,18 @@ using SecureDynamo.Lint.Plan;
 using SecureDynamo.Lint.Policies.Engine;
 using SecureDynamo.Lint.Policies.Suppression;
 using SecureDynamo.Lint.Reporting;
+using SecureDynamo.Lint.Terraform;
+using SecureDynamo.Lint.Terraform.Enrichment;
+using SecureDynamo.Lint.Terraform.Suppression;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
 
 /// <summary>
-/// Reads every input, runs the selected policies, applies suppressions (config exceptions, then
-/// the baseline) and builds the report. Settings come from the command line, then the config
-/// file, then the defaults.
+/// Reads every input, runs the selected policies, applies suppressions (inline comments in the
+/// source, config exceptions, then the baseline) and builds the report. Plans and states go to the
+/// plan reader; Terraform module directories and <c>.tf</c>/<c>.tf.json</c> files to the Terraform
+/// front end (explicit files together form one module). Settings come from the command line, then
+/// the config file, then the defaults.
 /// </summary>
 public sealed class Scanner
 {
@@ -53,12 +58,40 @@ public sealed class Scanner
     public ScanReport Scan(ScanRequest request, TextWriter notices, CancellationToken cancellation = default, Func<string, ProgressLine?>? progress = null)
     {
         var inputFiles = new InputFiles(_config?.Include ?? Array.Empty<string>(), _config?.Exclude ?? Array.Empty<string>(), _config?.Directory, Environment.CurrentDirectory);
-        var (files, warnings) = inputFiles.Expand(request.Paths);
+        var (plan, warnings) = inputFiles.Expand(request.Paths);
+        if (plan.IsEmpty && plan.Excluded == 0)
+        {
+            // Nothing could be found at all: a security check that looked at nothing must not pass.
+            // (Paths the config file excludes on purpose are a deliberate, reported skip.)
+            var first = request.Paths.FirstOrDefault() ?? ".";
+            throw new InputException(first, warnings.Count > 0 ? $"nothing to scan: {string.Join("; ", warnings)}" : "nothing to scan");
+        }
+        var allWarnings = new List<string>(warnings);
         var inputs = new List<ScanInput>();
         var results = new List<EvaluationResult>();
         var engine = new PolicyEngine(_catalog, _selection);
         var types = _catalog.ResourceTypes();
-        foreach (var path in files)
+        var source = request.SourceDirectory is null ? null : ReadSource(request.SourceDirectory, request, allWarnings);
+
+        void Add(ResourceGraph graph, IReadOnlyList<EvaluationResult> found)
+        {
+            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount));
+            results.AddRange(found);
+        }
+
+        if (plan.TerraformFiles.Count > 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var read = TerraformReader.ReadFiles(plan.TerraformFiles, request.TerraformOptions);
+            Add(read.Graph, Judge(engine, read, request.Today, allWarnings, null));
+        }
+        foreach (var module in plan.TerraformDirectories)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var read = TerraformReader.ReadDirectory(module, request.TerraformOptions);
+            Add(read.Graph, Judge(engine, read, request.Today, allWarnings, module));
+        }
+        foreach (var path in plan.PlanFiles)
         {
             cancellation.ThrowIfCancellationRequested();
             ResourceGraph graph;
@@ -66,13 +99,18 @@ public sealed class Scanner
             {
                 graph = PlanReader.ReadFile(path, new PlanReadOptions(types, cancellation, line));
             }
-            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount));
-            results.AddRange(engine.Run(graph));
+            IReadOnlyList<EvaluationResult> found = engine.Run(graph);
+            if (source is not null)
+            {
+                found = new SourceLocator(source.Graph).Relocate(found);
+                found = InlineSuppressions.Apply(found, source.Suppressions, request.Today, allWarnings);
+                found = SourceFileNames.InDirectory(request.SourceDirectory!, found);
+            }
+            Add(graph, found);
         }
         // The engine orders each input's results; only several inputs need ordering again.
-        var ordered = files.Count == 1 ? results : PolicyEngine.Order(results);
+        var ordered = inputs.Count == 1 ? results : PolicyEngine.Order(results);
 
-        var allWarnings = new List<string>(warnings);
         var configured = new List<ISuppressionSource>();
         if (_config is not null) configured.Add(new ConfigExceptions(_config.File, _config.Exceptions, request.Today));
         var configStage = new SuppressionStage(configured);
@@ -92,6 +130,29 @@ public sealed class Scanner
         var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
         var failOn = request.FailOn ?? _config?.FailOn ?? Severity.Low;
         var failOnUnknown = request.FailOnUnknown || (_config?.FailOnUnknown ?? false);
-        return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, allWarnings) { Root = _root };
+        return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, allWarnings.Distinct(StringComparer.Ordinal).ToList()) { Root = _root };
+    }
+
+    /// <param name="directory">The module directory as the user named it, or null for explicit files (named as given).</param>
+    private static IReadOnlyList<EvaluationResult> Judge(PolicyEngine engine, TerraformReadResult read, DateOnly today, List<string> warnings, string? directory)
+    {
+        var local = new List<string>(read.Warnings);
+        var found = new SourceLocator(read.Graph).Relocate(engine.Run(read.Graph));
+        found = InlineSuppressions.Apply(found, read.Suppressions, today, local);
+        if (directory is null)
+        {
+            warnings.AddRange(local);
+            return found;
+        }
+        warnings.AddRange(local.Select(w => SourceFileNames.InDirectory(directory, w)));
+        return SourceFileNames.InDirectory(directory, found);
+    }
+
+    private static TerraformReadResult ReadSource(string directory, ScanRequest request, List<string> warnings)
+    {
+        if (!Directory.Exists(directory)) throw new InputException(directory, "--source-dir: no such directory");
+        var read = TerraformReader.ReadDirectory(directory, request.TerraformOptions);
+        warnings.AddRange(read.Warnings.Select(w => SourceFileNames.InDirectory(directory, w)));
+        return read;
     }
 }

@@ -98,10 +98,8 @@ public sealed class ReferenceResolver
     {
         var config = _graph.Module(module)?.Resources.GetValueOrDefault(address);
         var instances = _graph.Instances(module, address);
-        if (config is null && instances.Count == 0)
-        {
-            return new UnresolvedOrigin($"{reference} (no such resource in {(module.Length == 0 ? "the root module" : module)})");
-        }
+        // A reference to a resource the input does not declare (a partial configuration, a single
+        // .tf file) still names its type: rule 2 reads "references a managed aws_kms_key".
         return new ResourceOrigin(module, mode, type, address, config, instances, reference);
     }
 

@@ -7,6 +7,15 @@ namespace SecureDynamo.Lint.Core.Values;
 /// </summary>
 public sealed record Expression(string Module, IReadOnlyList<string> References, Value? Constant = null, string? Text = null)
 {
+    /// <summary>Stands in a <see cref="Skeleton"/> for each part known only after apply (a private-use character).</summary>
+    public const string UnknownMarker = "\uE000";
+
+    /// <summary>
+    /// For a string template with parts known only after apply: the text with each such part replaced
+    /// by <see cref="UnknownMarker"/>, so that what is known (a policy document's actions) can still be judged.
+    /// </summary>
+    public string? Skeleton { get; init; }
+
     /// <summary>A short human rendering for messages.</summary>
     public string Describe()
     {

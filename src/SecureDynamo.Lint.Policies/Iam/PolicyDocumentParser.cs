@@ -1,3 +1,4 @@
+using SecureDynamo.Lint.Core.Values;
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -111,7 +112,11 @@ public static class PolicyDocumentParser
             error = $"{where}.{name} must be a string or a list of strings (found {Describe(token)})";
             return false;
         }
-        element = new PolicyElement(values);
+        // In a document whose template parts are known only after apply, those parts carry the marker.
+        var unknown = values.Where(v => v.Contains(Expression.UnknownMarker, StringComparison.Ordinal)).ToList();
+        element = unknown.Count == 0
+            ? new PolicyElement(values)
+            : new PolicyElement(values.Except(unknown).ToList(), $"{name} has values known only after apply");
         return true;
     }
 

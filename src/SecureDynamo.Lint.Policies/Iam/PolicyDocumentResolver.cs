@@ -26,7 +26,7 @@ public sealed class PolicyDocumentResolver
         if (value.IsKnown) return FromValue(value, source, source);
         var expression = value.Expression ?? resource.ExpressionAt(path);
         if (expression is null) return PolicyLookup.Unknown(source, $"{source} is known only after apply");
-        return _resolver.Resolve(expression) switch
+        var lookup = _resolver.Resolve(expression) switch
         {
             ConstantOrigin c => FromValue(c.Value, source, source),
             ResourceOrigin { Mode: ResourceMode.Data, Type: PolicyDocumentType } d => FromDataSource(d, resource, source),
@@ -34,6 +34,13 @@ public sealed class PolicyDocumentResolver
             UnresolvedOrigin u => PolicyLookup.Unknown(source, $"{source} is {u.Why}, which is known only after apply"),
             _ => PolicyLookup.Unknown(source, $"{source} is known only after apply ({expression.Describe()})"),
         };
+        // A template (a heredoc policy) with some parts known only after apply: judge what is known.
+        if (lookup.Kind == PolicyLookupKind.Unknown && resource.Get(path).Expression?.Skeleton is { } skeleton
+            && PolicyDocumentParser.Parse(skeleton) is { Document: { } partial })
+        {
+            return PolicyLookup.Found(source, new[] { partial }) with { Sensitive = resource.Get(path).ContainsSensitive() };
+        }
+        return lookup;
     }
 
     private static PolicyLookup FromValue(Value value, string source, string shown)

@@ -63,8 +63,8 @@ public sealed class PreCommitHookTests
         Assert.Contains("FAIL    dynamodb:013", planOut, StringComparison.Ordinal);
 
         var (hclCode, hclOut, hclErr) = RunHook(hooks["securedynamo"], "main.tf");
-        Assert.True(hclCode == 1, hclOut + hclErr); // `scan .` finds plan.json in the folder
-        Assert.Contains("(plan.json:", hclOut, StringComparison.Ordinal);
+        Assert.True(hclCode == 1, hclOut + hclErr); // `scan .` reads the folder's Terraform module
+        Assert.Contains("aws_dynamodb_table.t (main.tf)", hclOut, StringComparison.Ordinal);
 
         repo.Write(".securedynamo.json", """{ "policies": { "dynamodb:001": { "enabled": false }, "dynamodb:002": { "enabled": false }, "dynamodb:003": { "enabled": false }, "dynamodb:014": { "enabled": false } }, "exceptions": [ { "policy": "dynamodb:013", "resource": "**", "reason": "no CDC for this table" } ] }""");
         var (cleanCode, cleanOut, _) = RunHook(hooks["securedynamo-plan"], "plan.json");

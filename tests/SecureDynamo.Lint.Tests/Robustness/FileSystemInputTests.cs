@@ -39,18 +39,43 @@ public sealed class FileSystemInputTests : IDisposable
     }
 
     [Fact]
-    public void A_directory_with_unreadable_files_is_refused_as_a_directory()
+    public void A_folder_of_plan_files_names_the_one_it_cannot_read()
     {
         var dir = Path.Combine(_temp.Directory, "plans");
         Directory.CreateDirectory(dir);
         var unreadable = Path.Combine(dir, "plan.json");
         File.WriteAllText(unreadable, Plans.Valid());
         File.SetUnixFileMode(unreadable, UnixFileMode.None);
+        bool readable;
+        try { File.ReadAllBytes(unreadable); readable = true; }
+        catch (UnauthorizedAccessException) { readable = false; }
+
+        var run = CliRun.InProcess("scan", dir);
+
+        if (readable)
+        {
+            // root reads a mode-000 file: the folder's plan is simply scanned
+            Assert.True(run.ExitCode is 0 or 1, run.Stderr);
+        }
+        else
+        {
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith("securedynamo: ", run.Stderr);
+            Assert.Contains("plan.json: permission denied", run.Stderr);
+        }
+    }
+
+    [Fact]
+    public void A_folder_with_nothing_to_scan_is_an_error_not_a_pass()
+    {
+        var dir = Path.Combine(_temp.Directory, "empty");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "README.md"), "no terraform here");
 
         var run = CliRun.InProcess("scan", dir);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"securedynamo: {dir}: is a directory", run.Stderr);
+        Assert.Contains("nothing to scan", Assert.Single(run.Stderr.TrimEnd('\n').Split('\n')));
     }
 
     [Fact]

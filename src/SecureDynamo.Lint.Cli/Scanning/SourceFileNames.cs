@@ -1,0 +1,38 @@
+using SecureDynamo.Lint.Core.Evaluation;
+
+namespace SecureDynamo.Lint.Cli.Scanning;
+
+/// <summary>
+/// The Terraform front end names files relative to the module directory it read; reports name
+/// them as the user reaches them (the directory as given, then the file), so that repository-
+/// relative paths in SARIF and the other reports are right when a sub-folder is scanned.
+/// </summary>
+public static class SourceFileNames
+{
+    public static IReadOnlyList<EvaluationResult> InDirectory(string directory, IReadOnlyList<EvaluationResult> results)
+    {
+        var prefix = Prefix(directory);
+        if (prefix.Length == 0) return results;
+        return results.Select(r => r.Location is { } loc && IsInside(directory, loc.File)
+            ? r with { Location = loc with { File = prefix + loc.File } }
+            : r).ToList();
+    }
+
+    /// <summary>A warning that starts with a file of the module (<c>main.tf:3:5: ...</c>) gets the directory in front.</summary>
+    public static string InDirectory(string directory, string warning)
+    {
+        var prefix = Prefix(directory);
+        var colon = warning.IndexOf(':', StringComparison.Ordinal);
+        if (prefix.Length == 0 || colon <= 0) return warning;
+        return IsInside(directory, warning[..colon]) ? prefix + warning : warning;
+    }
+
+    private static string Prefix(string directory)
+    {
+        var d = directory.Replace('\\', '/').TrimEnd('/');
+        return d is "" or "." ? "" : d + "/";
+    }
+
+    private static bool IsInside(string directory, string relativeFile) =>
+        !Path.IsPathRooted(relativeFile) && !relativeFile.StartsWith("..", StringComparison.Ordinal) && File.Exists(Path.Combine(directory, relativeFile));
+}

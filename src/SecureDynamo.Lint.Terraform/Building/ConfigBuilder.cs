@@ -1,0 +1,121 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Hcl.Syntax;
+using SecureDynamo.Lint.Terraform.Evaluation;
+using SecureDynamo.Lint.Terraform.Loading;
+using CoreExpression = SecureDynamo.Lint.Core.Values.Expression;
+using HclExpression = SecureDynamo.Lint.Hcl.Syntax.Expression;
+
+namespace SecureDynamo.Lint.Terraform.Building;
+
+/// <summary>
+/// Builds the configuration side of the graph (what a plan's <c>configuration</c> holds): per
+/// module, resource bodies as expressions with references, module calls with their arguments,
+/// variable defaults and outputs.
+/// </summary>
+internal sealed class ConfigBuilder
+{
+    private readonly ModuleDefinition _definition;
+    private readonly string _module;
+    private readonly ModuleInstance? _scope;
+    private readonly ReferenceCollector _references;
+
+    public ConfigBuilder(ModuleDefinition definition, string module, ModuleInstance? scope)
+    {
+        _definition = definition;
+        _module = module;
+        _scope = scope;
+        _references = new ReferenceCollector(definition.Locals);
+    }
+
+    public CoreExpression Expression(HclExpression e)
+    {
+        var refs = _references.Collect(e);
+        Value? constant = null;
+        if (refs.Count == 0 && _scope is not null)
+        {
+            try
+            {
+                var v = _scope.Evaluator.Evaluate(e, Bindings.Empty);
+                if (!Unknowns.ContainsUnknown(v)) constant = v;
+            }
+            catch (EvaluationError)
+            {
+                // Not a constant Terraform would accept: leave it without one.
+            }
+            catch (CycleException)
+            {
+                // Reported where the value itself is evaluated.
+            }
+        }
+        return new CoreExpression(_module, refs, constant, _definition.TextOf(e.Range));
+    }
+
+    public ConfigBody Body(Body body, bool topLevel, HclExpression? generatedBy = null)
+    {
+        var attributes = new Dictionary<string, CoreExpression>(StringComparer.Ordinal);
+        foreach (var a in body.Attributes)
+        {
+            if (topLevel && BodyEvaluator.MetaArguments.Contains(a.Name)) continue;
+            attributes[a.Name] = generatedBy is null ? Expression(a.Expression) : DependingOn(a.Expression, generatedBy);
+        }
+        var blocks = new Dictionary<string, List<ConfigBody>>(StringComparer.Ordinal);
+        foreach (var b in body.Blocks)
+        {
+            if (topLevel && BodyEvaluator.MetaBlocks.Contains(b.Type)) continue;
+            if (b.Type == "dynamic" && b.Labels.Count == 1)
+            {
+                var content = b.Body.Blocks.FirstOrDefault(x => x.Type == "content");
+                if (content is null) continue;
+                // When its for_each is unknown, whether the block exists depends on it: every argument does.
+                var forEach = _scope is not null && _scope.IsUnknownDynamic(b) ? b.Body.Attributes.FirstOrDefault(a => a.Name == "for_each")?.Expression : null;
+                Add(blocks, b.Labels[0], Body(content.Body, topLevel: false, forEach ?? generatedBy));
+                continue;
+            }
+            Add(blocks, b.Type, Body(b.Body, topLevel: false, generatedBy));
+        }
+        return new ConfigBody(attributes, blocks.ToDictionary(p => p.Key, p => (IReadOnlyList<ConfigBody>)p.Value, StringComparer.Ordinal));
+    }
+
+    private CoreExpression DependingOn(HclExpression e, HclExpression forEach)
+    {
+        var refs = _references.Collect(e).Concat(_references.Collect(forEach)).Distinct(StringComparer.Ordinal).ToList();
+        return new CoreExpression(_module, refs, null, _definition.TextOf(e.Range));
+    }
+
+    private static void Add(Dictionary<string, List<ConfigBody>> blocks, string name, ConfigBody body)
+    {
+        if (!blocks.TryGetValue(name, out var list)) blocks[name] = list = new List<ConfigBody>();
+        list.Add(body);
+    }
+
+    public ResourceConfig Resource(Block block, string? providerKey)
+    {
+        var mode = block.Type == "data" ? ResourceMode.Data : ResourceMode.Managed;
+        var count = block.Body.Attributes.FirstOrDefault(a => a.Name == "count");
+        var forEach = block.Body.Attributes.FirstOrDefault(a => a.Name == "for_each");
+        return new ResourceConfig(ModuleDefinition.AddressOf(block), mode, block.Labels[0], block.Labels[1], providerKey, Body(block.Body, topLevel: true),
+            count is null ? null : Expression(count.Expression), forEach is null ? null : Expression(forEach.Expression));
+    }
+
+    public IReadOnlyDictionary<string, Value?> VariableDefaults()
+    {
+        var defaults = new Dictionary<string, Value?>(StringComparer.Ordinal);
+        foreach (var (name, block) in _definition.Variables)
+        {
+            var d = block.Body.Attributes.FirstOrDefault(a => a.Name == "default");
+            defaults[name] = d is null ? null : Expression(d.Expression).Constant ?? (d.Expression is LiteralValue { Value: Hcl.Values.HclNull } ? Value.Null : null);
+        }
+        return defaults;
+    }
+
+    public IReadOnlyDictionary<string, CoreExpression> Outputs() =>
+        _definition.Outputs
+            .Where(o => o.Value.Body.Attributes.Any(a => a.Name == "value"))
+            .ToDictionary(o => o.Key, o => Expression(o.Value.Body.Attributes.First(a => a.Name == "value").Expression), StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, CoreExpression> CallArguments(Block call) =>
+        call.Body.Attributes
+            .Where(a => a.Name is not ("source" or "version" or "count" or "for_each" or "providers" or "depends_on"))
+            .ToDictionary(a => a.Name, a => Expression(a.Expression), StringComparer.Ordinal);
+}

@@ -1,0 +1,126 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Hcl.Syntax;
+using SecureDynamo.Lint.Terraform.Evaluation;
+using SecureDynamo.Lint.Terraform.Loading;
+
+namespace SecureDynamo.Lint.Terraform.Building;
+
+/// <summary>Walks module instances from the root and produces resource instances and the configuration tree.</summary>
+internal sealed class GraphBuilder
+{
+    private readonly List<Resource> _resources = new();
+    private readonly List<ProviderConfig> _providers = new();
+    private readonly List<DeclaredResource> _declared = new();
+    private readonly Dictionary<string, ModuleConfig> _configs = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Resource> Resources => _resources;
+    public IReadOnlyList<ProviderConfig> Providers => _providers;
+    public IReadOnlyList<DeclaredResource> Declared => _declared;
+
+    public ModuleConfig Build(ModuleInstance root)
+    {
+        return Walk(root, firstOfPath: true);
+    }
+
+    private ModuleConfig Walk(ModuleInstance instance, bool firstOfPath)
+    {
+        var definition = instance.Definition;
+        var builder = new ConfigBuilder(definition, instance.ModulePath, instance);
+        var resourceConfigs = new Dictionary<string, ResourceConfig>(StringComparer.Ordinal);
+        foreach (var block in definition.Resources)
+        {
+            var providerKey = ProviderKey(instance, block);
+            var mode = block.Type == "data" ? ResourceMode.Data : ResourceMode.Managed;
+            var configAddress = ModuleDefinition.AddressOf(block);
+            if (firstOfPath)
+            {
+                var file = definition.Files.First(f => f.FileName == block.Range.File);
+                _declared.Add(new DeclaredResource(instance.ModulePath, configAddress, block, file));
+            }
+            IReadOnlyList<InstanceKey> keys;
+            try
+            {
+                keys = InstanceExpander.Expand(block, instance.Evaluator, configAddress);
+            }
+            catch (EvaluationError e)
+            {
+                instance.Warn(e.Message + $"; {configAddress} is not analysed", e.Range ?? block.Range);
+                keys = Array.Empty<InstanceKey>();
+            }
+            var afters = keys.Select(key => WithComputed(BodyEvaluator.Evaluate(block.Body, instance, key.Bindings, topLevel: true), instance.ModulePath, configAddress, key)
+                .WithRange(block.Range)).ToList();
+            // Built after the instances: a dynamic block found unknown there makes its arguments depend on its for_each.
+            var config = builder.Resource(block, providerKey);
+            resourceConfigs[config.Address] = config;
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var key = keys[i];
+                var address = new ResourceAddress(instance.InstancePath, mode, config.Type, config.Name, key.Text);
+                var after = afters[i];
+                var action = config.Mode == ResourceMode.Data ? PlannedAction.Read : PlannedAction.Exists;
+                _resources.Add(new Resource(address, action, after, Value.Null, config, ProviderSource(providerKey), providerKey, location: block.Range));
+            }
+        }
+        if (firstOfPath)
+        {
+            foreach (var p in definition.Providers)
+            {
+                var alias = ModuleInstance.ProviderAlias(p);
+                var local = alias is null ? p.Labels[0] : $"{p.Labels[0]}.{alias}";
+                var key = instance.ModulePath.Length == 0 ? local : $"{instance.ModulePath}:{local}";
+                _providers.Add(new ProviderConfig(key, p.Labels[0], alias, instance.ModulePath, builder.Body(p.Body, topLevel: true).Attributes));
+            }
+        }
+        var calls = new Dictionary<string, ModuleCall>(StringComparer.Ordinal);
+        foreach (var (name, block) in definition.Calls)
+        {
+            var childPath = instance.ModulePath.Length == 0 ? $"module.{name}" : $"{instance.ModulePath}.module.{name}";
+            ModuleConfig? childConfig = null;
+            foreach (var (_, child) in instance.Children(name))
+            {
+                var first = !_configs.ContainsKey(childPath);
+                var built = Walk(child, first);
+                if (first) _configs[childPath] = built;
+                childConfig ??= _configs[childPath];
+            }
+            childConfig ??= _configs.GetValueOrDefault(childPath) ?? Empty(childPath);
+            calls[name] = new ModuleCall(name, ModuleInstance.SourceOf(block), builder.CallArguments(block), childConfig);
+        }
+        return new ModuleConfig(instance.ModulePath, resourceConfigs, calls, builder.VariableDefaults(), builder.Outputs());
+    }
+
+    /// <summary>
+    /// <c>id</c> and <c>arn</c>, which every AWS resource computes, are unknown before apply (as a
+    /// plan's <c>after_unknown</c> says) unless configuration sets them; they refer to the resource itself.
+    /// </summary>
+    private static Value WithComputed(Value after, string module, string configAddress, InstanceKey key)
+    {
+        var fields = new Dictionary<string, Value>(after.Fields, StringComparer.Ordinal);
+        foreach (var name in new[] { "id", "arn" })
+        {
+            if (fields.ContainsKey(name)) continue;
+            var self = configAddress + key.Text;
+            fields[name] = Value.Unknown(new Core.Values.Expression(module, new[] { $"{self}.{name}", configAddress }, null, $"{self}.{name}"));
+        }
+        return Value.Map(fields);
+    }
+
+    private static ModuleConfig Empty(string path) =>
+        new(path, new Dictionary<string, ResourceConfig>(), new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(), new Dictionary<string, Core.Values.Expression>());
+
+    private static string ProviderKey(ModuleInstance instance, Block block)
+    {
+        var provider = block.Body.Attributes.FirstOrDefault(a => a.Name == "provider");
+        var local = provider is not null ? ModuleInstance.TraversalName(provider.Expression) : null;
+        local ??= block.Labels[0].Split('_')[0];
+        return instance.ProviderKey(local);
+    }
+
+    private static string ProviderSource(string providerKey)
+    {
+        var local = providerKey.Contains(':') ? providerKey[(providerKey.IndexOf(':') + 1)..] : providerKey;
+        var name = local.Split('.')[0];
+        return $"registry.terraform.io/hashicorp/{name}";
+    }
+}

@@ -1,0 +1,271 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Hcl.Syntax;
+using SecureDynamo.Lint.Terraform.Evaluation;
+using SecureDynamo.Lint.Terraform.Loading;
+using CoreExpression = SecureDynamo.Lint.Core.Values.Expression;
+
+namespace SecureDynamo.Lint.Terraform.Building;
+
+/// <summary>
+/// One instance of a module (the root, <c>module.t["orders"]</c>, ...): its variables, locals and
+/// module calls, evaluated lazily so that any order of definition works and cycles are named.
+/// </summary>
+internal sealed class ModuleInstance : IModuleScope
+{
+    private static readonly HashSet<string> CallMetaArguments = new(StringComparer.Ordinal) { "source", "version", "count", "for_each", "providers", "depends_on" };
+
+    private readonly ReadContext _context;
+    private readonly Dictionary<string, LazyValue> _variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LazyValue> _locals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LazyValue> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LazyValue> _outputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<(InstanceKey Key, ModuleInstance Instance)>> _children = new(StringComparer.Ordinal);
+
+    public ModuleInstance(
+        ReadContext context,
+        ModuleDefinition definition,
+        string modulePath,
+        string instancePath,
+        string manifestKey,
+        IReadOnlyDictionary<string, Func<Value>> arguments,
+        IReadOnlyDictionary<string, string> providers)
+    {
+        _context = context;
+        Definition = definition;
+        ModulePath = modulePath;
+        InstancePath = instancePath;
+        ManifestKey = manifestKey;
+        Providers = providers;
+        Evaluator = new ExpressionEvaluator(this);
+        References = new ReferenceCollector(definition.Locals);
+        foreach (var (name, block) in definition.Variables)
+        {
+            _variables[name] = new LazyValue(Qualified("var." + name), context.Stack, () => VariableValue(name, block, arguments));
+        }
+        foreach (var (name, attribute) in definition.Locals)
+        {
+            _locals[name] = new LazyValue(Qualified("local." + name), context.Stack, () => Guarded(attribute.Expression, Bindings.Empty));
+        }
+        foreach (var (name, block) in definition.Outputs)
+        {
+            var value = block.Body.Attributes.FirstOrDefault(a => a.Name == "value");
+            var sensitive = block.Body.Attributes.FirstOrDefault(a => a.Name == "sensitive");
+            _outputs[name] = new LazyValue(Qualified("output." + name), context.Stack, () =>
+            {
+                if (value is null) return Value.Null;
+                var v = Guarded(value.Expression, Bindings.Empty);
+                return sensitive is not null && Guarded(sensitive.Expression, Bindings.Empty).AsBool() == true ? v.WithSensitive() : v;
+            });
+        }
+        foreach (var name in definition.Calls.Keys)
+        {
+            _calls[name] = new LazyValue(Qualified("module." + name), context.Stack, () => CallValue(name));
+        }
+    }
+
+    public ModuleDefinition Definition { get; }
+    public string ModulePath { get; }
+    public string InstancePath { get; }
+    public string ManifestKey { get; }
+
+    /// <summary>Local provider name (<c>aws</c>, <c>aws.west</c>) → the provider configuration key it uses.</summary>
+    public IReadOnlyDictionary<string, string> Providers { get; }
+
+    public ExpressionEvaluator Evaluator { get; }
+    public ReferenceCollector References { get; }
+    public string ModuleDirectory => Definition.Directory;
+    public string RootDirectoryOnDisk => _context.RootOnDisk;
+
+    /// <summary>Root module variable values (after defaults, tfvars and --var), evaluated.</summary>
+    public IReadOnlyDictionary<string, Value> VariableValues() =>
+        _variables.ToDictionary(p => p.Key, p => p.Value.Get(), StringComparer.Ordinal);
+
+    public Value Variable(string name, SourceRange range)
+    {
+        if (_variables.TryGetValue(name, out var v)) return v.Get();
+        Warn($"reference to undeclared input variable \"{name}\"", range);
+        return Value.Unknown(new CoreExpression(ModulePath, new[] { "var." + name }, null, "var." + name));
+    }
+
+    public Value Local(string name, SourceRange range)
+    {
+        if (_locals.TryGetValue(name, out var v)) return v.Get();
+        Warn($"reference to undeclared local value \"{name}\"", range);
+        return Value.Unknown(new CoreExpression(ModulePath, new[] { "local." + name }, null, "local." + name));
+    }
+
+    public Value ModuleCall(string name, SourceRange range)
+    {
+        if (_calls.TryGetValue(name, out var v)) return v.Get();
+        Warn($"reference to undeclared module \"{name}\"", range);
+        return Value.Unknown(new CoreExpression(ModulePath, new[] { "module." + name }, null, "module." + name));
+    }
+
+    public bool DeclaresResource(string type, string name) =>
+        Definition.Resources.Any(b => b.Type == "resource" && b.Labels[0] == type && b.Labels[1] == name);
+
+    public void Warn(string message, SourceRange? range) => _context.Warn(message, range);
+
+    /// <summary>Records that a <c>dynamic</c> block's for_each is unknown here.</summary>
+    public void MarkUnknownDynamic(Block dynamic) => _context.UnknownDynamicBlocks.Add(dynamic.Range);
+
+    public bool IsUnknownDynamic(Block dynamic) => _context.UnknownDynamicBlocks.Contains(dynamic.Range);
+
+    /// <summary>Evaluates an expression; a Terraform error becomes a warning and an unknown value carrying the expression's references.</summary>
+    public Value Guarded(Hcl.Syntax.Expression e, Bindings bindings)
+    {
+        try
+        {
+            return Evaluator.Evaluate(e, bindings);
+        }
+        catch (EvaluationError error)
+        {
+            Warn(error.Message + "; the value is treated as unknown", error.Range ?? e.Range);
+            return Value.Unknown(new CoreExpression(ModulePath, References.Collect(e), null)).WithRange(e.Range);
+        }
+        catch (UnknownEncountered)
+        {
+            return Value.Unknown(new CoreExpression(ModulePath, References.Collect(e), null)).WithRange(e.Range);
+        }
+    }
+
+    public Value Output(string name) => _outputs.TryGetValue(name, out var o) ? o.Get() : Value.Null;
+
+    /// <summary>The instances of module call <paramref name="name"/>, built once.</summary>
+    public IReadOnlyList<(InstanceKey Key, ModuleInstance Instance)> Children(string name)
+    {
+        if (_children.TryGetValue(name, out var built)) return built;
+        var block = Definition.Calls[name];
+        var list = new List<(InstanceKey, ModuleInstance)>();
+        _children[name] = list;
+        var directory = ModuleDirectoryOf(name, block);
+        if (directory is null) return list;
+        var child = _context.Module(directory);
+        IReadOnlyList<InstanceKey> keys;
+        try
+        {
+            keys = InstanceExpander.Expand(block, Evaluator, $"module.{name}");
+        }
+        catch (EvaluationError e)
+        {
+            Warn(e.Message + "; the module is not analysed", e.Range ?? block.Range);
+            return list;
+        }
+        var providers = ChildProviders(block, child);
+        foreach (var key in keys)
+        {
+            var arguments = new Dictionary<string, Func<Value>>(StringComparer.Ordinal);
+            foreach (var a in block.Body.Attributes.Where(a => !CallMetaArguments.Contains(a.Name)))
+            {
+                var lazy = new LazyValue($"{InstancePathPrefix}module.{name}{key.Text}.var.{a.Name}", _context.Stack, () => Guarded(a.Expression, key.Bindings));
+                arguments[a.Name] = lazy.Get;
+            }
+            var modulePath = ModulePath.Length == 0 ? $"module.{name}" : $"{ModulePath}.module.{name}";
+            var instancePath = $"{InstancePathPrefix}module.{name}{key.Text}";
+            var manifestKey = ManifestKey.Length == 0 ? name : $"{ManifestKey}.{name}";
+            list.Add((key, new ModuleInstance(_context, child, modulePath, instancePath, manifestKey, arguments, providers)));
+        }
+        return list;
+    }
+
+    /// <summary>The source of a module call, as written.</summary>
+    public static string? SourceOf(Block call) =>
+        call.Body.Attributes.FirstOrDefault(a => a.Name == "source")?.Expression is TemplateExpr { Parts: [LiteralValue { Value: Hcl.Values.HclString s }] } ? s.Value : null;
+
+    private string? ModuleDirectoryOf(string name, Block block)
+    {
+        var source = SourceOf(block);
+        if (source is null)
+        {
+            Warn($"module {name} has no literal source; it is not analysed", block.Range);
+            return null;
+        }
+        if (source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal))
+        {
+            var dir = Path.GetFullPath(Path.Combine(Definition.DirectoryOnDisk, source));
+            if (Directory.Exists(dir)) return dir;
+            Warn($"module {name} ({source}) not analysed: the directory does not exist", block.Range);
+            return null;
+        }
+        var key = ManifestKey.Length == 0 ? name : $"{ManifestKey}.{name}";
+        var installed = _context.Manifest.DirectoryOf(key);
+        if (installed is not null) return installed;
+        Warn($"module {name} ({source}) not analysed: run terraform init", block.Range);
+        return null;
+    }
+
+    private Dictionary<string, string> ChildProviders(Block call, ModuleDefinition child)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var childPath = ModulePath.Length == 0 ? $"module.{call.Labels[0]}" : $"{ModulePath}.module.{call.Labels[0]}";
+        foreach (var p in child.Providers)
+        {
+            var alias = ProviderAlias(p);
+            var local = alias is null ? p.Labels[0] : $"{p.Labels[0]}.{alias}";
+            map[local] = $"{childPath}:{local}";
+        }
+        if (call.Body.Attributes.FirstOrDefault(a => a.Name == "providers")?.Expression is ObjectCons o)
+        {
+            foreach (var item in o.Items)
+            {
+                var local = TraversalName(item.Key.Wrapped);
+                var target = TraversalName(item.Value);
+                if (local is not null && target is not null) map[local] = ProviderKey(target);
+            }
+        }
+        return map;
+    }
+
+    /// <summary>The provider configuration key a local provider reference (<c>aws</c>, <c>aws.west</c>) uses in this module.</summary>
+    public string ProviderKey(string local)
+    {
+        if (Providers.TryGetValue(local, out var key)) return key;
+        return local;
+    }
+
+    public static string? ProviderAlias(Block provider) =>
+        provider.Body.Attributes.FirstOrDefault(a => a.Name == "alias")?.Expression is TemplateExpr { Parts: [LiteralValue { Value: Hcl.Values.HclString s }] } ? s.Value : null;
+
+    public static string? TraversalName(Hcl.Syntax.Expression e) => e switch
+    {
+        ScopeTraversal s => TraversalText.Render(s.Traversal),
+        ObjectConsKey k => TraversalName(k.Wrapped),
+        Parenthesized p => TraversalName(p.Inner),
+        TemplateWrap w => TraversalName(w.Wrapped),
+        _ => null,
+    };
+
+    private string InstancePathPrefix => InstancePath.Length == 0 ? "" : InstancePath + ".";
+
+    private string Qualified(string name) => InstancePathPrefix + name;
+
+    private Value VariableValue(string name, Block block, IReadOnlyDictionary<string, Func<Value>> arguments)
+    {
+        var sensitive = block.Body.Attributes.FirstOrDefault(a => a.Name == "sensitive") is { } s && Guarded(s.Expression, Bindings.Empty).AsBool() == true;
+        Value value;
+        if (arguments.TryGetValue(name, out var argument)) value = argument();
+        else if (block.Body.Attributes.FirstOrDefault(a => a.Name == "default") is { } d) value = Guarded(d.Expression, Bindings.Empty);
+        else
+        {
+            Warn($"variable \"{name}\" has no value (no default, tfvars or --var); it is treated as unknown", block.Range);
+            value = Value.Unknown(new CoreExpression(ModulePath, new[] { "var." + name }, null, "var." + name));
+        }
+        return sensitive ? value.WithSensitive() : value;
+    }
+
+    private Value CallValue(string name)
+    {
+        var block = Definition.Calls[name];
+        var children = Children(name);
+        var unknownRef = new CoreExpression(ModulePath, new[] { "module." + name }, null, "module." + name);
+        if (children.Count == 0 && ModuleDirectoryOf(name, block) is null) return Value.Unknown(unknownRef);
+        Value Outputs(ModuleInstance m) => Value.Map(m.Definition.Outputs.Keys.ToDictionary(o => o, m.Output, StringComparer.Ordinal));
+        var hasCount = block.Body.Attributes.Any(a => a.Name == "count");
+        var hasForEach = block.Body.Attributes.Any(a => a.Name == "for_each");
+        if (!hasCount && !hasForEach) return children.Count == 1 ? Outputs(children[0].Instance) : Value.Unknown(unknownRef);
+        if (children.Count == 1 && children[0].Key.Text is null) return Value.Unknown(unknownRef);
+        if (hasCount) return Value.List(children.Select(c => Outputs(c.Instance)).ToList());
+        return Value.Map(children.ToDictionary(c => (string)c.Key.Key!, c => Outputs(c.Instance), StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,54 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Terraform.Evaluation;
+using SecureDynamo.Lint.Terraform.Loading;
+
+namespace SecureDynamo.Lint.Terraform.Building;
+
+/// <summary>State shared by one read: the scanned root, loaded modules, warnings and the evaluation stack.</summary>
+internal sealed class ReadContext
+{
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModuleDefinition> _modules = new(StringComparer.Ordinal);
+
+    public ReadContext(string rootOnDisk)
+    {
+        RootOnDisk = rootOnDisk;
+        Manifest = ModulesManifest.Load(rootOnDisk);
+    }
+
+    public string RootOnDisk { get; }
+
+    public ModulesManifest Manifest { get; }
+
+    public EvaluationStack Stack { get; } = new();
+
+    public List<string> Warnings { get; } = new();
+
+    public List<ModuleDefinition> Definitions { get; } = new();
+
+    /// <summary><c>dynamic</c> blocks whose for_each was unknown in some instance: whether their blocks exist is unknown.</summary>
+    public HashSet<SourceRange> UnknownDynamicBlocks { get; } = new();
+
+    public void Warn(string message, SourceRange? range)
+    {
+        var text = range is null ? message : $"{range}: {message}";
+        if (_warned.Add(text)) Warnings.Add(text);
+    }
+
+    /// <summary>The module in <paramref name="directoryOnDisk"/>, loaded once.</summary>
+    public ModuleDefinition Module(string directoryOnDisk)
+    {
+        var full = Path.GetFullPath(directoryOnDisk);
+        if (_modules.TryGetValue(full, out var m)) return m;
+        m = ModuleLoader.Load(ModuleLoader.ConfigurationFiles(full), full, RootOnDisk);
+        _modules[full] = m;
+        Definitions.Add(m);
+        return m;
+    }
+
+    public void Add(ModuleDefinition m)
+    {
+        _modules[Path.GetFullPath(m.DirectoryOnDisk)] = m;
+        Definitions.Add(m);
+    }
+}

@@ -1,0 +1,75 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Terraform.Enrichment;
+
+/// <summary>
+/// Finds where a result's attribute is written in Terraform source, through the graph read from
+/// that source: the attribute itself, else the innermost written block on its path, else the
+/// resource block. Used to point HCL findings at nested blocks and to give plan findings file:line
+/// (<c>scan plan.json --source-dir DIR</c>).
+/// </summary>
+public sealed class SourceLocator
+{
+    private readonly Dictionary<(string Module, string Address), Resource> _blocks = new();
+    private readonly Dictionary<string, Resource> _instances = new(StringComparer.Ordinal);
+
+    public SourceLocator(ResourceGraph source)
+    {
+        foreach (var r in source.Resources)
+        {
+            _blocks.TryAdd((r.Address.ModulePath, r.Address.ConfigAddress), r);
+            _instances.TryAdd(r.Address.ToString(), r);
+        }
+    }
+
+    /// <summary>The source range for <paramref name="address"/> (any instance of the same block) and <paramref name="attribute"/>, or null when the source has no such block.</summary>
+    public SourceRange? Locate(string address, string? attribute)
+    {
+        ResourceAddress parsed;
+        try
+        {
+            parsed = ResourceAddress.Parse(address);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        // The same instance when the source expands to it, else any instance of the same block.
+        if (!_instances.TryGetValue(parsed.ToString(), out var resource) && !_blocks.TryGetValue((parsed.ModulePath, parsed.ConfigAddress), out resource)) return null;
+        if (attribute is null) return resource.Location;
+        var segments = ParsePath(attribute);
+        for (var n = segments.Count; n > 0; n--)
+        {
+            var v = resource.After.Navigate(AttributePath.Of(segments.Take(n).ToArray()));
+            if (v.Range is not null && !v.IsNull) return v.Range;
+        }
+        return resource.Location;
+    }
+
+    /// <summary>Re-points results at their source: plan results get the .tf location, HCL results the innermost written block.</summary>
+    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results) =>
+        results.Select(r => Locate(r.ResourceAddress, r.Attribute) is { } where ? r with { Location = where } : r).ToList();
+
+    /// <summary>Splits <c>server_side_encryption[0].kms_key_arn</c> into names and indexes.</summary>
+    public static IReadOnlyList<object> ParsePath(string path)
+    {
+        var segments = new List<object>();
+        foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = part.IndexOf('[');
+            var name = bracket < 0 ? part : part[..bracket];
+            if (name.Length > 0) segments.Add(name);
+            while (bracket >= 0)
+            {
+                var close = part.IndexOf(']', bracket);
+                if (close < 0) break;
+                if (int.TryParse(part[(bracket + 1)..close], out var i)) segments.Add(i);
+                bracket = part.IndexOf('[', close);
+            }
+        }
+        return segments;
+    }
+}

@@ -1,0 +1,348 @@
+using System.Text.RegularExpressions;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Hcl.Syntax;
+using SecureDynamo.Lint.Hcl.Values;
+using SecureDynamo.Lint.Terraform.Functions;
+using HclExpression = SecureDynamo.Lint.Hcl.Syntax.Expression;
+using CoreExpression = SecureDynamo.Lint.Core.Values.Expression;
+
+namespace SecureDynamo.Lint.Terraform.Evaluation;
+
+/// <summary>
+/// Evaluates HCL expressions of one module instance to values, as Terraform would at plan time:
+/// anything only known after apply (resource attributes, data sources) is unknown and carries the
+/// references it was computed from. Terraform errors raise <see cref="EvaluationError"/>.
+/// </summary>
+internal sealed class ExpressionEvaluator
+{
+    private readonly IModuleScope _scope;
+
+    public ExpressionEvaluator(IModuleScope scope) => _scope = scope;
+
+    public IModuleScope Scope => _scope;
+
+    public Value Evaluate(HclExpression e, Bindings b) => EvaluateBare(e, b).WithRange(e.Range);
+
+    private Value EvaluateBare(HclExpression e, Bindings b)
+    {
+        switch (e)
+        {
+            case LiteralValue l: return ValueOps.FromHcl(l.Value);
+            case TemplateExpr t: return Template(t, b);
+            case TemplateWrap w: return Evaluate(w.Wrapped, b);
+            case TemplateJoin j: return Join(j, b);
+            case Parenthesized p: return Evaluate(p.Inner, b);
+            case TupleCons t: return Value.List(t.Items.Select(i => Evaluate(i, b)).ToList());
+            case ObjectCons o: return ObjectValue(o, b);
+            case ObjectConsKey k: return Evaluate(k.Wrapped, b);
+            case ScopeTraversal s: return Traverse(s, b);
+            case RelativeTraversal r: return ApplySteps(Evaluate(r.Source, b), r.Traversal, 0);
+            case IndexExpr i: return Index(Evaluate(i.Collection, b), Evaluate(i.Key, b));
+            case SplatExpr s: return Splat(s, b);
+            case AnonSymbol a: return b.TryGet(AnonName(a), out var item) ? item : throw new EvaluationError("splat item used outside a splat", a.Range);
+            case FunctionCall f: return Call(f, b);
+            case Conditional c: return Condition(c, b);
+            case BinaryOp o: return Operators.Binary(o.Operator, Evaluate(o.Lhs, b), Evaluate(o.Rhs, b), _scope.ModulePath);
+            case UnaryOp u: return Operators.Unary(u.Operator, Evaluate(u.Operand, b), _scope.ModulePath);
+            case ForExpr f: return For(f, b);
+            default: throw new EvaluationError("the expression is invalid", e.Range);
+        }
+    }
+
+    private static string AnonName(AnonSymbol a) => "\0splat@" + a.Range.Start.Byte;
+
+    private Value Template(TemplateExpr t, Bindings b)
+    {
+        if (t.Parts.Count == 1 && t.Parts[0] is LiteralValue { Value: HclString s }) return Value.String(s.Value);
+        var parts = t.Parts.Select(p => Evaluate(p, b)).ToList();
+        if (parts.Any(p => p.IsUnknown))
+        {
+            var unknown = Unknowns.From(_scope.ModulePath, parts);
+            return unknown.WithExpression(unknown.Expression! with { Skeleton = Skeleton(parts) });
+        }
+        return Value.String(string.Concat(parts.Select(p => p.IsNull ? throw new EvaluationError("a template cannot interpolate null", t.Range) : ValueOps.ToText(p))))
+            .WithSensitive(parts.Any(p => p.Sensitive));
+    }
+
+    /// <summary>The template's text with a marker for each unknown part (null when a part cannot be shown as text).</summary>
+    private static string? Skeleton(IReadOnlyList<Value> parts)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var p in parts)
+        {
+            if (p.IsUnknown) sb.Append(p.Expression?.Skeleton ?? CoreExpression.UnknownMarker);
+            else if (p.IsNull || p.Kind is ValueKind.List or ValueKind.Map) return null;
+            else sb.Append(ValueOps.ToText(p));
+        }
+        return sb.ToString();
+    }
+
+    private Value Join(TemplateJoin j, Bindings b)
+    {
+        var list = Evaluate(j.Tuple, b);
+        if (Unknowns.ContainsUnknown(list)) return Unknowns.From(_scope.ModulePath, new[] { list });
+        return Value.String(string.Concat(list.Items.Select(ValueOps.ToText)));
+    }
+
+    private Value ObjectValue(ObjectCons o, Bindings b)
+    {
+        var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
+        foreach (var item in o.Items)
+        {
+            var keyValue = item.Key.LiteralName is { } literal ? Value.String(literal) : Evaluate(item.Key.Wrapped, b);
+            var value = Evaluate(item.Value, b);
+            if (keyValue.IsUnknown) return Unknowns.From(_scope.ModulePath, new[] { keyValue, value });
+            if (keyValue.IsNull) throw new EvaluationError("an object key cannot be null", item.Key.Range);
+            fields[ValueOps.ToText(keyValue)] = value;
+        }
+        return Value.Map(fields);
+    }
+
+    private Value Traverse(ScopeTraversal s, Bindings b)
+    {
+        var steps = s.Traversal;
+        var root = s.RootName;
+        if (b.TryGet(root, out var bound)) return ApplySteps(bound, steps, 1);
+        var module = _scope.ModulePath;
+        string? AttrAt(int i) => i < steps.Count && steps[i] is TraverseAttr a ? a.Name : null;
+        switch (root)
+        {
+            case "var" when AttrAt(1) is { } name:
+                return Retag(ApplySteps(_scope.Variable(name, s.Range), steps, 2), steps);
+            case "local" when AttrAt(1) is { } name:
+                return ApplySteps(_scope.Local(name, s.Range), steps, 2);
+            case "module" when AttrAt(1) is { } name:
+                return Retag(ApplySteps(_scope.ModuleCall(name, s.Range), steps, 2), steps);
+            case "data" when AttrAt(1) is not null && AttrAt(2) is not null:
+                return Value.Unknown(new CoreExpression(module, TraversalText.References(steps), null, TraversalText.Render(steps)));
+            case "path" when AttrAt(1) is { } what:
+                return what switch
+                {
+                    "module" => Value.String(_scope.ModuleDirectory),
+                    "root" or "cwd" => Value.String("."),
+                    _ => throw new EvaluationError($"path.{what} is not a path Terraform knows", s.Range),
+                };
+            case "terraform" when AttrAt(1) == "workspace":
+                return Value.String("default");
+            case "self":
+                return Value.Unknown(new CoreExpression(module, new[] { TraversalText.Render(steps) }, null, TraversalText.Render(steps)));
+            case "each" or "count":
+                throw new EvaluationError($"{root} is only available in a resource or module block with {(root == "each" ? "for_each" : "count")}", s.Range);
+        }
+        if (AttrAt(1) is { } resourceName && root.Contains('_'))
+        {
+            if (!_scope.DeclaresResource(root, resourceName))
+            {
+                _scope.Warn($"reference to undeclared resource {root}.{resourceName}", s.Range);
+            }
+            return Value.Unknown(new CoreExpression(module, TraversalText.References(steps), null, TraversalText.Render(steps)));
+        }
+        _scope.Warn($"undefined reference \"{TraversalText.Render(steps)}\"" + (root is "True" or "False" ? $" (HCL booleans are lower case: {root.ToLowerInvariant()})" : ""), s.Range);
+        return Value.Unknown(new CoreExpression(module, new[] { TraversalText.Render(steps) }, null, TraversalText.Render(steps)));
+    }
+
+    /// <summary>An unknown read through a variable or module output refers to that name in this module.</summary>
+    private Value Retag(Value v, IReadOnlyList<TraversalStep> steps)
+    {
+        if (!v.IsUnknown) return v;
+        return Value.Unknown(new CoreExpression(_scope.ModulePath, TraversalText.References(steps), null, TraversalText.Render(steps))).WithSensitive(v.Sensitive);
+    }
+
+    private Value ApplySteps(Value v, IReadOnlyList<TraversalStep> steps, int from)
+    {
+        for (var i = from; i < steps.Count; i++)
+        {
+            if (v.IsUnknown) return v;
+            v = steps[i] switch
+            {
+                TraverseAttr a => Attribute(v, a.Name, a),
+                TraverseIndex x => Index(v, ValueOps.FromHcl(x.Key), x),
+                _ => throw new EvaluationError("unsupported traversal step", steps[i].Range),
+            };
+        }
+        return v;
+    }
+
+    private static Value Attribute(Value v, string name, TraversalStep step)
+    {
+        if (v.IsNull) throw new EvaluationError($"attempt to get attribute \"{name}\" from a null value", step.Range);
+        if (v.Kind != ValueKind.Map) throw new EvaluationError($"cannot get attribute \"{name}\" from {ValueOps.Describe(v)}", step.Range);
+        return v.Fields.TryGetValue(name, out var f) ? f.WithSensitive(f.Sensitive || v.Sensitive)
+            : throw new EvaluationError($"this object does not have an attribute named \"{name}\"", step.Range);
+    }
+
+    private Value Index(Value collection, Value key, TraversalStep? step = null)
+    {
+        if (collection.IsUnknown) return collection;
+        if (key.IsUnknown) return Unknowns.From(_scope.ModulePath, new[] { key });
+        if (collection.IsNull) throw new EvaluationError("cannot index a null value", step?.Range);
+        if (collection.Kind == ValueKind.List)
+        {
+            var i = ValueOps.ToInt(key);
+            if (i < 0 || i >= collection.Items.Count) throw new EvaluationError($"index {i} out of range for a list of {collection.Items.Count}", step?.Range);
+            return collection.Items[i];
+        }
+        if (collection.Kind == ValueKind.Map)
+        {
+            var k = ValueOps.ToText(key);
+            return collection.Fields.TryGetValue(k, out var f) ? f : throw new EvaluationError($"the given key \"{k}\" does not identify an element in this collection", step?.Range);
+        }
+        throw new EvaluationError($"cannot index {ValueOps.Describe(collection)}", step?.Range);
+    }
+
+    private Value Splat(SplatExpr s, Bindings b)
+    {
+        var source = Evaluate(s.Source, b);
+        if (source.IsUnknown) return source;
+        if (source.IsNull) return Value.List(Array.Empty<Value>());
+        var items = source.Kind == ValueKind.List ? source.Items : new[] { source };
+        var name = AnonName(s.Item);
+        return Value.List(items.Select(i => Evaluate(s.Each, b.With(name, i))).ToList());
+    }
+
+    private Value Condition(Conditional c, Bindings b)
+    {
+        var cond = Evaluate(c.Condition, b);
+        if (cond.IsUnknown)
+        {
+            var sides = new List<Value> { cond };
+            foreach (var side in new[] { c.TrueResult, c.FalseResult })
+            {
+                try { sides.Add(Evaluate(side, b)); }
+                catch (EvaluationError) { }
+            }
+            return Unknowns.From(_scope.ModulePath, sides);
+        }
+        if (cond.IsNull) throw new EvaluationError("the condition value is null", c.Condition.Range);
+        return ValueOps.ToBool(cond) ? Evaluate(c.TrueResult, b) : Evaluate(c.FalseResult, b);
+    }
+
+    private Value For(ForExpr f, Bindings b)
+    {
+        var collection = Evaluate(f.Collection, b);
+        if (collection.IsUnknown) return Unknowns.From(_scope.ModulePath, new[] { collection });
+        if (collection.IsNull) throw new EvaluationError("cannot iterate over a null value", f.Collection.Range);
+        var pairs = collection.Kind switch
+        {
+            ValueKind.List => collection.Items.Select((v, i) => (Key: ValueOps.Number(i), Value: v)).ToList(),
+            ValueKind.Map => collection.Fields.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Key: Value.String(p.Key), Value: p.Value)).ToList(),
+            _ => throw new EvaluationError($"cannot iterate over {ValueOps.Describe(collection)}", f.Collection.Range),
+        };
+        var listItems = new List<Value>();
+        var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<Value>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var unknowns = new List<Value>();
+        foreach (var (key, value) in pairs)
+        {
+            var inner = f.KeyVar is null ? b.With(f.ValVar, value) : b.With(f.KeyVar, key).With(f.ValVar, value);
+            if (f.Condition is not null)
+            {
+                var keep = Evaluate(f.Condition, inner);
+                if (keep.IsUnknown) { unknowns.Add(keep); continue; }
+                if (!ValueOps.ToBool(keep)) continue;
+            }
+            var v = Evaluate(f.ValExpr, inner);
+            if (f.KeyExpr is null)
+            {
+                listItems.Add(v);
+                continue;
+            }
+            var k = Evaluate(f.KeyExpr, inner);
+            if (k.IsUnknown) { unknowns.Add(k); continue; }
+            var name = ValueOps.ToText(k);
+            if (f.Group)
+            {
+                if (!groups.TryGetValue(name, out var g)) { groups[name] = g = new List<Value>(); order.Add(name); }
+                g.Add(v);
+            }
+            else
+            {
+                if (fields.ContainsKey(name)) throw new EvaluationError($"two different items produced the key \"{name}\" in this for expression; use ... to group", f.Range);
+                fields[name] = v;
+            }
+        }
+        if (unknowns.Count > 0) return Unknowns.From(_scope.ModulePath, unknowns);
+        if (f.KeyExpr is null) return Value.List(listItems);
+        if (f.Group) return Value.Map(groups.ToDictionary(g => g.Key, g => Value.List(g.Value), StringComparer.Ordinal));
+        return Value.Map(fields);
+    }
+
+    private Value Call(FunctionCall f, Bindings b)
+    {
+        var name = f.Name;
+        if (name == "try") return Try(f, b);
+        if (name == "can") return Can(f, b);
+        if (!FunctionLibrary.Has(name))
+        {
+            _scope.Warn($"function \"{name}\" is not supported by securedynamo; its result is treated as unknown", f.NameRange);
+            var args = new List<Value>();
+            foreach (var a in f.Args)
+            {
+                try { args.Add(Evaluate(a, b)); }
+                catch (EvaluationError) { }
+            }
+            return Unknowns.From(_scope.ModulePath, args, name + "(...)");
+        }
+        var values = f.Args.Select(a => Evaluate(a, b)).ToList();
+        if (f.ExpandFinal && values.Count > 0)
+        {
+            var last = values[^1];
+            if (last.IsUnknown) return Unknowns.From(_scope.ModulePath, values);
+            values.RemoveAt(values.Count - 1);
+            values.AddRange(ValueOps.ToItems(last));
+        }
+        try
+        {
+            var result = FunctionLibrary.Call(name, values, new FunctionContext(_scope, f.Range));
+            return values.Any(v => v.Sensitive) ? result.WithSensitive() : result;
+        }
+        catch (UnknownEncountered)
+        {
+            return Unknowns.From(_scope.ModulePath, values);
+        }
+        catch (EvaluationError e) when (e.Range is null)
+        {
+            throw new EvaluationError($"{name}: {e.Message}", f.Range);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException or RegexMatchTimeoutException)
+        {
+            // Bad arguments the library itself rejects (an invalid regular expression, a number out of range).
+            throw new EvaluationError($"{name}: {e.Message}", f.Range);
+        }
+    }
+
+    private Value Try(FunctionCall f, Bindings b)
+    {
+        EvaluationError? last = null;
+        foreach (var arg in f.Args)
+        {
+            try
+            {
+                var v = Evaluate(arg, b);
+                // Terraform cannot tell yet whether an unknown argument will fail, so the result is unknown.
+                if (Unknowns.ContainsUnknown(v)) return Unknowns.From(_scope.ModulePath, new[] { v });
+                return v;
+            }
+            catch (EvaluationError e)
+            {
+                last = e;
+            }
+        }
+        throw new EvaluationError("no expression given to try succeeded" + (last is null ? "" : ": " + last.Message), f.Range);
+    }
+
+    private Value Can(FunctionCall f, Bindings b)
+    {
+        if (f.Args.Count != 1) throw new EvaluationError("can takes exactly one argument", f.Range);
+        try
+        {
+            var v = Evaluate(f.Args[0], b);
+            return Unknowns.ContainsUnknown(v) ? Unknowns.From(_scope.ModulePath, new[] { v }) : Value.True;
+        }
+        catch (EvaluationError)
+        {
+            return Value.False;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Terraform.Evaluation;
+
+/// <summary>What an expression in one module instance can refer to.</summary>
+internal interface IModuleScope
+{
+    /// <summary>Configuration path of the module ("" for the root, <c>module.a.module.b</c>).</summary>
+    string ModulePath { get; }
+
+    /// <summary><c>path.module</c>, relative to the scanned directory (<c>.</c> for the root).</summary>
+    string ModuleDirectory { get; }
+
+    /// <summary>The scanned (root module) directory on disk: <c>file()</c> paths are relative to it, as to Terraform's working directory.</summary>
+    string RootDirectoryOnDisk { get; }
+
+    Value Variable(string name, SourceRange range);
+
+    Value Local(string name, SourceRange range);
+
+    /// <summary><c>module.NAME</c>: an object of outputs, or a list/map of them for count/for_each calls.</summary>
+    Value ModuleCall(string name, SourceRange range);
+
+    bool DeclaresResource(string type, string name);
+
+    void Warn(string message, SourceRange? range);
+}

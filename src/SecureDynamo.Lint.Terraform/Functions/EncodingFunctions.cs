@@ -1,0 +1,31 @@
+using System.Text;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Terraform.Evaluation;
+using static SecureDynamo.Lint.Terraform.Functions.FunctionLibrary;
+
+namespace SecureDynamo.Lint.Terraform.Functions;
+
+/// <summary>Terraform's encoding functions.</summary>
+internal static class EncodingFunctions
+{
+    public static void Register(Dictionary<string, Func<IReadOnlyList<Value>, FunctionContext, Value>> f)
+    {
+        f["jsonencode"] = (a, _) => { Arity(a, 1); return Value.String(Json.Encode(a[0])); };
+        f["jsondecode"] = (a, _) => { Arity(a, 1); return Json.Decode(ValueOps.ToText(a[0])); };
+        f["yamlencode"] = (a, _) => { Arity(a, 1); return Value.String(Yaml.Encode(a[0])); };
+        f["base64encode"] = (a, _) => { Arity(a, 1); return Value.String(Convert.ToBase64String(Encoding.UTF8.GetBytes(ValueOps.ToText(a[0])))); };
+        f["base64decode"] = (a, _) =>
+        {
+            Arity(a, 1);
+            try
+            {
+                return Value.String(new UTF8Encoding(false, true).GetString(Convert.FromBase64String(ValueOps.ToText(a[0]))));
+            }
+            catch (Exception e) when (e is FormatException or DecoderFallbackException)
+            {
+                throw new EvaluationError("the argument is not valid base64 of UTF-8 text");
+            }
+        };
+        f["urlencode"] = (a, _) => { Arity(a, 1); return Value.String(Uri.EscapeDataString(ValueOps.ToText(a[0]))); };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Hcl;
+using SecureDynamo.Lint.Terraform.Evaluation;
+using static SecureDynamo.Lint.Terraform.Functions.FunctionLibrary;
+
+namespace SecureDynamo.Lint.Terraform.Functions;
+
+/// <summary><c>file</c>, <c>templatefile</c> and path functions, relative to the module directory.</summary>
+internal static class FileFunctions
+{
+    public static void Register(Dictionary<string, Func<IReadOnlyList<Value>, FunctionContext, Value>> f)
+    {
+        f["file"] = (a, c) => { Arity(a, 1); return Value.String(Read(ValueOps.ToText(a[0]), c).Text); };
+        f["fileexists"] = (a, c) => { Arity(a, 1); return Value.Bool(File.Exists(OnDisk(ValueOps.ToText(a[0]), c))); };
+        f["templatefile"] = (a, c) => TemplateFile(a, c);
+        f["basename"] = (a, _) => { Arity(a, 1); return Value.String(Path.GetFileName(ValueOps.ToText(a[0]).TrimEnd('/'))); };
+        f["dirname"] = (a, _) =>
+        {
+            Arity(a, 1);
+            var s = ValueOps.ToText(a[0]);
+            var cut = s.LastIndexOf('/');
+            return Value.String(cut < 0 ? "." : cut == 0 ? "/" : s[..cut]);
+        };
+    }
+
+    /// <summary>Paths are relative to the directory Terraform runs in (the scanned root); <c>path.module</c> makes them module-relative.</summary>
+    private static string OnDisk(string path, FunctionContext c)
+    {
+        if (Path.IsPathRooted(path)) return path;
+        return Path.GetFullPath(Path.Combine(c.Scope.RootDirectoryOnDisk, path));
+    }
+
+    private static (string Text, string Path) Read(string path, FunctionContext c)
+    {
+        var full = OnDisk(path, c);
+        if (!File.Exists(full)) throw new EvaluationError($"no file exists at \"{path}\"");
+        return (File.ReadAllText(full, Encoding.UTF8), full);
+    }
+
+    private static Value TemplateFile(IReadOnlyList<Value> a, FunctionContext c)
+    {
+        Arity(a, 2);
+        var path = ValueOps.ToText(a[0]);
+        var vars = ValueOps.ToFields(a[1]);
+        var (text, _) = Read(path, c);
+        var parsed = HclParser.ParseTemplate(path, Encoding.UTF8.GetBytes(text));
+        if (parsed.HasErrors) throw new EvaluationError($"template {path} has errors: {parsed.Diagnostics.First().Summary}");
+        var bindings = Bindings.Empty;
+        foreach (var (k, v) in vars) bindings = bindings.With(k, v);
+        var result = new ExpressionEvaluator(new TemplateScope(c.Scope)).Evaluate(parsed.Expression, bindings);
+        if (result.IsUnknown) throw new UnknownEncountered();
+        return result.WithRange(null);
+    }
+}

@@ -1,0 +1,84 @@
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Hcl;
+using SecureDynamo.Lint.Hcl.Syntax;
+using Attribute = SecureDynamo.Lint.Hcl.Syntax.Attribute;
+
+namespace SecureDynamo.Lint.Terraform.Loading;
+
+/// <summary>Reads the <c>.tf</c> and <c>.tf.json</c> files of a module into a <see cref="ModuleDefinition"/>.</summary>
+internal static class ModuleLoader
+{
+    /// <summary>Every configuration file of <paramref name="directoryOnDisk"/>, in Terraform's order.</summary>
+    public static IReadOnlyList<string> ConfigurationFiles(string directoryOnDisk) =>
+        System.IO.Directory.GetFiles(directoryOnDisk)
+            .Where(f => IsConfigurationFile(f))
+            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+            .ToList();
+
+    public static bool IsConfigurationFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return (name.EndsWith(".tf", StringComparison.Ordinal) || name.EndsWith(".tf.json", StringComparison.Ordinal)) && !name.StartsWith('.');
+    }
+
+    /// <summary>
+    /// Loads a module from <paramref name="files"/> (paths on disk). <paramref name="rootOnDisk"/> is
+    /// the scanned directory: file names in ranges are relative to it, with forward slashes.
+    /// Parse errors raise an <see cref="InputException"/> naming the first error.
+    /// </summary>
+    public static ModuleDefinition Load(IReadOnlyList<string> files, string directoryOnDisk, string rootOnDisk, Func<string, string>? displayName = null)
+    {
+        displayName ??= f => Relative(rootOnDisk, f);
+        var primary = new List<Block>();
+        var overrides = new List<Block>();
+        var locals = new Dictionary<string, Attribute>(StringComparer.Ordinal);
+        var overrideLocals = new List<Block>();
+        var parsed = new List<HclFile>();
+        var sources = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            var name = displayName(path);
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException(name, "cannot be read: " + e.Message);
+            }
+            var file = path.EndsWith(".json", StringComparison.Ordinal) ? TfJsonReader.Read(name, bytes) : HclParser.ParseConfig(name, bytes);
+            var error = file.Diagnostics.FirstOrDefault(d => d.Severity == HclSeverity.Error);
+            if (error is not null)
+            {
+                throw new InputException(name, $"{error.Summary}{(error.Detail.Length > 0 ? ": " + error.Detail : "")}", error.Range.Start.Line, error.Range.Start.Column);
+            }
+            parsed.Add(file);
+            if (!path.EndsWith(".json", StringComparison.Ordinal)) sources[name] = bytes;
+            var isOverride = IsOverride(Path.GetFileName(path));
+            foreach (var block in file.Body.Blocks)
+            {
+                if (isOverride) overrides.Add(block);
+                else if (block.Type == "locals")
+                {
+                    foreach (var a in block.Body.Attributes) locals[a.Name] = a;
+                }
+                else primary.Add(block);
+            }
+        }
+        OverrideMerger.Merge(primary, locals, overrides);
+        return new ModuleDefinition(Relative(rootOnDisk, directoryOnDisk), directoryOnDisk, parsed, sources, primary, locals);
+    }
+
+    private static bool IsOverride(string fileName)
+    {
+        var stem = fileName.EndsWith(".tf.json", StringComparison.Ordinal) ? fileName[..^".tf.json".Length] : fileName[..^".tf".Length];
+        return stem == "override" || stem.EndsWith("_override", StringComparison.Ordinal);
+    }
+
+    public static string Relative(string root, string path)
+    {
+        var rel = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return rel.Length == 0 ? "." : rel;
+    }
+}

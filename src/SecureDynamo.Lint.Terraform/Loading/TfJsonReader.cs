@@ -1,0 +1,156 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using SecureDynamo.Lint.Core.Diagnostics;
+using SecureDynamo.Lint.Hcl;
+using SecureDynamo.Lint.Hcl.Syntax;
+using SecureDynamo.Lint.Hcl.Values;
+using Attribute = SecureDynamo.Lint.Hcl.Syntax.Attribute;
+
+namespace SecureDynamo.Lint.Terraform.Loading;
+
+/// <summary>
+/// Reads Terraform's JSON configuration syntax (<c>*.tf.json</c>) into the same syntax tree as
+/// native files. Strings are templates (<c>"${aws_kms_key.k.arn}"</c>); inside resource bodies an
+/// object (or array of objects) value is a nested block, except for map arguments such as <c>tags</c>.
+/// </summary>
+internal static class TfJsonReader
+{
+    private static readonly HashSet<string> MapArguments = new(StringComparer.Ordinal) { "tags", "tags_all", "default_tags", "variables", "environment", "triggers", "labels" };
+    private static readonly HashSet<string> ExpressionArguments = new(StringComparer.Ordinal) { "provider", "depends_on" };
+
+    public static HclFile Read(string fileName, byte[] bytes)
+    {
+        JObject root;
+        try
+        {
+            var text = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            root = JToken.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load }) as JObject
+                ?? throw new InputException(fileName, "a .tf.json file must hold one JSON object");
+        }
+        catch (JsonReaderException e)
+        {
+            return Failed(fileName, "Invalid JSON", e.Message, e.LineNumber, e.LinePosition);
+        }
+        var blocks = new List<Block>();
+        var attributes = new List<Attribute>();
+        foreach (var p in root.Properties())
+        {
+            switch (p.Name)
+            {
+                case "//": continue;
+                case "resource" or "data":
+                    foreach (var (type, byType) in Objects(p.Value))
+                    foreach (var (name, body) in Objects(byType))
+                    foreach (var one in Bodies(body)) blocks.Add(MakeBlock(fileName, p.Name, new[] { type, name }, one, nested: true));
+                    break;
+                case "variable" or "module" or "output" or "provider":
+                    foreach (var (name, body) in Objects(p.Value))
+                    foreach (var one in Bodies(body)) blocks.Add(MakeBlock(fileName, p.Name, new[] { name }, one, nested: p.Name == "provider"));
+                    break;
+                case "locals":
+                    foreach (var one in Bodies(p.Value)) blocks.Add(MakeBlock(fileName, "locals", Array.Empty<string>(), one, nested: false));
+                    break;
+                default:
+                    continue; // terraform, moved, import, check: nothing to analyse
+            }
+        }
+        var range = RangeOf(fileName, root);
+        return new HclFile(fileName, new Body(range, attributes, blocks), Array.Empty<HclDiagnostic>(), Array.Empty<HclComment>());
+    }
+
+    private static HclFile Failed(string fileName, string summary, string detail, int line, int column)
+    {
+        var pos = new SourcePosition(Math.Max(1, line), Math.Max(1, column), 0);
+        var range = new SourceRange(fileName, pos, pos);
+        return new HclFile(fileName, new Body(range, Array.Empty<Attribute>(), Array.Empty<Block>()),
+            new[] { new HclDiagnostic(HclSeverity.Error, summary, detail, range) }, Array.Empty<HclComment>());
+    }
+
+    private static IEnumerable<(string, JToken)> Objects(JToken t)
+    {
+        foreach (var o in t is JArray a ? a.OfType<JObject>() : t is JObject single ? new[] { single } : Array.Empty<JObject>())
+        foreach (var p in o.Properties()) yield return (p.Name, p.Value);
+    }
+
+    private static IEnumerable<JObject> Bodies(JToken t) =>
+        t is JArray a ? a.OfType<JObject>() : t is JObject o ? new[] { o } : Array.Empty<JObject>();
+
+    private static Block MakeBlock(string file, string type, IReadOnlyList<string> labels, JObject body, bool nested)
+    {
+        var range = RangeOf(file, body);
+        return new Block(range, type, range, labels, labels.Select(_ => range).ToList(), range, range, MakeBody(file, body, nested));
+    }
+
+    private static Body MakeBody(string file, JObject o, bool nestedBlocks)
+    {
+        var attributes = new List<Attribute>();
+        var blocks = new List<Block>();
+        foreach (var p in o.Properties())
+        {
+            if (p.Name == "//") continue;
+            if (nestedBlocks && p.Name == "dynamic")
+            {
+                foreach (var (label, body) in Objects(p.Value))
+                foreach (var one in Bodies(body)) blocks.Add(MakeBlock(file, "dynamic", new[] { label }, one, nested: true));
+                continue;
+            }
+            if (nestedBlocks && p.Name is "lifecycle" or "content" || (nestedBlocks && !MapArguments.Contains(p.Name) && IsBlockValue(p.Value)))
+            {
+                foreach (var one in Bodies(p.Value)) blocks.Add(MakeBlock(file, p.Name, Array.Empty<string>(), one, nested: true));
+                continue;
+            }
+            var range = RangeOf(file, p);
+            var expr = ExpressionArguments.Contains(p.Name) && p.Value.Type == JTokenType.String
+                ? Traversal(file, (string)p.Value!, RangeOf(file, p.Value))
+                : Expression(file, p.Value);
+            attributes.Add(new Attribute(range, p.Name, range, range, expr));
+        }
+        return new Body(RangeOf(file, o), attributes, blocks);
+    }
+
+    private static bool IsBlockValue(JToken v) =>
+        v is JObject || (v is JArray a && a.Count > 0 && a.All(i => i is JObject));
+
+    private static Hcl.Syntax.Expression Expression(string file, JToken t)
+    {
+        var range = RangeOf(file, t);
+        switch (t.Type)
+        {
+            case JTokenType.String:
+                var s = (string)t!;
+                if (!s.Contains("${", StringComparison.Ordinal) && !s.Contains("%{", StringComparison.Ordinal))
+                {
+                    return new TemplateExpr(range, new[] { new LiteralValue(range, new HclString(s)) });
+                }
+                var parsed = HclParser.ParseTemplate(file, Encoding.UTF8.GetBytes(s));
+                return new Parenthesized(range, parsed.HasErrors ? new InvalidExpr(range) : parsed.Expression);
+            case JTokenType.Integer or JTokenType.Float:
+                HclNumber.TryParse(Convert.ToString(((JValue)t).Value, System.Globalization.CultureInfo.InvariantCulture)!, out var n);
+                return new LiteralValue(range, new HclNumberValue(n));
+            case JTokenType.Boolean:
+                return new LiteralValue(range, (bool)t ? HclBool.True : HclBool.False);
+            case JTokenType.Array:
+                return new TupleCons(range, ((JArray)t).Select(i => Expression(file, i)).ToList());
+            case JTokenType.Object:
+                return new ObjectCons(range, ((JObject)t).Properties().Where(p => p.Name != "//").Select(p =>
+                    new ObjectItem(new ObjectConsKey(range, new ScopeTraversal(range, new TraversalStep[] { new TraverseRoot(range, p.Name) }), false), Expression(file, p.Value))).ToList());
+            default:
+                return new LiteralValue(range, HclNull.Instance);
+        }
+    }
+
+    private static Hcl.Syntax.Expression Traversal(string file, string text, SourceRange range)
+    {
+        var parsed = HclParser.ParseExpression(file, Encoding.UTF8.GetBytes(text));
+        return new Parenthesized(range, parsed.HasErrors ? new InvalidExpr(range) : parsed.Expression);
+    }
+
+    private static SourceRange RangeOf(string file, JToken t)
+    {
+        var info = (IJsonLineInfo)t;
+        var pos = info.HasLineInfo() ? new SourcePosition(info.LineNumber, Math.Max(1, info.LinePosition), 0) : new SourcePosition(1, 1, 0);
+        return new SourceRange(file, pos, pos);
+    }
+}

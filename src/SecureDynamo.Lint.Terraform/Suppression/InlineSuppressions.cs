@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Hcl;
+using SecureDynamo.Lint.Hcl.Syntax;
+
+namespace SecureDynamo.Lint.Terraform.Suppression;
+
+/// <summary>
+/// <c># securedynamo:ignore dynamodb:013,dynamodb:014 reason="..." expires=2027-06-30</c> (or <c>//</c>)
+/// on the comment lines directly above a resource block or inside it. Other tools' comments
+/// (checkov, tfsec, trivy, kics) suppress nothing.
+/// </summary>
+public static partial class InlineSuppressions
+{
+    [GeneratedRegex(@"^(?:#|//)\s*securedynamo:ignore(?:\s+(?<ids>[^\s]+))?(?<rest>.*)$")]
+    private static partial Regex Directive();
+
+    [GeneratedRegex(@"(?<key>reason|expires)\s*=\s*(?:""(?<quoted>(?:[^""\\]|\\.)*)""|(?<bare>[^\s""]+))")]
+    private static partial Regex Option();
+
+    /// <summary>The suppressions written for <paramref name="block"/> (a resource or data block) in <paramref name="file"/>.</summary>
+    public static IReadOnlyList<SuppressionRule> ForBlock(string modulePath, string configAddress, Block block, HclFile file, ICollection<string> warnings)
+    {
+        var rules = new List<SuppressionRule>();
+        var byLine = file.Comments.GroupBy(c => c.Range.Start.Line).ToDictionary(g => g.Key, g => g.First());
+        var attached = new List<HclComment>();
+        // Comment lines directly above the block (a run with no blank or code line in between).
+        for (var line = block.Range.Start.Line - 1; byLine.TryGetValue(line, out var above) && IsWholeLine(above); line--) attached.Add(above);
+        attached.AddRange(file.Comments.Where(c => c.Range.Start.Line >= block.Range.Start.Line && c.Range.End.Line <= block.Range.End.Line));
+        foreach (var comment in attached)
+        {
+            var m = Directive().Match(comment.Text.Trim());
+            if (!m.Success) continue;
+            var where = comment.Range;
+            if (!m.Groups["ids"].Success)
+            {
+                warnings.Add($"{where}: securedynamo:ignore names no policy id; it suppresses nothing");
+                continue;
+            }
+            var ids = m.Groups["ids"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string? reason = null;
+            DateOnly? expires = null;
+            var valid = true;
+            foreach (Match o in Option().Matches(m.Groups["rest"].Value))
+            {
+                var value = o.Groups["quoted"].Success ? Regex.Unescape(o.Groups["quoted"].Value) : o.Groups["bare"].Value;
+                if (o.Groups["key"].Value == "reason") reason = value.Trim().Length == 0 ? null : value;
+                else if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) expires = d;
+                else
+                {
+                    warnings.Add($"{where}: securedynamo:ignore has an invalid expires date \"{value}\" (use YYYY-MM-DD); it suppresses nothing");
+                    valid = false;
+                }
+            }
+            if (!valid) continue;
+            if (reason is null) warnings.Add($"{where}: securedynamo:ignore {string.Join(",", ids)} on {Qualified(modulePath, configAddress)} has no reason=\"...\"; it applies, but say why");
+            rules.Add(new SuppressionRule(modulePath, configAddress, ids, reason, expires, where));
+        }
+        return rules;
+    }
+
+    private static bool IsWholeLine(HclComment c) => c.Text.StartsWith('#') || c.Text.StartsWith("//", StringComparison.Ordinal);
+
+    private static string Qualified(string module, string address) => module.Length == 0 ? address : $"{module}.{address}";
+
+    /// <summary>
+    /// Applies <paramref name="rules"/> to engine results: a fail or unknown result a live rule covers
+    /// becomes <c>suppressed</c> (keeping its original status and the reason); expired rules apply to
+    /// nothing and are reported once each.
+    /// </summary>
+    public static IReadOnlyList<EvaluationResult> Apply(IReadOnlyList<EvaluationResult> results, IReadOnlyList<SuppressionRule> rules, DateOnly today, ICollection<string> warnings)
+    {
+        if (rules.Count == 0) return results;
+        var expiredReported = new HashSet<SuppressionRule>();
+        var output = new List<EvaluationResult>(results.Count);
+        foreach (var r in results)
+        {
+            if (r.Status is not (Status.Fail or Status.Unknown))
+            {
+                output.Add(r);
+                continue;
+            }
+            var covering = rules.Where(rule => rule.Covers(r.PolicyId, r.ResourceAddress)).ToList();
+            var live = covering.FirstOrDefault(rule => !rule.ExpiredOn(today));
+            foreach (var expired in covering.Where(rule => rule.ExpiredOn(today)))
+            {
+                if (expiredReported.Add(expired))
+                {
+                    warnings.Add($"{expired.Location}: securedynamo:ignore {string.Join(",", expired.PolicyIds)} expired on {expired.Expires:yyyy-MM-dd}; it no longer applies");
+                }
+            }
+            output.Add(live is null ? r : r with { Status = Status.Suppressed, SuppressedStatus = r.Status, SuppressionReason = live.Reason ?? "(no reason given)" });
+        }
+        return output;
+    }
+}

@@ -1,0 +1,94 @@
+using Newtonsoft.Json.Linq;
+using SecureDynamo.Lint.Tests.Support;
+
+namespace SecureDynamo.Lint.Tests.Terraform;
+
+/// <summary><c>securedynamo scan DIR</c> and <c>scan a.tf b.tf</c> through the command line.</summary>
+public sealed class HclScanCommandTests
+{
+    private const string Table = """
+        variable "pitr" {
+          type    = bool
+          default = false
+        }
+        resource "aws_dynamodb_table" "t" {
+          name = "t"
+          point_in_time_recovery {
+            enabled = var.pitr
+          }
+        }
+        """;
+
+    private static string Status(CliRun run, string policy) =>
+        (string)((JArray)JObject.Parse(run.Stdout)["results"]!).Single(r => (string)r["policyId"]! == policy)["status"]!;
+
+    [Fact]
+    public void A_directory_is_scanned_as_a_module_with_hcl_input_kind()
+    {
+        using var m = new TempModule(("main.tf", Table));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json");
+        Assert.Equal(1, run.ExitCode);
+        var report = JObject.Parse(run.Stdout);
+        Assert.Equal("hcl", (string)report["inputs"]![0]!["kind"]!);
+        Assert.Equal("fail", Status(run, "dynamodb:002"));
+    }
+
+    [Fact]
+    public void Var_and_var_file_flags_set_root_variables()
+    {
+        using var m = new TempModule(("main.tf", Table), ("on.tfvars", "pitr = true\n"));
+        Assert.Equal("pass", Status(CliRun.InProcess("scan", m.Directory, "--format", "json", "--var", "pitr=true"), "dynamodb:002"));
+        Assert.Equal("pass", Status(CliRun.InProcess("scan", m.Directory, "--format", "json", "--var-file", m.PathOf("on.tfvars")), "dynamodb:002"));
+        Assert.Equal("fail", Status(CliRun.InProcess("scan", m.Directory, "--format", "json", "--var-file", m.PathOf("on.tfvars"), "--var", "pitr=false"), "dynamodb:002"));
+    }
+
+    [Fact]
+    public void Explicit_files_form_one_module()
+    {
+        using var m = new TempModule(("variables.tf", "variable \"pitr\" {\n  default = true\n}\n"), ("table.tf", Table.Replace("variable \"pitr\" {\n  type    = bool\n  default = false\n}\n", "")), ("other.tf", "this is not read"));
+        var run = CliRun.InProcess("scan", m.PathOf("variables.tf"), m.PathOf("table.tf"), "--format", "json");
+        Assert.Equal("", run.Stderr);
+        Assert.Equal("pass", Status(run, "dynamodb:002"));
+        Assert.Single((JArray)JObject.Parse(run.Stdout)["inputs"]!);
+    }
+
+    [Fact]
+    public void A_parse_error_is_exit_2_with_one_line_naming_file_line_and_column()
+    {
+        using var m = new TempModule(("main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name = \"t\n}\n"));
+        var run = CliRun.InProcess("scan", m.Directory);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        var line = Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Matches(@"^securedynamo: \S*main\.tf:2:\d+: ", line);
+    }
+
+    [Fact]
+    public void A_directory_without_terraform_files_is_an_input_error()
+    {
+        using var m = new TempModule(("README.md", "nothing here"));
+        var run = CliRun.InProcess("scan", m.Directory);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("holds no Terraform files", run.Stderr);
+    }
+
+    [Fact]
+    public void Warnings_are_reported_never_silent()
+    {
+        using var m = new TempModule(("main.tf", """
+            module "remote" {
+              source = "git::https://example.com/tables.git"
+            }
+            resource "aws_dynamodb_table" "t" {
+              name                        = "t"
+              deletion_protection_enabled = True
+            }
+            """));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json");
+        var warnings = ((JArray)JObject.Parse(run.Stdout)["warnings"]!).Select(w => (string)w!).ToList();
+        // files are named as reached from the working directory: the module's folder, then the file
+        Assert.Contains(warnings, w => w.EndsWith("/main.tf:1:1: module remote (git::https://example.com/tables.git) not analysed: run terraform init", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("/main.tf:6:33: undefined reference \"True\"", StringComparison.Ordinal));
+        Assert.Equal("unknown", Status(run, "dynamodb:003"));
+    }
+}

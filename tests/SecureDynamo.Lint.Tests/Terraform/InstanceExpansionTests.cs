@@ -1,0 +1,150 @@
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Resolution;
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Tests.Terraform;
+
+/// <summary>count, for_each, module instances and dynamic blocks expand to Terraform's instance addresses.</summary>
+public sealed class InstanceExpansionTests
+{
+    private static IReadOnlyList<string> Addresses(TempModule module, string type = "aws_dynamodb_table") =>
+        module.Read().Graph.Resources.Where(r => r.Type == type).Select(r => r.Address.ToString()).OrderBy(a => a, StringComparer.Ordinal).ToList();
+
+    [Theory]
+    [InlineData("count = 3", "name = \"t-${count.index}\"", new[] { "aws_dynamodb_table.t[0]", "aws_dynamodb_table.t[1]", "aws_dynamodb_table.t[2]" })]
+    [InlineData("count = 0", "name = \"t\"", new string[0])]
+    [InlineData("for_each = toset([\"b\", \"a\"])", "name = each.value", new[] { "aws_dynamodb_table.t[\"a\"]", "aws_dynamodb_table.t[\"b\"]" })]
+    [InlineData("for_each = { orders = { pitr = true }, \"odd \\\"key\\\"\" = { pitr = false } }", "name = each.key", new[] { "aws_dynamodb_table.t[\"odd \\\"key\\\"\"]", "aws_dynamodb_table.t[\"orders\"]" })]
+    [InlineData("", "name = \"t\"", new[] { "aws_dynamodb_table.t" })]
+    public void Count_and_for_each_give_terraform_instance_addresses(string meta, string name, string[] expected)
+    {
+        using var module = new TempModule(("main.tf", $"resource \"aws_dynamodb_table\" \"t\" {{\n  {meta}\n  {name}\n  hash_key = \"id\"\n}}\n"));
+        Assert.Equal(expected, Addresses(module));
+    }
+
+    [Fact]
+    public void Each_and_count_values_reach_the_attributes()
+    {
+        using var module = new TempModule(("main.tf", """
+            resource "aws_dynamodb_table" "t" {
+              for_each = { orders = "o", users = "u" }
+              name     = "${each.key}-${each.value}"
+            }
+            """));
+        var names = module.Read().Graph.Resources.ToDictionary(r => r.Address.ToString(), r => r.After.Get("name").AsString());
+        Assert.Equal("orders-o", names["aws_dynamodb_table.t[\"orders\"]"]);
+        Assert.Equal("users-u", names["aws_dynamodb_table.t[\"users\"]"]);
+    }
+
+    [Fact]
+    public void Nested_module_instances_are_addressed_like_terraform()
+    {
+        using var module = new TempModule(
+            ("main.tf", """
+                module "t" {
+                  source   = "./modules/outer"
+                  for_each = toset(["orders", "users"])
+                  name     = each.key
+                }
+                """),
+            ("modules/outer/main.tf", """
+                variable "name" {}
+                module "inner" {
+                  source = "../inner"
+                  count  = 2
+                  name   = "${var.name}-${count.index}"
+                }
+                """),
+            ("modules/inner/main.tf", """
+                variable "name" {}
+                resource "aws_dynamodb_table" "this" {
+                  name = var.name
+                }
+                """));
+        var read = module.Read();
+        var tables = read.Graph.Resources.ToDictionary(r => r.Address.ToString(), r => r.After.Get("name").AsString());
+        Assert.Equal(new[]
+        {
+            "module.t[\"orders\"].module.inner[0].aws_dynamodb_table.this",
+            "module.t[\"orders\"].module.inner[1].aws_dynamodb_table.this",
+            "module.t[\"users\"].module.inner[0].aws_dynamodb_table.this",
+            "module.t[\"users\"].module.inner[1].aws_dynamodb_table.this",
+        }, tables.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal("users-1", tables["module.t[\"users\"].module.inner[1].aws_dynamodb_table.this"]);
+        Assert.Equal("modules/inner/main.tf", read.Graph.Resources[0].Location!.File);
+        Assert.Equal("module.t.module.inner", read.Graph.Resources[0].Address.ModulePath);
+        Assert.NotNull(read.Graph.Module("module.t.module.inner")?.Resources.GetValueOrDefault("aws_dynamodb_table.this"));
+    }
+
+    [Fact]
+    public void Unknown_for_each_judges_the_block_once_under_its_configuration_address_and_warns()
+    {
+        using var module = new TempModule(("main.tf", """
+            resource "aws_kms_key" "k" {}
+            resource "aws_dynamodb_table" "t" {
+              for_each = toset([aws_kms_key.k.id])
+              name     = each.key
+              hash_key = "id"
+            }
+            """));
+        var read = module.Read();
+        var table = Assert.Single(read.Graph.OfType("aws_dynamodb_table"));
+        Assert.Equal("aws_dynamodb_table.t", table.Address.ToString());
+        Assert.True(table.After.Get("name").IsUnknown);
+        Assert.Equal("id", table.After.Get("hash_key").AsString());
+        Assert.Contains(read.Warnings, w => w.StartsWith("main.tf:3:14: the for_each of aws_dynamodb_table.t is unknown before apply", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dynamic_blocks_expand_with_iterator_and_content()
+    {
+        using var module = new TempModule(("main.tf", """
+            locals {
+              regions = ["eu-west-1", "us-east-1"]
+            }
+            resource "aws_dynamodb_table" "t" {
+              name = "t"
+              dynamic "replica" {
+                for_each = local.regions
+                iterator = r
+                content {
+                  region_name            = r.value
+                  point_in_time_recovery = r.key == "eu-west-1"
+                }
+              }
+              dynamic "ttl" {
+                for_each = []
+                content {
+                  enabled = true
+                }
+              }
+            }
+            """));
+        var table = module.Read().Graph.OfType("aws_dynamodb_table").Single();
+        Assert.Equal("[{point_in_time_recovery = true, region_name = \"eu-west-1\"}, {point_in_time_recovery = false, region_name = \"us-east-1\"}]",
+            table.After.Get("replica").ToDisplayString());
+        Assert.Equal("[]", table.After.Get("ttl").ToDisplayString());
+    }
+
+    [Fact]
+    public void A_dynamic_block_over_an_unknown_collection_is_unknown_not_absent()
+    {
+        using var module = new TempModule(("main.tf", """
+            resource "aws_kms_key" "k" {}
+            resource "aws_dynamodb_table" "t" {
+              name = "t"
+              dynamic "server_side_encryption" {
+                for_each = aws_kms_key.k.arn != "" ? [1] : []
+                content {
+                  enabled = true
+                }
+              }
+            }
+            """));
+        var graph = module.Read().Graph;
+        var table = graph.OfType("aws_dynamodb_table").Single();
+        Assert.True(table.After.Get("server_side_encryption").IsUnknown);
+        var effective = new ReferenceResolver(graph).Effective(table, AttributePath.Of("server_side_encryption", 0, "enabled"));
+        Assert.True(effective.IsUnknown);
+    }
+}
