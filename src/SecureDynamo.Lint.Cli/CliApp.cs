@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(ScanCommand.Create(console));
         root.Subcommands.Add(PoliciesCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
+        root.Subcommands.Add(DebugCommand.Create(console));
 
         ParseResult parsed;
         try
