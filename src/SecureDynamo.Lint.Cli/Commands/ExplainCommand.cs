@@ -13,8 +13,7 @@ public static class ExplainCommand
         var command = new Command("explain", "Print a policy's documentation.") { id, policyDir };
         command.SetAction(parsed =>
         {
-            var catalog = PolicyCatalog.BuiltIn();
-            foreach (var dir in parsed.GetValue(policyDir) ?? Array.Empty<string>()) catalog = catalog.With(CustomPolicyLoader.Load(dir));
+            var catalog = PolicyCatalog.BuiltInWith(parsed.GetValue(policyDir) ?? Array.Empty<string>());
             var wanted = parsed.GetValue(id)!;
             var policy = catalog.Find(wanted) ?? throw new UsageException($"unknown policy id \"{wanted}\"; `securedynamo policies` lists them");
             var m = policy.Metadata;

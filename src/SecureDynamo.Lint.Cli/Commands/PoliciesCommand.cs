@@ -15,8 +15,7 @@ public static class PoliciesCommand
         var command = new Command("policies", "List the policies with their metadata.") { format, policyDir };
         command.SetAction(parsed =>
         {
-            var catalog = PolicyCatalog.BuiltIn();
-            foreach (var dir in parsed.GetValue(policyDir) ?? Array.Empty<string>()) catalog = catalog.With(CustomPolicyLoader.Load(dir));
+            var catalog = PolicyCatalog.BuiltInWith(parsed.GetValue(policyDir) ?? Array.Empty<string>());
             var metadata = catalog.Policies.Select(p => p.Metadata).ToList();
             switch (parsed.GetValue(format))
             {

@@ -36,8 +36,7 @@ public sealed class Scanner
 
     public static Scanner For(ScanRequest request)
     {
-        var catalog = PolicyCatalog.BuiltIn();
-        foreach (var dir in request.PolicyDirectories) catalog = catalog.With(CustomPolicyLoader.Load(dir));
+        var catalog = PolicyCatalog.BuiltInWith(request.PolicyDirectories);
         foreach (var id in request.OnlyPolicies.Concat(request.SkipPolicies))
         {
             if (catalog.Find(id) is null) throw new UsageException($"unknown policy id \"{id}\"; `securedynamo policies` lists them");

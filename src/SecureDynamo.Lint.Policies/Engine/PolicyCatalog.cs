@@ -44,6 +44,10 @@ public sealed class PolicyCatalog
     /// <summary>A new catalogue with <paramref name="more"/> added.</summary>
     public PolicyCatalog With(IEnumerable<Policy> more) => new(Policies.Concat(more));
 
+    /// <summary>The built-in catalogue plus the custom policies of each folder (<c>--policy-dir</c>).</summary>
+    public static PolicyCatalog BuiltInWith(IEnumerable<string> policyDirectories) =>
+        policyDirectories.Aggregate(BuiltIn(), (catalog, dir) => catalog.With(CustomPolicyLoader.Load(dir)));
+
     private static PolicyCatalog? _builtIn;
 
     /// <summary>The built-in catalogue. Fails loudly when metadata and logic disagree.</summary>
