@@ -153,6 +153,10 @@ internal sealed class ModuleInstance : IModuleScope
             return list;
         }
         var providers = ChildProviders(block, child);
+        foreach (var a in block.Body.Attributes.Where(a => !CallMetaArguments.Contains(a.Name) && !child.Variables.ContainsKey(a.Name)))
+        {
+            Warn($"module {name} declares no variable \"{a.Name}\" (Terraform rejects this argument); it is ignored", a.Range);
+        }
         foreach (var key in keys)
         {
             var arguments = new Dictionary<string, Func<Value>>(StringComparer.Ordinal);
