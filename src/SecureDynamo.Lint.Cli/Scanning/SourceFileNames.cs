@@ -14,7 +14,7 @@ public static class SourceFileNames
         var prefix = Prefix(directory);
         if (prefix.Length == 0) return results;
         return results.Select(r => r.Location is { } loc && IsInside(directory, loc.File)
-            ? r with { Location = loc with { File = prefix + loc.File } }
+            ? r with { Location = loc with { File = Join(prefix, loc.File) } }
             : r).ToList();
     }
 
@@ -24,7 +24,20 @@ public static class SourceFileNames
         var prefix = Prefix(directory);
         var colon = warning.IndexOf(':', StringComparison.Ordinal);
         if (prefix.Length == 0 || colon <= 0) return warning;
-        return IsInside(directory, warning[..colon]) ? prefix + warning : warning;
+        return IsInside(directory, warning[..colon]) ? Join(prefix, warning[..colon]) + warning[colon..] : warning;
+    }
+
+    /// <summary>The directory then the file, with <c>dir/..</c> steps taken (a module called as <c>../../</c> is named from where the user stands).</summary>
+    private static string Join(string prefix, string file)
+    {
+        var parts = new List<string>();
+        foreach (var part in (prefix + file).Split('/'))
+        {
+            if (part == ".." && parts.Count > 0 && parts[^1] is not ".." and not "" ) parts.RemoveAt(parts.Count - 1);
+            else if (part != "." || parts.Count == 0) parts.Add(part);
+        }
+        var joined = string.Join('/', parts);
+        return joined.Length == 0 ? "." : joined;
     }
 
     private static string Prefix(string directory)
@@ -33,6 +46,7 @@ public static class SourceFileNames
         return d is "" or "." ? "" : d + "/";
     }
 
+    /// <summary>Whether the name is a file of the scanned module or of a local module it calls (<c>../</c>).</summary>
     private static bool IsInside(string directory, string relativeFile) =>
-        !Path.IsPathRooted(relativeFile) && !relativeFile.StartsWith("..", StringComparison.Ordinal) && File.Exists(Path.Combine(directory, relativeFile));
+        !Path.IsPathRooted(relativeFile) && File.Exists(Path.Combine(directory, relativeFile));
 }

@@ -31,9 +31,31 @@ public sealed class ReferenceResolver
             // Under a block that is written but whose argument is not: the argument was never set.
             return Value.Null;
         }
-        if (expr.References.Count == 0 && expr.Constant is not null) return expr.Constant;
-        if (expr.References.Count > 0 && Resolve(expr) is ConstantOrigin c) return c.Value;
-        return Value.Unknown(expr);
+        return EffectiveUnknown(value, expr);
+    }
+
+    /// <summary>
+    /// What an unknown <paramref name="value"/> written as <paramref name="configured"/> is: its constant
+    /// when configuration decides it, else an unknown carrying the expression that best names its origin.
+    /// </summary>
+    public Value EffectiveUnknown(Value value, Expression configured)
+    {
+        if (configured.References.Count == 0 && configured.Constant is not null) return configured.Constant;
+        if (configured.References.Count > 0)
+        {
+            var origin = Resolve(configured);
+            if (origin is ConstantOrigin c) return c.Value;
+            if (origin is not UnresolvedOrigin) return Value.Unknown(configured);
+        }
+        // Values from Terraform source carry what they were computed from, through iterators (each.value,
+        // a dynamic block's iterator) and locals that the configuration's references cannot follow.
+        if (value.Expression is { References.Count: > 0 } carried && !ReferenceEquals(carried, configured))
+        {
+            var origin = Resolve(carried);
+            if (origin is ConstantOrigin c) return c.Value;
+            if (origin is not UnresolvedOrigin) return Value.Unknown(carried);
+        }
+        return Value.Unknown(configured);
     }
 
     /// <summary>What <paramref name="expression"/> refers to.</summary>

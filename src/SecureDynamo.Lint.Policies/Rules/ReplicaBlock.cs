@@ -52,9 +52,7 @@ public sealed record ReplicaBlock(Resource Table, int Index, Value Values, Confi
         if (value.IsKnown || Table.Config is null) return value;
         if (Config is null) return Value.Unknown();
         if (!Config.Attributes.TryGetValue(argument, out var expression)) return Value.Null;
-        if (expression.References.Count == 0 && expression.Constant is not null) return expression.Constant;
-        if (expression.References.Count > 0 && context.Resolver.Resolve(expression) is ConstantOrigin c) return c.Value;
-        return Value.Unknown(expression);
+        return context.Resolver.EffectiveUnknown(value, expression);
     }
 
     private static ConfigBody? ConfigFor(Value replica, int index, int count, IReadOnlyList<ConfigBody> configured, PolicyContext context)

@@ -51,13 +51,16 @@ internal sealed class ConfigBuilder
         return new CoreExpression(_module, refs, constant, _definition.TextOf(e.Range));
     }
 
-    public ConfigBody Body(Body body, bool topLevel, HclExpression? generatedBy = null)
+    public ConfigBody Body(Body body, bool topLevel) => Body(body, topLevel, null, new Dictionary<string, HclExpression>(StringComparer.Ordinal));
+
+    /// <param name="iterators">The iterators of the dynamic blocks this body is inside, with their for_each: a reference to one is a reference to what its for_each refers to.</param>
+    private ConfigBody Body(Body body, bool topLevel, HclExpression? generatedBy, IReadOnlyDictionary<string, HclExpression> iterators)
     {
         var attributes = new Dictionary<string, CoreExpression>(StringComparer.Ordinal);
         foreach (var a in body.Attributes)
         {
             if (topLevel && BodyEvaluator.MetaArguments.Contains(a.Name)) continue;
-            attributes[a.Name] = generatedBy is null ? Expression(a.Expression) : DependingOn(a.Expression, generatedBy);
+            attributes[a.Name] = iterators.Count == 0 && generatedBy is null ? Expression(a.Expression) : Iterated(a.Expression, generatedBy, iterators);
         }
         var blocks = new Dictionary<string, List<ConfigBody>>(StringComparer.Ordinal);
         foreach (var b in body.Blocks)
@@ -68,20 +71,47 @@ internal sealed class ConfigBuilder
                 var content = b.Body.Blocks.FirstOrDefault(x => x.Type == "content");
                 if (content is null) continue;
                 // When its for_each is unknown, whether the block exists depends on it: every argument does.
-                var forEach = _scope is not null && _scope.IsUnknownDynamic(b) ? b.Body.Attributes.FirstOrDefault(a => a.Name == "for_each")?.Expression : null;
-                Add(blocks, b.Labels[0], Body(content.Body, topLevel: false, forEach ?? generatedBy));
+                var forEachExpression = b.Body.Attributes.FirstOrDefault(a => a.Name == "for_each")?.Expression;
+                var forEach = _scope is not null && _scope.IsUnknownDynamic(b) ? forEachExpression : null;
+                var inner = new Dictionary<string, HclExpression>(iterators, StringComparer.Ordinal);
+                if (forEachExpression is not null) inner[IteratorName(b)] = forEachExpression;
+                Add(blocks, b.Labels[0], Body(content.Body, topLevel: false, forEach ?? generatedBy, inner));
                 continue;
             }
-            Add(blocks, b.Type, Body(b.Body, topLevel: false, generatedBy));
+            Add(blocks, b.Type, Body(b.Body, topLevel: false, generatedBy, iterators));
         }
         return new ConfigBody(attributes, blocks.ToDictionary(p => p.Key, p => (IReadOnlyList<ConfigBody>)p.Value, StringComparer.Ordinal));
     }
 
-    private CoreExpression DependingOn(HclExpression e, HclExpression forEach)
+    /// <summary>
+    /// An expression inside dynamic blocks: iterator references become the references of the iterator's
+    /// for_each (followed outwards through enclosing iterators), and <paramref name="generatedBy"/>'s
+    /// references are added when the block's existence depends on it.
+    /// </summary>
+    private CoreExpression Iterated(HclExpression e, HclExpression? generatedBy, IReadOnlyDictionary<string, HclExpression> iterators)
     {
-        var refs = _references.Collect(e).Concat(_references.Collect(forEach)).Distinct(StringComparer.Ordinal).ToList();
-        return new CoreExpression(_module, refs, null, _definition.TextOf(e.Range));
+        var names = new HashSet<string>(iterators.Keys, StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var refs = _references.Collect(e, names, used).ToList();
+        var expanded = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(used);
+        while (pending.Count > 0)
+        {
+            var name = pending.Dequeue();
+            if (!expanded.Add(name)) continue;
+            var more = new HashSet<string>(StringComparer.Ordinal);
+            refs.AddRange(_references.Collect(iterators[name], names, more));
+            foreach (var m in more) pending.Enqueue(m);
+        }
+        if (generatedBy is not null) refs.AddRange(_references.Collect(generatedBy, names, null));
+        var distinct = refs.Distinct(StringComparer.Ordinal).ToList();
+        Value? constant = null;
+        if (distinct.Count == 0 && used.Count == 0 && generatedBy is null) constant = Expression(e).Constant;
+        return new CoreExpression(_module, distinct, constant, _definition.TextOf(e.Range));
     }
+
+    private static string IteratorName(Block dynamic) =>
+        dynamic.Body.Attributes.FirstOrDefault(a => a.Name == "iterator") is { } it && ModuleInstance.TraversalName(it.Expression) is { } named ? named : dynamic.Labels[0];
 
     private static void Add(Dictionary<string, List<ConfigBody>> blocks, string name, ConfigBody body)
     {

@@ -153,6 +153,10 @@ internal sealed class ModuleInstance : IModuleScope
             return list;
         }
         var providers = ChildProviders(block, child);
+        foreach (var a in block.Body.Attributes.Where(a => !CallMetaArguments.Contains(a.Name) && !child.Variables.ContainsKey(a.Name)))
+        {
+            Warn($"module {name} declares no variable \"{a.Name}\" (Terraform rejects this argument); it is ignored", a.Range);
+        }
         foreach (var key in keys)
         {
             var arguments = new Dictionary<string, Func<Value>>(StringComparer.Ordinal);
@@ -243,15 +247,58 @@ internal sealed class ModuleInstance : IModuleScope
     private Value VariableValue(string name, Block block, IReadOnlyDictionary<string, Func<Value>> arguments)
     {
         var sensitive = block.Body.Attributes.FirstOrDefault(a => a.Name == "sensitive") is { } s && Guarded(s.Expression, Bindings.Empty).AsBool() == true;
+        var fallback = block.Body.Attributes.FirstOrDefault(a => a.Name == "default");
         Value value;
         if (arguments.TryGetValue(name, out var argument)) value = argument();
-        else if (block.Body.Attributes.FirstOrDefault(a => a.Name == "default") is { } d) value = Guarded(d.Expression, Bindings.Empty);
+        else if (fallback is not null) value = Guarded(fallback.Expression, Bindings.Empty);
         else
         {
             Warn($"variable \"{name}\" has no value (no default, tfvars or --var); it is treated as unknown", block.Range);
             value = Value.Unknown(new CoreExpression(ModulePath, new[] { "var." + name }, null, "var." + name));
         }
+        if (value.IsNull && fallback is not null && block.Body.Attributes.FirstOrDefault(a => a.Name == "nullable") is { } nullable
+            && Guarded(nullable.Expression, Bindings.Empty).AsBool() == false)
+        {
+            value = Guarded(fallback.Expression, Bindings.Empty);
+        }
+        value = Typed(name, block, value);
         return sensitive ? value.WithSensitive() : value;
+    }
+
+    /// <summary>The value converted to the variable's declared type, as Terraform hands it to the module (absent optional attributes become null or their default).</summary>
+    private Value Typed(string name, Block block, Value value)
+    {
+        var typeExpression = block.Body.Attributes.FirstOrDefault(a => a.Name == "type")?.Expression;
+        if (typeExpression is null) return value;
+        if (typeExpression is TemplateExpr { Parts: [LiteralValue { Value: Hcl.Values.HclString text }] })
+        {
+            var parsed = Hcl.HclParser.ParseExpression(block.Range.File, System.Text.Encoding.UTF8.GetBytes(text.Value));
+            if (parsed.HasErrors) return value;
+            typeExpression = parsed.Expression;
+        }
+        TypeConstraint type;
+        try
+        {
+            type = TypeConstraint.Parse(typeExpression, Evaluator);
+        }
+        catch (EvaluationError error)
+        {
+            Warn($"variable \"{name}\": {error.Message}; its value is used as given", error.Range ?? typeExpression.Range);
+            return value;
+        }
+        catch (UnknownEncountered)
+        {
+            return value;
+        }
+        try
+        {
+            return TypeConversion.Convert(value, type);
+        }
+        catch (EvaluationError error)
+        {
+            Warn($"variable \"{name}\": {error.Message}; the value is treated as unknown", value.Range ?? block.Range);
+            return Value.Unknown(new CoreExpression(ModulePath, new[] { "var." + name }, null, "var." + name));
+        }
     }
 
     private Value CallValue(string name)

@@ -22,6 +22,8 @@ internal static class Operators
                 if (l.IsUnknown || r.IsUnknown) return Unknowns.From(module, new[] { l, r });
                 return Value.Bool(ValueOps.ToBool(l) || ValueOps.ToBool(r));
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
+                // A known value is null or not whatever unknowns it holds inside: `var.x != null` is known for { k = aws_kms_key.k.arn }.
+                if (l.IsKnown && r.IsKnown && l.IsNull != r.IsNull) return Value.Bool(op == BinaryOperator.NotEqual);
                 if (Unknowns.ContainsUnknown(l) || Unknowns.ContainsUnknown(r)) return Unknowns.From(module, new[] { l, r });
                 var same = ValueOps.Same(l, r);
                 return Value.Bool(op == BinaryOperator.Equal ? same : !same);

@@ -15,7 +15,13 @@ internal sealed class ReferenceCollector
 
     public ReferenceCollector(IReadOnlyDictionary<string, Attribute> locals) => _locals = locals;
 
-    public IReadOnlyList<string> Collect(HclExpression e)
+    public IReadOnlyList<string> Collect(HclExpression e) => Collect(e, new HashSet<string>(StringComparer.Ordinal), null);
+
+    /// <summary>
+    /// The references of <paramref name="e"/> where the names in <paramref name="iterators"/> are bound
+    /// (a dynamic block's iterator); the iterators it uses are added to <paramref name="used"/>.
+    /// </summary>
+    public IReadOnlyList<string> Collect(HclExpression e, IReadOnlySet<string> iterators, ISet<string>? used)
     {
         var refs = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -29,6 +35,11 @@ internal sealed class ReferenceCollector
             {
                 case ScopeTraversal s:
                     if (bound.Contains(s.RootName)) break;
+                    if (iterators.Contains(s.RootName))
+                    {
+                        used?.Add(s.RootName);
+                        break;
+                    }
                     if (s.RootName == "local" && s.Traversal.Count > 1 && s.Traversal[1] is TraverseAttr a)
                     {
                         if (visitedLocals.Add(a.Name) && _locals.TryGetValue(a.Name, out var local)) pending.Push((local.Expression, new HashSet<string>(StringComparer.Ordinal)));

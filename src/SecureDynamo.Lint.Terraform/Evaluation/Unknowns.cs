@@ -20,20 +20,23 @@ internal static class Unknowns
         var refs = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var sensitive = false;
-        foreach (var s in sources) Collect(s, refs, seen, ref sensitive);
-        var expr = new Expression(module, refs, null, text);
+        var modules = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sources) Collect(s, refs, seen, modules, ref sensitive);
+        // References are named in the module they were written in: keep that module when they all share one.
+        var expr = new Expression(modules.Count == 1 ? modules.First() : module, refs, null, text);
         return Value.Unknown(expr).WithSensitive(sensitive);
     }
 
-    private static void Collect(Value v, List<string> refs, HashSet<string> seen, ref bool sensitive)
+    private static void Collect(Value v, List<string> refs, HashSet<string> seen, HashSet<string> modules, ref bool sensitive)
     {
         sensitive |= v.Sensitive;
         if (v.IsUnknown)
         {
+            if (v.Expression is { References.Count: > 0 } e) modules.Add(e.Module);
             foreach (var r in v.Expression?.References ?? Array.Empty<string>()) if (seen.Add(r)) refs.Add(r);
             return;
         }
-        foreach (var i in v.Items) Collect(i, refs, seen, ref sensitive);
-        foreach (var f in v.Fields.Values) Collect(f, refs, seen, ref sensitive);
+        foreach (var i in v.Items) Collect(i, refs, seen, modules, ref sensitive);
+        foreach (var f in v.Fields.Values) Collect(f, refs, seen, modules, ref sensitive);
     }
 }

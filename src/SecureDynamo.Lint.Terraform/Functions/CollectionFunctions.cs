@@ -70,9 +70,10 @@ internal static class CollectionFunctions
         {
             foreach (var v in a)
             {
+                if (v.IsNull) continue;
                 if (ValueOps.ToItems(v).Count > 0) return v;
             }
-            throw new EvaluationError("no non-empty list arguments");
+            throw new EvaluationError("no non-null, non-empty list arguments");
         };
         f["compact"] = (a, _) =>
         {

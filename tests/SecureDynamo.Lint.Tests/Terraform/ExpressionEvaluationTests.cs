@@ -38,6 +38,10 @@ public sealed class ExpressionEvaluationTests
     [InlineData("-(3)", "-3")]
     [InlineData("!false && (1 < 2 || false)", "true")]
     [InlineData("\"1\" == 1", "false")]
+    // a known value is null or not whatever unknowns it holds
+    [InlineData("{ k = local.key } != null", "true")]
+    [InlineData("[local.key] == null", "false")]
+    [InlineData("coalescelist(null, [], [\"a\"])", "[\"a\"]")]
     [InlineData("[1, \"a\"] == [1, \"a\"]", "true")]
     [InlineData("var.env != \"dev\" ? \"strict\" : \"loose\"", "\"strict\"")]
     [InlineData("null", "null")]

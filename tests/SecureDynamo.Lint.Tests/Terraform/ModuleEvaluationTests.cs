@@ -62,6 +62,16 @@ public sealed class ModuleEvaluationTests
     }
 
     [Fact]
+    public void An_argument_the_called_module_does_not_declare_is_a_warning()
+    {
+        using var m = new TempModule(
+            ("main.tf", "module \"m\" {\n  source = \"./m\"\n  pitr   = true\n  old_pitr_enabled = true\n}\n"),
+            ("m/main.tf", "variable \"pitr\" {}\n"));
+        var read = m.Read();
+        Assert.Equal(new[] { "main.tf:4:3: module m declares no variable \"old_pitr_enabled\" (Terraform rejects this argument); it is ignored" }, read.Warnings);
+    }
+
+    [Fact]
     public void Local_modules_are_followed_with_arguments_evaluated_in_the_caller()
     {
         using var m = new TempModule(
