@@ -56,7 +56,10 @@ public static class TerraformReader
                 var variables = root.VariableValues()
                     .Where(p => !Unknowns.ContainsUnknown(p.Value))
                     .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-                var graph = new ResourceGraph(source, InputKind.Hcl, builder.Resources, config, variables, builder.Providers);
+                var graph = new ResourceGraph(source, InputKind.Hcl, builder.Resources, config, variables, builder.Providers)
+                {
+                    UnanalysedModules = context.Unanalysed.Distinct(StringComparer.Ordinal).ToList(),
+                };
                 var suppressions = new List<SuppressionRule>();
                 foreach (var d in builder.Declared)
                 {

@@ -61,6 +61,12 @@ public sealed class ResourceGraph
     /// </summary>
     public int ManagedResourceCount { get; }
 
+    /// <summary>
+    /// Module calls whose code the input does not contain (HCL input before <c>terraform init</c>):
+    /// resources they would create are missing, so "there is none" cannot be concluded.
+    /// </summary>
+    public IReadOnlyList<string> UnanalysedModules { get; init; } = Array.Empty<string>();
+
     /// <summary>Managed resources of <paramref name="type"/>; prefix <c>data.</c> for data sources.</summary>
     public IReadOnlyList<Resource> OfType(string type) =>
         _byType.TryGetValue(type, out var list) ? list : (IReadOnlyList<Resource>)Array.Empty<Resource>();

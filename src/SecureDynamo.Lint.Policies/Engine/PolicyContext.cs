@@ -31,6 +31,14 @@ public sealed class PolicyContext
     /// <summary>The same graph and resolvers with another policy's options.</summary>
     public PolicyContext WithOptions(PolicyOptions options) => new(this, options);
 
+    /// <summary>
+    /// Why "the input has no such resource" cannot be concluded, or null when it can: module calls
+    /// whose code is missing (HCL before <c>terraform init</c>) may hold the resource.
+    /// </summary>
+    public string? IncompleteInput => Graph.UnanalysedModules.Count == 0
+        ? null
+        : $"{string.Join(", ", Graph.UnanalysedModules.Take(3))}{(Graph.UnanalysedModules.Count > 3 ? ", ..." : "")} not analysed (run terraform init), and may define it";
+
     /// <summary>Shorthand for <see cref="ReferenceResolver.Effective"/>.</summary>
     public Value Effective(Resource resource, AttributePath path) => Resolver.Effective(resource, path);
 }

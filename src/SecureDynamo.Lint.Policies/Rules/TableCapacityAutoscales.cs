@@ -63,6 +63,10 @@ public sealed class TableCapacityAutoscales : Policy
             }
         }
         var billingText = mode is null ? "billing_mode is not set (PROVISIONED)" : "billing_mode is PROVISIONED";
+        if (missing.Count > 0 && context.IncompleteInput is { } incomplete && missing.All(IsAbsence))
+        {
+            return Verdict.Unknown(table, $"{billingText}; the input has no autoscaling for: {string.Join("; ", missing)}; but {incomplete}", BillingMode);
+        }
         if (missing.Count > 0)
         {
             return Verdict.Fail(table,
@@ -76,6 +80,9 @@ public sealed class TableCapacityAutoscales : Policy
         var what = scopes.Count == 1 ? "read and write capacity" : $"read and write capacity of the table and of {scopes.Count - 1} index(es)";
         return Verdict.Pass(table, $"{billingText} and {what} have autoscaling targets with scaling policies", BillingMode);
     }
+
+    /// <summary>A missing target or policy (as opposed to a wrong range or a policy that never scales in).</summary>
+    private static bool IsAbsence(string problem) => problem.Contains("target and policy", StringComparison.Ordinal) || problem.Contains(" policy (", StringComparison.Ordinal);
 
     private static string Scope(string? index) => index is null ? "table" : $"index {index}";
 

@@ -54,6 +54,10 @@ public sealed class TableIncludedInBackupPlan : Policy
         }
         if (planProblem is not null) return Verdict.Fail(table, $"{planProblem}; give the backup plan a rule with a schedule and a vault");
         if (undecided is not null) return Verdict.Unknown(table, $"cannot tell whether an AWS Backup plan covers it: {undecided}");
+        if (context.IncompleteInput is { } incomplete)
+        {
+            return Verdict.Unknown(table, $"no aws_backup_selection in the analysed code covers it, but {incomplete}");
+        }
         if (excluded is not null) return Verdict.Fail(table, $"{excluded}, and no other aws_backup_selection covers it; remove it from not_resources or select it in another plan");
         return Verdict.Fail(table,
             $"no aws_backup_selection covers it (by resources ARN, selection_tag or condition; {selections.Count} selection(s) in the input); add its ARN to a selection's resources, or tag it to match a selection_tag");

@@ -34,10 +34,10 @@ public sealed partial class TableReachedThroughVpcEndpoint : Policy
         }
         var regions = new RegionResolver(context.Graph, context.Resolver);
         var assessed = endpoints.Select(e => Assess(e, context)).ToList();
-        return tables.Select(t => Judge(t, regions.RegionOf(t), assessed)).ToList();
+        return tables.Select(t => Judge(t, regions.RegionOf(t), assessed, context.IncompleteInput)).ToList();
     }
 
-    private static Verdict Judge(Resource table, RegionFinding region, IReadOnlyList<EndpointState> endpoints)
+    private static Verdict Judge(Resource table, RegionFinding region, IReadOnlyList<EndpointState> endpoints, string? incompleteInput)
     {
         if (!region.IsKnown)
         {
@@ -54,6 +54,10 @@ public sealed partial class TableReachedThroughVpcEndpoint : Policy
         }
         var bad = serving.FirstOrDefault();
         if (bad is not null) return Verdict.Fail(table, $"region {region.Name}: {bad.Problem}");
+        if (incompleteInput is { } incomplete)
+        {
+            return Verdict.Unknown(table, $"region {region.Name} has no aws_vpc_endpoint with service_name \"{service}\" in the analysed code, but {incomplete}");
+        }
         return Verdict.Fail(table,
             $"region {region.Name} ({region.Source}) has no aws_vpc_endpoint with service_name \"{service}\"; add a Gateway endpoint with route_table_ids so DynamoDB traffic stays inside the VPC");
     }

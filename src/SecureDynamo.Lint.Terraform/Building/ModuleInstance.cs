@@ -150,6 +150,7 @@ internal sealed class ModuleInstance : IModuleScope
         catch (EvaluationError e)
         {
             Warn(e.Message + "; the module is not analysed", e.Range ?? block.Range);
+            _context.Unanalysed.Add(CallAddress(name));
             return list;
         }
         var providers = ChildProviders(block, child);
@@ -183,6 +184,7 @@ internal sealed class ModuleInstance : IModuleScope
         if (source is null)
         {
             Warn($"module {name} has no literal source; it is not analysed", block.Range);
+            _context.Unanalysed.Add(CallAddress(name));
             return null;
         }
         if (source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal))
@@ -190,14 +192,18 @@ internal sealed class ModuleInstance : IModuleScope
             var dir = Path.GetFullPath(Path.Combine(Definition.DirectoryOnDisk, source));
             if (Directory.Exists(dir)) return dir;
             Warn($"module {name} ({source}) not analysed: the directory does not exist", block.Range);
+            _context.Unanalysed.Add(CallAddress(name));
             return null;
         }
         var key = ManifestKey.Length == 0 ? name : $"{ManifestKey}.{name}";
         var installed = _context.Manifest.DirectoryOf(key);
         if (installed is not null) return installed;
         Warn($"module {name} ({source}) not analysed: run terraform init", block.Range);
+        _context.Unanalysed.Add(CallAddress(name));
         return null;
     }
+
+    private string CallAddress(string name) => ModulePath.Length == 0 ? $"module.{name}" : $"{ModulePath}.module.{name}";
 
     private Dictionary<string, string> ChildProviders(Block call, ModuleDefinition child)
     {

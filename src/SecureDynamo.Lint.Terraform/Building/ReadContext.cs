@@ -24,6 +24,9 @@ internal sealed class ReadContext
 
     public List<string> Warnings { get; } = new();
 
+    /// <summary>Module calls that were not read (no source, missing directory, not installed).</summary>
+    public List<string> Unanalysed { get; } = new();
+
     public List<ModuleDefinition> Definitions { get; } = new();
 
     /// <summary><c>dynamic</c> blocks whose for_each was unknown in some instance: whether their blocks exist is unknown.</summary>
