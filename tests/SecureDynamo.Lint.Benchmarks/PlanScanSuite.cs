@@ -13,6 +13,8 @@ public sealed class PlanScanSuite : IBenchmarkSuite
 {
     private static readonly PlanReadOptions ReadOptions = new(PolicyCatalog.BuiltIn().ResourceTypes());
 
+    public string Key => "plan";
+
     public string Name => "plan scan";
 
     public void Run(BenchmarkContext context)
