@@ -7,7 +7,7 @@ namespace SecureDynamo.Lint.Reporting;
 /// thousands of results. Its output is the JSON report's established form: two-space indentation,
 /// the writer's own newline, <c>"name": value</c>, <c>[]</c> and <c>{}</c> when empty, and strings with
 /// control characters, <c>"</c>, <c>\</c> and every non-ASCII UTF-16 unit escaped (<c>\n</c>, <c>\u00e9</c>:
-/// lower-case hex). Text without anything to escape is copied in one piece, found by a vectorised scan.
+/// lower-case hex). Text without anything to escape is copied in one piece, found by vectorised scans.
 /// </summary>
 public sealed class IndentedJsonWriter
 {
@@ -138,25 +138,26 @@ public sealed class IndentedJsonWriter
     private void WriteString(string value)
     {
         _out.Write('"');
-        var rest = value.AsSpan();
-        while (rest.Length > 0)
+        var text = value.AsSpan();
+        var pos = 0;
+        // The next character outside printable ASCII (DEL included), found again only once passed:
+        // searching to it from every quote would be quadratic in a long message full of quotes.
+        var outside = -1;
+        while (pos < text.Length)
         {
-            var plain = PlainLength(rest);
-            if (plain > 0) _out.Write(rest[..plain]);
-            if (plain == rest.Length) break;
-            Escape(rest[plain]);
-            rest = rest[(plain + 1)..];
+            if (outside < pos)
+            {
+                var o = text[pos..].IndexOfAnyExceptInRange(' ', '\u007f');
+                outside = o < 0 ? text.Length : pos + o;
+            }
+            var special = text[pos..outside].IndexOfAny('"', '\\');
+            var stop = special < 0 ? outside : pos + special;
+            if (stop > pos) _out.Write(text[pos..stop]);
+            if (stop == text.Length) break;
+            Escape(text[stop]);
+            pos = stop + 1;
         }
         _out.Write('"');
-    }
-
-    /// <summary>How many leading characters need no escape: printable ASCII (DEL included) other than <c>"</c> and <c>\</c>.</summary>
-    private static int PlainLength(ReadOnlySpan<char> text)
-    {
-        var outside = text.IndexOfAnyExceptInRange(' ', '\u007f');
-        var limit = outside < 0 ? text.Length : outside;
-        var special = text[..limit].IndexOfAny('"', '\\');
-        return special < 0 ? limit : special;
     }
 
     private void Escape(char c)

@@ -29,7 +29,7 @@ public sealed class HclScanSuite(string? hcl2ast) : IBenchmarkSuite
         var scan = Measure.Median(context.Runs, () =>
         {
             var before = GC.GetTotalAllocatedBytes(true);
-            var code = CliApp.Run(["scan", "--format", "json", root], new CliConsole(TextWriter.Null, TextWriter.Null, false, _ => null));
+            var code = CliApp.Run(["scan", "--format", "json", root], DiscardingConsole.Create());
             if (code == CliApp.Error) throw new InvalidOperationException($"scan of {root} failed with exit code 2");
             allocated.Add(GC.GetTotalAllocatedBytes(true) - before);
         }, out var scanCpu);
