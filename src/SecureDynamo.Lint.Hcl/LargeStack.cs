@@ -11,14 +11,22 @@ public static class LargeStack
     /// <summary>Stack size of the worker thread (reserved, not committed).</summary>
     public const int StackBytes = 1024 * 1024 * 1024;
 
-    /// <summary>Runs <paramref name="work"/> on a large-stack thread and returns its result.</summary>
+    [ThreadStatic]
+    private static bool _onLargeStack;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a large-stack thread and returns its result. Already on one
+    /// (a parse started while a module is read), it runs in place: a thread per file is costly.
+    /// </summary>
     public static T Run<T>(Func<T> work)
     {
+        if (_onLargeStack) return work();
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(
             () =>
             {
+                _onLargeStack = true;
                 try
                 {
                     result = work();

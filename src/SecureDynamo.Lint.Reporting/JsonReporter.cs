@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using SecureDynamo.Lint.Core.Evaluation;
 
 namespace SecureDynamo.Lint.Reporting;
@@ -14,84 +13,83 @@ public static class JsonReporter
 
     public static void Write(ScanReport report, TextWriter output)
     {
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii };
-        w.WriteStartObject();
-        w.WritePropertyName("schemaVersion"); w.WriteValue(SchemaVersion);
-        w.WritePropertyName("tool");
-        w.WriteStartObject();
-        w.WritePropertyName("name"); w.WriteValue("securedynamo");
-        w.WritePropertyName("version"); w.WriteValue(report.ToolVersion);
-        w.WriteEndObject();
-        w.WritePropertyName("inputs");
-        w.WriteStartArray();
+        var w = new IndentedJsonWriter(output);
+        w.StartObject();
+        w.Property("schemaVersion", SchemaVersion);
+        w.Name("tool");
+        w.StartObject();
+        w.Property("name", "securedynamo");
+        w.Property("version", report.ToolVersion);
+        w.EndObject();
+        w.Name("inputs");
+        w.StartArray();
         foreach (var i in report.Inputs)
         {
-            w.WriteStartObject();
-            w.WritePropertyName("path"); w.WriteValue(report.Root.Display(i.Path));
-            w.WritePropertyName("kind"); w.WriteValue(i.Kind);
-            w.WritePropertyName("resources"); w.WriteValue(i.Resources);
-            w.WriteEndObject();
+            w.StartObject();
+            w.Property("path", report.Root.Display(i.Path));
+            w.Property("kind", i.Kind);
+            w.Property("resources", i.Resources);
+            w.EndObject();
         }
-        w.WriteEndArray();
-        w.WritePropertyName("results");
-        w.WriteStartArray();
+        w.EndArray();
+        w.Name("results");
+        w.StartArray();
         foreach (var r in report.Results) WriteResult(w, report, r);
-        w.WriteEndArray();
-        w.WritePropertyName("summary");
-        w.WriteStartObject();
-        w.WritePropertyName("total"); w.WriteValue(report.Results.Count);
+        w.EndArray();
+        w.Name("summary");
+        w.StartObject();
+        w.Property("total", report.Results.Count);
         foreach (var s in new[] { Status.Pass, Status.Fail, Status.Unknown, Status.NotApplicable, Status.Suppressed })
         {
-            w.WritePropertyName(s.ToText()); w.WriteValue(report.Count(s));
+            w.Property(s.ToText(), report.Count(s));
         }
-        w.WritePropertyName("failOn"); w.WriteValue(report.FailOn.ToText());
-        w.WritePropertyName("failOnUnknown"); w.WriteValue(report.FailOnUnknown);
-        w.WritePropertyName("failed"); w.WriteValue(report.Failed);
-        w.WriteEndObject();
-        w.WritePropertyName("warnings");
-        w.WriteStartArray();
-        foreach (var warning in report.Warnings) w.WriteValue(warning);
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.Flush();
+        w.Property("failOn", report.FailOn.ToText());
+        w.Property("failOnUnknown", report.FailOnUnknown);
+        w.Property("failed", report.Failed);
+        w.EndObject();
+        w.Name("warnings");
+        w.StartArray();
+        foreach (var warning in report.Warnings) w.String(warning);
+        w.EndArray();
+        w.EndObject();
         output.WriteLine();
     }
 
-    private static void WriteResult(JsonTextWriter w, ScanReport report, EvaluationResult r)
+    private static void WriteResult(IndentedJsonWriter w, ScanReport report, EvaluationResult r)
     {
-        w.WriteStartObject();
-        w.WritePropertyName("policyId"); w.WriteValue(r.PolicyId);
-        w.WritePropertyName("title"); w.WriteValue(r.PolicyTitle);
-        w.WritePropertyName("status"); w.WriteValue(r.Status.ToText());
-        w.WritePropertyName("severity"); w.WriteValue(r.Severity.ToText());
-        w.WritePropertyName("resource");
-        w.WriteStartObject();
-        w.WritePropertyName("address"); w.WriteValue(r.ResourceAddress);
-        w.WritePropertyName("type"); w.WriteValue(r.ResourceType);
-        w.WriteEndObject();
-        w.WritePropertyName("message"); w.WriteValue(r.Message);
-        w.WritePropertyName("attribute"); w.WriteValue(r.Attribute);
-        w.WritePropertyName("input"); w.WriteValue(report.Root.Display(r.Input));
-        w.WritePropertyName("fingerprint"); w.WriteValue(report.Fingerprint(r));
-        w.WritePropertyName("location");
+        w.StartObject();
+        w.Property("policyId", r.PolicyId);
+        w.Property("title", r.PolicyTitle);
+        w.Property("status", r.Status.ToText());
+        w.Property("severity", r.Severity.ToText());
+        w.Name("resource");
+        w.StartObject();
+        w.Property("address", r.ResourceAddress);
+        w.Property("type", r.ResourceType);
+        w.EndObject();
+        w.Property("message", r.Message);
+        w.Property("attribute", r.Attribute);
+        w.Property("input", report.Root.Display(r.Input));
+        w.Property("fingerprint", report.Fingerprint(r));
+        w.Name("location");
         if (r.Location is { } loc)
         {
-            w.WriteStartObject();
-            w.WritePropertyName("file"); w.WriteValue(report.Root.Display(loc.File));
-            w.WritePropertyName("line"); w.WriteValue(loc.Start.Line);
-            w.WritePropertyName("column"); w.WriteValue(loc.Start.Column);
-            w.WriteEndObject();
+            w.StartObject();
+            w.Property("file", report.Root.Display(loc.File));
+            w.Property("line", loc.Start.Line);
+            w.Property("column", loc.Start.Column);
+            w.EndObject();
         }
-        else w.WriteNull();
+        else w.Null();
         if (r.Status == Status.Suppressed)
         {
-            w.WritePropertyName("suppression");
-            w.WriteStartObject();
-            w.WritePropertyName("reason"); w.WriteValue(r.SuppressionReason);
-            w.WritePropertyName("originalStatus"); w.WriteValue(r.SuppressedStatus?.ToText());
-            w.WritePropertyName("kind"); w.WriteValue(r.SuppressionKind == SuppressionKind.InSource ? "inSource" : "external");
-            w.WriteEndObject();
+            w.Name("suppression");
+            w.StartObject();
+            w.Property("reason", r.SuppressionReason);
+            w.Property("originalStatus", r.SuppressedStatus?.ToText());
+            w.Property("kind", r.SuppressionKind == SuppressionKind.InSource ? "inSource" : "external");
+            w.EndObject();
         }
-        w.WriteEndObject();
+        w.EndObject();
     }
 }

@@ -7,6 +7,9 @@ namespace SecureDynamo.Lint.Benchmarks;
 /// </summary>
 public interface IBenchmarkSuite
 {
+    /// <summary>What <c>--suite</c> names to run this suite alone.</summary>
+    string Key { get; }
+
     string Name { get; }
 
     void Run(BenchmarkContext context);

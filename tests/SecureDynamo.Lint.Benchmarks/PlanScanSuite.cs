@@ -13,6 +13,8 @@ public sealed class PlanScanSuite : IBenchmarkSuite
 {
     private static readonly PlanReadOptions ReadOptions = new(PolicyCatalog.BuiltIn().ResourceTypes());
 
+    public string Key => "plan";
+
     public string Name => "plan scan";
 
     public void Run(BenchmarkContext context)
@@ -30,7 +32,7 @@ public sealed class PlanScanSuite : IBenchmarkSuite
             var scan = Measure.Median(context.Runs, () =>
             {
                 var before = GC.GetTotalAllocatedBytes(true);
-                var code = CliApp.Run(["scan", "--format", "json", path], new CliConsole(TextWriter.Null, TextWriter.Null, false, _ => null));
+                var code = CliApp.Run(["scan", "--format", "json", path], DiscardingConsole.Create());
                 if (code == CliApp.Error) throw new InvalidOperationException($"scan of {path} failed with exit code 2");
                 allocated.Add(GC.GetTotalAllocatedBytes(true) - before);
             }, out var scanCpu);

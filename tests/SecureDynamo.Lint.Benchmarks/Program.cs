@@ -1,6 +1,6 @@
 using SecureDynamo.Lint.Benchmarks;
 
-// dotnet run -c Release --project tests/SecureDynamo.Lint.Benchmarks -- [--quick] [--runs N] [--cli PATH] [--dir DIR] [--size 1x|4x|16x] [--generate-only]
+// dotnet run -c Release --project tests/SecureDynamo.Lint.Benchmarks -- [--quick] [--runs N] [--cli PATH] [--dir DIR] [--size 1x|4x|16x] [--suite plan|startup|hcl] [--hcl2ast PATH] [--generate-only]
 var quick = args.Contains("--quick");
 var runs = Option("--runs") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : quick ? 3 : 7;
 var dir = Option("--dir") ?? Path.Combine(Path.GetTempPath(), "securedynamo-bench");
@@ -10,6 +10,7 @@ var context = new BenchmarkContext(dir, runs, quick, cli, Option("--size"));
 if (args.Contains("--generate-only"))
 {
     foreach (var shape in PlanShape.Linearity.Append(PlanShape.Tiny)) Console.WriteLine(PlanFiles.Ensure(context, shape));
+    Console.WriteLine(HclScanSuite.Generate(context));
     return 0;
 }
 
@@ -17,8 +18,9 @@ IBenchmarkSuite[] suites =
 [
     new PlanScanSuite(),
     new StartupSuite(),
-    // The HCL front end registers its suite here (generated .tf monorepo, both cores, vs hcl2ast).
+    new HclScanSuite(Option("--hcl2ast")),
 ];
+if (Option("--suite") is { } only) suites = suites.Where(s => s.Key == only).ToArray();
 
 Console.WriteLine($"SecureDynamo.Lint benchmark: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
                   $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}; median of {runs} runs; CLI: {cli.Describe()}; inputs in {dir}");

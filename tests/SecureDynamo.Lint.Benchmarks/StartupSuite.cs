@@ -3,6 +3,8 @@ namespace SecureDynamo.Lint.Benchmarks;
 /// <summary>A pre-commit hook's case: the whole <c>securedynamo scan</c> process on a tiny plan, wall time.</summary>
 public sealed class StartupSuite : IBenchmarkSuite
 {
+    public string Key => "startup";
+
     public string Name => "start-up";
 
     public void Run(BenchmarkContext context)

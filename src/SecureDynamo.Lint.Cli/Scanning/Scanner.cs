@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using SecureDynamo.Lint.Cli.Configuration;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Evaluation;
@@ -84,11 +85,10 @@ public sealed class Scanner
             var read = TerraformReader.ReadFiles(plan.TerraformFiles, request.TerraformOptions);
             Add(read.Graph, Judge(engine, read, request.Today, allWarnings, null));
         }
-        foreach (var module in plan.TerraformDirectories)
+        foreach (var module in ReadModules(plan.TerraformDirectories, engine, request, cancellation))
         {
-            cancellation.ThrowIfCancellationRequested();
-            var read = TerraformReader.ReadDirectory(module, request.TerraformOptions);
-            Add(read.Graph, Judge(engine, read, request.Today, allWarnings, module));
+            allWarnings.AddRange(module.Warnings);
+            Add(module.Graph, module.Results);
         }
         foreach (var path in plan.PlanFiles)
         {
@@ -130,6 +130,39 @@ public sealed class Scanner
         var failOn = request.FailOn ?? _config?.FailOn ?? Severity.Low;
         var failOnUnknown = request.FailOnUnknown || (_config?.FailOnUnknown ?? false);
         return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, allWarnings.Distinct(StringComparer.Ordinal).ToList()) { Root = _root };
+    }
+
+    /// <summary>
+    /// Reads and judges the root modules on every core: they share nothing. The outcome is the one
+    /// of reading them in order: results and warnings come back in the modules' order, and the
+    /// first module (in order) that fails to read is the error reported.
+    /// </summary>
+    private static IReadOnlyList<JudgedModule> ReadModules(IReadOnlyList<string> modules, PolicyEngine engine, ScanRequest request, CancellationToken cancellation)
+    {
+        var judged = new JudgedModule?[modules.Count];
+        var failures = new ExceptionDispatchInfo?[modules.Count];
+        var firstFailure = modules.Count;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
+        Parallel.For(0, modules.Count, options, i =>
+        {
+            // A module after one that failed is not needed: only the first failure is reported.
+            if (i > Volatile.Read(ref firstFailure)) return;
+            try
+            {
+                var read = TerraformReader.ReadDirectory(modules[i], request.TerraformOptions);
+                var warnings = new List<string>();
+                var found = Judge(engine, read, request.Today, warnings, modules[i]);
+                judged[i] = new JudgedModule(read.Graph, found, warnings);
+            }
+            catch (Exception e)
+            {
+                failures[i] = ExceptionDispatchInfo.Capture(e);
+                int seen;
+                while (i < (seen = Volatile.Read(ref firstFailure)) && Interlocked.CompareExchange(ref firstFailure, i, seen) != seen) { }
+            }
+        });
+        if (firstFailure < modules.Count) failures[firstFailure]!.Throw();
+        return judged.Select(j => j!).ToList();
     }
 
     /// <param name="directory">The module directory as the user named it, or null for explicit files (named as given).</param>

@@ -13,9 +13,17 @@ public static class SourceFileNames
     {
         var prefix = Prefix(directory);
         if (prefix.Length == 0) return results;
-        return results.Select(r => r.Location is { } loc && IsInside(directory, loc.File)
+        // Results name few files, many times each: look each up on disk once.
+        var inside = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return results.Select(r => r.Location is { } loc && Inside(loc.File)
             ? r with { Location = loc with { File = Join(prefix, loc.File) } }
             : r).ToList();
+
+        bool Inside(string file)
+        {
+            if (!inside.TryGetValue(file, out var found)) inside[file] = found = IsInside(directory, file);
+            return found;
+        }
     }
 
     /// <summary>A warning that starts with a file of the module (<c>main.tf:3:5: ...</c>) gets the directory in front.</summary>

@@ -15,18 +15,22 @@ internal sealed class SourceMap
     // Per line: the byte → column table, or null for a plain ASCII line (cached too: a 10,000-deep
     // expression is one long line, and rescanning it for each token would be quadratic).
     private readonly Dictionary<int, int[]?> _columnsByLine = [];
+    // Most files are plain ASCII: then a column is the byte offset in the line, no lookup needed.
+    private readonly bool _allAscii;
 
     public SourceMap(string fileName, byte[] src, int contentStart)
     {
         FileName = fileName;
         _src = src;
         _lineStarts.Add(contentStart);
-        for (var i = contentStart; i < src.Length; i++)
+        var rest = src.AsSpan(contentStart);
+        _allAscii = System.Text.Ascii.IsValid(rest);
+        for (var i = rest.IndexOf((byte)'\n'); i >= 0;)
         {
-            if (src[i] == (byte)'\n')
-            {
-                _lineStarts.Add(i + 1);
-            }
+            var next = i + 1;
+            _lineStarts.Add(contentStart + next);
+            var more = rest[next..].IndexOf((byte)'\n');
+            i = more < 0 ? -1 : next + more;
         }
     }
 
@@ -42,7 +46,7 @@ internal sealed class SourceMap
         line = Math.Max(line, 0);
         var start = _lineStarts[line];
         var end = line + 1 < _lineStarts.Count ? _lineStarts[line + 1] : _src.Length;
-        var column = ColumnsOf(line, start, end) is { } columns
+        var column = !_allAscii && ColumnsOf(line, start, end) is { } columns
             ? columns[Math.Min(offset - start, columns.Length - 1)]
             : offset - start + 1;
         return new SourcePosition(line + 1, column, offset);

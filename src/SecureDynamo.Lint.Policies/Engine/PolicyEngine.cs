@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using SecureDynamo.Lint.Core.Evaluation;
 using SecureDynamo.Lint.Core.Graph;
 
@@ -15,23 +16,43 @@ public sealed class PolicyEngine
         _selection = selection;
     }
 
-    /// <summary>Every result for <paramref name="graph"/>, ordered by resource address then policy id.</summary>
+    /// <summary>
+    /// Every result for <paramref name="graph"/>, ordered by resource address then policy id. Policies
+    /// share nothing but the read-only graph, so they run on every core; each one's results are kept
+    /// apart and joined in catalogue order, so the outcome (and the first error) is the sequential one.
+    /// </summary>
     public IReadOnlyList<EvaluationResult> Run(ResourceGraph graph)
     {
         var shared = new PolicyContext(graph, PolicyOptions.None);
-        var results = new List<EvaluationResult>();
-        foreach (var policy in _catalog.Policies)
+        var selected = _catalog.Policies.Where(p => _selection.Runs(p.Id)).ToList();
+        var perPolicy = new List<EvaluationResult>[selected.Count];
+        var failures = new ExceptionDispatchInfo?[selected.Count];
+        Parallel.For(0, selected.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            if (!_selection.Runs(policy.Id)) continue;
-            var context = shared.WithOptions(_selection.OptionsFor(policy.Id));
-            foreach (var v in policy.Evaluate(context))
+            try
             {
-                var location = v.Location ?? (v.Attribute is null ? null : v.Resource.Get(v.Attribute).Range) ?? v.Resource.Location;
-                results.Add(new EvaluationResult(policy.Id, policy.Metadata.Title, policy.Metadata.Severity, v.Status,
-                    v.Resource.Address.ToString(), v.Resource.Type, v.Message, v.Attribute?.ToString(), location, graph.Source));
+                perPolicy[i] = Evaluate(selected[i], shared, graph);
             }
+            catch (Exception e)
+            {
+                failures[i] = ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        foreach (var failure in failures) failure?.Throw();
+        return Order(perPolicy.SelectMany(r => r));
+    }
+
+    private List<EvaluationResult> Evaluate(Policy policy, PolicyContext shared, ResourceGraph graph)
+    {
+        var results = new List<EvaluationResult>();
+        var context = shared.WithOptions(_selection.OptionsFor(policy.Id));
+        foreach (var v in policy.Evaluate(context))
+        {
+            var location = v.Location ?? (v.Attribute is null ? null : v.Resource.Get(v.Attribute).Range) ?? v.Resource.Location;
+            results.Add(new EvaluationResult(policy.Id, policy.Metadata.Title, policy.Metadata.Severity, v.Status,
+                v.Resource.Address.ToString(), v.Resource.Type, v.Message, v.Attribute?.ToString(), location, graph.Source));
         }
-        return Order(results);
+        return results;
     }
 
     /// <summary>The report order: input, resource address, policy id, message.</summary>

@@ -32,6 +32,7 @@ public sealed class ScalingTargetIndex
         var index = new ScalingTargetIndex(resolver);
         var tableLinker = new TableLinker(index._references, tables);
         var policies = graph.OfType(PolicyType).Where(p => p.IsJudged && index.MayBeDynamoDb(p)).ToList();
+        var attachments = new ScalingPolicyAttachments(policies.Select((p, i) => index.LinkPolicy(p, i)).ToList());
         var targets = new List<ScalingTarget>();
         foreach (var target in graph.OfType(TargetType))
         {
@@ -50,7 +51,7 @@ public sealed class ScalingTargetIndex
             var id = target.Get(ResourceId);
             var indexName = isIndex == true && id.IsKnown ? IndexName(id.AsString()) : null;
             var table = tableLinker.Link(target, ResourceId, TableName);
-            var (attached, more) = index.PoliciesOf(target, policies);
+            var (attached, more) = attachments.Of(target, index.Triple(target));
             targets.Add(new ScalingTarget(target, capacity, isIndex, indexName, table, attached, more));
         }
         return targets;
@@ -98,39 +99,18 @@ public sealed class ScalingTargetIndex
         return null;
     }
 
-    private (IReadOnlyList<Resource> Attached, string? More) PoliciesOf(Resource target, IReadOnlyList<Resource> policies)
+    /// <summary>What a policy's arguments say about its target, worked out once per policy.</summary>
+    private ScalingPolicyLink LinkPolicy(Resource policy, int order)
     {
-        var attached = new List<Resource>();
-        string? more = null;
-        var targetKey = Triple(target);
-        foreach (var policy in policies)
+        var linked = new List<Resource>();
+        var exact = true;
+        foreach (var path in new[] { ResourceId, Dimension, Namespace })
         {
-            var linked = new List<Resource>();
-            var exact = true;
-            foreach (var path in new[] { ResourceId, Dimension, Namespace })
-            {
-                var link = _references.Link(policy, path, TargetType);
-                exact &= link.Exact;
-                foreach (var t in link.Instances) if (!linked.Contains(t)) linked.Add(t);
-            }
-            var policyKey = Triple(policy);
-            if (linked.Count > 0)
-            {
-                if (!linked.Contains(target)) continue;
-                if (exact && linked.Count == 1) attached.Add(policy);
-                else if (policyKey is not null && targetKey is not null) { if (policyKey == targetKey) attached.Add(policy); }
-                else more ??= $"{policy.Address} refers to several targets and the plan does not show which";
-                continue;
-            }
-            if (policyKey is not null && targetKey is not null)
-            {
-                if (policyKey == targetKey) attached.Add(policy);
-                continue;
-            }
-            if (policyKey is not null && targetKey is null && TableName(policyKey.Split('|')[0]) is null) continue;
-            more ??= $"{policy.Address} has a resource_id, scalable_dimension or service_namespace known only after apply";
+            var link = _references.Link(policy, path, TargetType);
+            exact &= link.Exact;
+            foreach (var t in link.Instances) if (!linked.Contains(t)) linked.Add(t);
         }
-        return (attached, more);
+        return new ScalingPolicyLink(order, policy, linked, exact, Triple(policy));
     }
 
     /// <summary>resource_id|scalable_dimension|service_namespace when all are known.</summary>

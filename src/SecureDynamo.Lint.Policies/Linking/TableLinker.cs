@@ -12,7 +12,11 @@ public sealed class TableLinker
 {
     public const string TableType = "aws_dynamodb_table";
     private readonly ReferenceLinker _references;
+    private static readonly AttributePath Name = AttributePath.Of("name");
     private readonly IReadOnlyList<Resource> _tables;
+    // Built on first use: known table name → tables (in input order), and the tables whose name is unknown.
+    private Dictionary<string, List<Resource>>? _byName;
+    private List<Resource>? _unnamed;
 
     public TableLinker(ReferenceLinker references, IReadOnlyList<Resource> tables)
     {
@@ -40,20 +44,37 @@ public sealed class TableLinker
         }
         if (literal is not null)
         {
-            var named = _tables.Where(t => NameOf(t) == literal).ToList();
-            var unnamed = _tables.Where(t => NameOf(t) is null).ToList();
+            IndexNames();
+            var named = _byName!.TryGetValue(literal, out var found) ? found : [];
+            var unnamed = _unnamed!;
             if (unnamed.Count > 0) return TableLink.Undecided([.. named, .. unnamed], $"{shown} names table {literal} and some table names are known only after apply");
-            return TableLink.To(named);
+            return TableLink.To(named.ToList());
         }
         if (value.IsKnown) return TableLink.To(Array.Empty<Resource>());
         var why = link.Unresolved ?? source.ExpressionAt(path)?.Describe() ?? "computed by the provider";
         return TableLink.Undecided(_tables, $"{shown} is known only after apply ({why})");
     }
 
+    /// <summary>Indexes the tables by known name once: a linker links every target of a graph.</summary>
+    private void IndexNames()
+    {
+        if (_byName is not null) return;
+        var byName = new Dictionary<string, List<Resource>>(StringComparer.Ordinal);
+        var unnamed = new List<Resource>();
+        foreach (var t in _tables)
+        {
+            if (NameOf(t) is not { } name) unnamed.Add(t);
+            else if (byName.TryGetValue(name, out var list)) list.Add(t);
+            else byName[name] = [t];
+        }
+        _unnamed = unnamed;
+        _byName = byName;
+    }
+
     /// <summary>The table's name when known before apply.</summary>
     public static string? NameOf(Resource table)
     {
-        var v = table.Get(AttributePath.Of("name"));
+        var v = table.Get(Name);
         return v.IsKnown ? v.AsString() : null;
     }
 }

@@ -26,7 +26,17 @@ public sealed class TableCapacityAutoscales : Policy
         var tables = context.Graph.OfType(TableLinker.TableType).Where(t => t.IsJudged).ToList();
         if (tables.Count == 0) yield break;
         var targets = ScalingTargetIndex.Build(context.Graph, context.Resolver, tables);
-        foreach (var table in tables) yield return Judge(table, targets, context);
+        // Each table's targets, in target order: one pass, not every target for every table.
+        var byTable = new Dictionary<Resource, List<ScalingTarget>>();
+        foreach (var target in targets)
+        {
+            foreach (var t in target.Table.Tables)
+            {
+                if (!byTable.TryGetValue(t, out var list)) byTable[t] = list = [];
+                if (list.Count == 0 || !ReferenceEquals(list[^1], target)) list.Add(target);
+            }
+        }
+        foreach (var table in tables) yield return Judge(table, byTable.TryGetValue(table, out var own) ? own : [], context);
     }
 
     private static Verdict Judge(Resource table, IReadOnlyList<ScalingTarget> targets, PolicyContext context)
@@ -88,11 +98,11 @@ public sealed class TableCapacityAutoscales : Policy
 
     private static PairState Assess(Resource table, string? index, string capacity, IReadOnlyList<ScalingTarget> targets, PolicyContext context)
     {
+        // targets: those that name this table.
         string? undecided = null;
         string? problem = null;
         foreach (var target in targets)
         {
-            if (!target.Table.Tables.Contains(table)) continue;
             var dimensionMatches = target.Capacity is null || target.IsIndex is null
                 ? (bool?)null
                 : target.Capacity == capacity && target.IsIndex == (index is not null);

@@ -23,6 +23,7 @@ public sealed class TableKeyRotates : Policy
     {
         // key address → the key instance and the tables it encrypts, in input order
         var keys = new Dictionary<string, (Resource Key, List<string> Users)>(StringComparer.Ordinal);
+        var usersOf = new Dictionary<Resource, List<string>>(ReferenceEqualityComparer.Instance);
         var verdicts = new List<Verdict>();
         foreach (var user in Users(context))
         {
@@ -33,11 +34,17 @@ public sealed class TableKeyRotates : Policy
                     "not encrypted with an aws_kms_key managed in this input, so its key rotation cannot be judged here"));
                 continue;
             }
+            var userAddress = user.Address.ToString();
             foreach (var key in used)
             {
-                var address = key.Address.ToString();
-                if (!keys.TryGetValue(address, out var entry)) keys[address] = entry = (key, new List<string>());
-                entry.Users.Add(user.Address.ToString());
+                // A for_each module's key is used by many tables: format its address once.
+                if (!usersOf.TryGetValue(key, out var users))
+                {
+                    var address = key.Address.ToString();
+                    if (!keys.TryGetValue(address, out var entry)) keys[address] = entry = (key, new List<string>());
+                    usersOf[key] = users = entry.Users;
+                }
+                users.Add(userAddress);
             }
         }
         foreach (var (key, users) in keys.Values) verdicts.Add(JudgeKey(key, users, context));

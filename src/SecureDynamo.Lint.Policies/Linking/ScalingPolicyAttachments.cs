@@ -1,0 +1,76 @@
+using SecureDynamo.Lint.Core.Graph;
+
+namespace SecureDynamo.Lint.Policies.Linking;
+
+/// <summary>
+/// Which autoscaling policies attach to a target: one linked to it by reference (exactly, or with
+/// the same known resource_id/scalable_dimension/service_namespace), or one not linked by reference
+/// with the same known triple. A policy that might attach but cannot be told gives the reason
+/// another policy may be attached. Indexed once, so that a graph's targets take linear time.
+/// </summary>
+public sealed class ScalingPolicyAttachments
+{
+    private const string SeveralTargets = "refers to several targets and the plan does not show which";
+    private const string KnownAfterApply = "has a resource_id, scalable_dimension or service_namespace known only after apply";
+
+    private readonly Dictionary<Resource, List<ScalingPolicyLink>> _byTarget = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, List<ScalingPolicyLink>> _byKey = new(StringComparer.Ordinal);
+    // The first policy, in order, not linked by reference whose triple is unknown (it may attach to any target),
+    // and the first whose known triple names a table (it may attach to a target whose own triple is unknown).
+    private readonly ScalingPolicyLink? _firstUnkeyed;
+    private readonly ScalingPolicyLink? _firstKeyedForTable;
+
+    public ScalingPolicyAttachments(IReadOnlyList<ScalingPolicyLink> policies)
+    {
+        foreach (var p in policies)
+        {
+            if (p.Linked.Count > 0)
+            {
+                foreach (var t in p.Linked)
+                {
+                    if (!_byTarget.TryGetValue(t, out var list)) _byTarget[t] = list = [];
+                    list.Add(p);
+                }
+            }
+            else if (p.Key is null) _firstUnkeyed ??= p;
+            else
+            {
+                if (!_byKey.TryGetValue(p.Key, out var list)) _byKey[p.Key] = list = [];
+                list.Add(p);
+                if (ScalingTargetIndex.TableName(p.Key.Split('|')[0]) is not null) _firstKeyedForTable ??= p;
+            }
+        }
+    }
+
+    /// <summary>The policies attached to <paramref name="target"/> (whose triple is <paramref name="targetKey"/>), in policy order, and why more may be.</summary>
+    public (IReadOnlyList<Resource> Attached, string? More) Of(Resource target, string? targetKey)
+    {
+        var attached = new List<ScalingPolicyLink>();
+        ScalingPolicyLink? more = null;
+        string? moreWhy = null;
+        void MayAttach(ScalingPolicyLink p, string why)
+        {
+            if (more is not null && more.Order <= p.Order) return;
+            more = p;
+            moreWhy = why;
+        }
+
+        if (_byTarget.TryGetValue(target, out var linked))
+        {
+            foreach (var p in linked)
+            {
+                if (p.Exact && p.Linked.Count == 1) attached.Add(p);
+                else if (p.Key is not null && targetKey is not null) { if (p.Key == targetKey) attached.Add(p); }
+                else MayAttach(p, SeveralTargets);
+            }
+        }
+        if (targetKey is not null)
+        {
+            if (_byKey.TryGetValue(targetKey, out var same)) attached.AddRange(same);
+        }
+        else if (_firstKeyedForTable is not null) MayAttach(_firstKeyedForTable, KnownAfterApply);
+        if (_firstUnkeyed is not null) MayAttach(_firstUnkeyed, KnownAfterApply);
+        attached.Sort((a, b) => a.Order.CompareTo(b.Order));
+        return (attached.Select(p => p.Policy).ToList(), more is null ? null : $"{more.Policy.Address} {moreWhy}");
+    }
+}

@@ -1,0 +1,93 @@
+using SecureDynamo.Lint.Cli;
+
+namespace SecureDynamo.Lint.Benchmarks;
+
+/// <summary>
+/// The HCL front end at monorepo scale: <c>securedynamo scan &lt;root&gt;</c> over a generated tree of
+/// 2,000 <c>.tf</c> files in 100 root modules (parse, evaluate, check, JSON report), in-process and as
+/// a fresh process, against HashiCorp's reference parser <c>hcl2ast</c> parsing the same files.
+/// </summary>
+/// <param name="hcl2ast">The oracle binary (<c>--hcl2ast PATH</c>), or null to look in the usual places.</param>
+public sealed class HclScanSuite(string? hcl2ast) : IBenchmarkSuite
+{
+    private const string GeneratorVersion = "v1";
+    private static readonly string[] OracleLocations = ["/tmp/oracle/hcl2ast", "../shared/tools/hcl-oracle/hcl2ast", "/work/shared/tools/hcl-oracle/hcl2ast"];
+
+    public string Key => "hcl";
+
+    public string Name => "HCL monorepo scan";
+
+    public void Run(BenchmarkContext context)
+    {
+        var root = Ensure(context);
+        var files = Directory.GetFiles(root, "*.tf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var megabytes = files.Sum(f => new FileInfo(f).Length) / 1e6;
+        var roots = Directory.GetDirectories(Path.Combine(root, "services"), "*", SearchOption.AllDirectories).Count(d => Directory.EnumerateFiles(d, "*.tf").Any());
+        Console.WriteLine($"{files.Length} .tf files, {megabytes:F1} MB, {roots} root modules (+ a shared module each reads), {Environment.ProcessorCount} cores");
+
+        var allocated = new List<long>();
+        var scan = Measure.Median(context.Runs, () =>
+        {
+            var before = GC.GetTotalAllocatedBytes(true);
+            var code = CliApp.Run(["scan", "--format", "json", root], DiscardingConsole.Create());
+            if (code == CliApp.Error) throw new InvalidOperationException($"scan of {root} failed with exit code 2");
+            allocated.Add(GC.GetTotalAllocatedBytes(true) - before);
+        }, out var scanCpu);
+        context.Cli.Run("scan", "--format", "json", root);
+        var process = Enumerable.Range(0, Math.Max(3, context.Runs / 2)).Select(_ => context.Cli.Run("scan", "--format", "json", root)).ToList();
+        if (process.Any(r => r.ExitCode == CliApp.Error)) throw new InvalidOperationException("the CLI failed: " + process[0].Stderr);
+        var processWall = Measure.MedianOf(process.Select(r => r.Wall));
+
+        Console.WriteLine($"{"",-28} {"wall",8} {"cpu",8} {"files/s",9} {"MB/s",7} {"peak RSS",10} {"alloc/run",10}");
+        Row("scan, in-process (warm)", scan, scanCpu, files.Length, megabytes, null, Measure.MedianOf(allocated));
+        Row("scan, fresh process", processWall, null, files.Length, megabytes, process.Max(r => r.PeakBytes), null);
+
+        var oracle = FindOracle();
+        if (oracle is null)
+        {
+            Console.WriteLine("hcl2ast comparison skipped: no hcl2ast binary found (build it with ../shared/tools/hcl-oracle/build.sh, " +
+                              $"or pass --hcl2ast PATH; looked in {string.Join(", ", hcl2ast is null ? OracleLocations : [hcl2ast])})");
+            return;
+        }
+        // The oracle's full output (AST detail and comments), and its leanest (structure and values only).
+        var full = TimeOracle(context, new CliCommand(oracle, []), files);
+        var lean = TimeOracle(context, new CliCommand(oracle, ["-ast=false", "-comments=false"]), files);
+        Row("hcl2ast (full AST)", full.Wall, null, files.Length, megabytes, full.Peak, null);
+        Row("hcl2ast -ast=false -comments=false", lean.Wall, null, files.Length, megabytes, lean.Peak, null);
+        var fastest = full.Wall < lean.Wall ? full.Wall : lean.Wall;
+        Console.WriteLine($"scan / fastest hcl2ast: in-process {scan / fastest:F2}x, fresh process {processWall / fastest:F2}x " +
+                          $"({(processWall < fastest ? "faster" : "slower")} than the reference parser, which parses only)");
+    }
+
+    private static (TimeSpan Wall, long Peak) TimeOracle(BenchmarkContext context, CliCommand oracle, string[] files)
+    {
+        var first = oracle.Run(files);
+        if (first.ExitCode != 0) throw new InvalidOperationException($"hcl2ast rejected the generated files (exit {first.ExitCode}): {first.Stderr}");
+        var runs = Enumerable.Range(0, Math.Max(3, context.Runs / 2)).Select(_ => oracle.Run(files)).ToList();
+        return (Measure.MedianOf(runs.Select(r => r.Wall)), runs.Max(r => r.PeakBytes));
+    }
+
+    private static void Row(string name, TimeSpan wall, TimeSpan? cpu, int files, double megabytes, long? peak, long? allocated) =>
+        Console.WriteLine($"{name,-28} {Measure.Ms(wall),8} {(cpu is { } c ? Measure.Ms(c) : "-"),8} {files / wall.TotalSeconds,9:F0} {megabytes / wall.TotalSeconds,7:F1} " +
+                          $"{(peak is { } p ? Measure.Mib(p) : "-"),10} {(allocated is { } a ? Measure.Mib(a) : "-"),10}");
+
+    private string? FindOracle()
+    {
+        if (hcl2ast is not null) return File.Exists(hcl2ast) ? Path.GetFullPath(hcl2ast) : null;
+        return OracleLocations.Where(File.Exists).Select(Path.GetFullPath).FirstOrDefault();
+    }
+
+    private static string Ensure(BenchmarkContext context)
+    {
+        var root = context.Input($"hcl-monorepo-{GeneratorVersion}");
+        if (Directory.Exists(root)) return root;
+        var temp = root + ".tmp";
+        if (Directory.Exists(temp)) Directory.Delete(temp, true);
+        HclMonorepoGenerator.Write(temp);
+        Directory.Move(temp, root);
+        return root;
+    }
+
+    /// <summary>Writes the monorepo (for <c>--generate-only</c>) and returns its root.</summary>
+    public static string Generate(BenchmarkContext context) => Ensure(context);
+}
