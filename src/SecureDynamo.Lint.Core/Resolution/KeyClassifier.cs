@@ -25,6 +25,26 @@ public sealed class KeyClassifier
         _resolver = resolver;
     }
 
+    /// <summary>
+    /// Classifies the key <paramref name="user"/> is encrypted with. A reference such as
+    /// <c>aws_kms_key.this.arn</c> written inside a module called with count/for_each (or in a resource
+    /// with count/for_each) means the key of the same module instance (and the same instance key),
+    /// not every instance of that key in the input.
+    /// </summary>
+    public KeyAssessment Classify(Value key, Resource user)
+    {
+        var assessment = Classify(key);
+        if (assessment.ManagedKeys.Count < 2) return assessment;
+        var sameModule = assessment.ManagedKeys.Where(k => k.Address.Module == user.Address.Module).ToList();
+        var keys = sameModule.Count > 0 ? sameModule : assessment.ManagedKeys.ToList();
+        if (user.Address.Key is { } instance && keys.Count > 1)
+        {
+            var sameInstance = keys.Where(k => k.Address.Key == instance).ToList();
+            if (sameInstance.Count > 0) keys = sameInstance;
+        }
+        return assessment with { ManagedKeys = keys };
+    }
+
     /// <summary>Classifies a key value already passed through <see cref="ReferenceResolver.Effective"/>.</summary>
     public KeyAssessment Classify(Value key)
     {

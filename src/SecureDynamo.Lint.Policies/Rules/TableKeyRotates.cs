@@ -58,20 +58,20 @@ public sealed class TableKeyRotates : Policy
     {
         if (user.Type == "aws_dynamodb_table_replica")
         {
-            foreach (var k in context.Keys.Classify(context.Effective(user, ReplicaKey)).ManagedKeys) yield return k;
+            foreach (var k in context.Keys.Classify(context.Effective(user, ReplicaKey), user).ManagedKeys) yield return k;
             yield break;
         }
         // SSE off (false or never set) means an AWS owned key; unknown still names the key it would use.
         if (context.Effective(user, SseEnabled).AsBool() != false && !context.Effective(user, SseEnabled).IsNull)
         {
-            foreach (var k in context.Keys.Classify(context.Effective(user, SseKey)).ManagedKeys) yield return k;
+            foreach (var k in context.Keys.Classify(context.Effective(user, SseKey), user).ManagedKeys) yield return k;
         }
         var replicas = context.Effective(user, AttributePath.Of("replica"));
         for (var i = 0; i < replicas.Items.Count; i++)
         {
             var key = context.Effective(user, AttributePath.Of("replica", i, "kms_key_arn"));
             if (key.IsNull) continue;
-            foreach (var k in context.Keys.Classify(key).ManagedKeys) yield return k;
+            foreach (var k in context.Keys.Classify(key, user).ManagedKeys) yield return k;
         }
     }
 
