@@ -38,7 +38,7 @@ public sealed class HclScanSuite(string? hcl2ast) : IBenchmarkSuite
         if (process.Any(r => r.ExitCode == CliApp.Error)) throw new InvalidOperationException("the CLI failed: " + process[0].Stderr);
         var processWall = Measure.MedianOf(process.Select(r => r.Wall));
 
-        Console.WriteLine($"{"",-28} {"wall",8} {"cpu",8} {"files/s",9} {"MB/s",7} {"peak RSS",10} {"alloc/run",10}");
+        Console.WriteLine($"{"",-36} {"wall",8} {"cpu",8} {"files/s",9} {"MB/s",7} {"peak RSS",10} {"alloc/run",10}");
         Row("scan, in-process (warm)", scan, scanCpu, files.Length, megabytes, null, Measure.MedianOf(allocated));
         Row("scan, fresh process", processWall, null, files.Length, megabytes, process.Max(r => r.PeakBytes), null);
 
@@ -68,7 +68,7 @@ public sealed class HclScanSuite(string? hcl2ast) : IBenchmarkSuite
     }
 
     private static void Row(string name, TimeSpan wall, TimeSpan? cpu, int files, double megabytes, long? peak, long? allocated) =>
-        Console.WriteLine($"{name,-28} {Measure.Ms(wall),8} {(cpu is { } c ? Measure.Ms(c) : "-"),8} {files / wall.TotalSeconds,9:F0} {megabytes / wall.TotalSeconds,7:F1} " +
+        Console.WriteLine($"{name,-36} {Measure.Ms(wall),8} {(cpu is { } c ? Measure.Ms(c) : "-"),8} {files / wall.TotalSeconds,9:F0} {megabytes / wall.TotalSeconds,7:F1} " +
                           $"{(peak is { } p ? Measure.Mib(p) : "-"),10} {(allocated is { } a ? Measure.Mib(a) : "-"),10}");
 
     private string? FindOracle()

@@ -12,7 +12,7 @@ internal sealed partial class Lexer
 {
     private readonly byte[] _src;
     private readonly SourceMap _map;
-    private readonly List<Token> _tokens = [];
+    private readonly List<Token> _tokens;
     private readonly Stack<LexerContext> _contexts = new();
     private int _pos;
 
@@ -21,6 +21,8 @@ internal sealed partial class Lexer
         _src = src;
         _map = map;
         _pos = start;
+        // Configuration files run at about one token per five bytes: sized once, not regrown from empty.
+        _tokens = new List<Token>(Math.Min((src.Length - start) / 5 + 16, 1 << 20));
     }
 
     /// <summary>Scans a whole file (config or expression mode), or a bare template.</summary>

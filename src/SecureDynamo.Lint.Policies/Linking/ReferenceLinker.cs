@@ -12,6 +12,9 @@ namespace SecureDynamo.Lint.Policies.Linking;
 public sealed class ReferenceLinker
 {
     private readonly ReferenceResolver _resolver;
+    // Per resource block's instance list (shared by the graph): its managed instances by module instance, in order.
+    // A reference written inside a for_each module stays in its module instance: an index, not a scan of them all.
+    private readonly Dictionary<IReadOnlyList<Resource>, Dictionary<string, List<Resource>>> _byModuleInstance = new(ReferenceEqualityComparer.Instance);
 
     public ReferenceLinker(ReferenceResolver resolver) => _resolver = resolver;
 
@@ -65,12 +68,13 @@ public sealed class ReferenceLinker
         return groups.Values;
     }
 
-    private static (IReadOnlyList<Resource> Instances, bool Narrowed) Select(Resource source, ResourceOrigin origin, List<string> references, bool selectsByOwnKey)
+    private (IReadOnlyList<Resource> Instances, bool Narrowed) Select(Resource source, ResourceOrigin origin, List<string> references, bool selectsByOwnKey)
     {
-        IReadOnlyList<Resource> candidates = origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
         // Written directly in the same module: the reference stays inside the same module instance.
         var direct = origin.ModulePath == source.Address.ModulePath && references.Any(r => r.StartsWith(origin.Address, StringComparison.Ordinal));
-        if (direct) candidates = candidates.Where(c => c.Address.Module == source.Address.Module).ToList();
+        IReadOnlyList<Resource> candidates = direct
+            ? InModuleInstance(origin.Instances, source.Address.Module)
+            : origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
         if (candidates.Count <= 1) return (candidates, true);
 
         if (direct)
@@ -88,6 +92,22 @@ public sealed class ReferenceLinker
             }
         }
         return (candidates, false);
+    }
+
+    private IReadOnlyList<Resource> InModuleInstance(IReadOnlyList<Resource> instances, string module)
+    {
+        if (!_byModuleInstance.TryGetValue(instances, out var byModule))
+        {
+            byModule = new Dictionary<string, List<Resource>>(StringComparer.Ordinal);
+            foreach (var i in instances)
+            {
+                if (i.Mode != ResourceMode.Managed) continue;
+                if (!byModule.TryGetValue(i.Address.Module, out var list)) byModule[i.Address.Module] = list = [];
+                list.Add(i);
+            }
+            _byModuleInstance[instances] = byModule;
+        }
+        return byModule.TryGetValue(module, out var found) ? found.ToList() : [];
     }
 
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>
