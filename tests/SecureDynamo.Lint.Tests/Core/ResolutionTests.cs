@@ -57,3 +57,29 @@ public sealed class ResolutionTests
         Assert.IsType<ConstantOrigin>(resolver.Resolve(new Expression("", [], Value.String("x"))));
     }
 }
+
+public sealed class KeyInstanceTests
+{
+    [Fact]
+    public void A_key_referenced_inside_a_for_each_module_is_the_key_of_the_same_instance()
+    {
+        var keyConfig = new ResourceConfig("aws_kms_key.this", ResourceMode.Managed, "aws_kms_key", "this", "aws", ConfigBody.Empty, null, null);
+        var tableConfig = new ResourceConfig("aws_dynamodb_table.this", ResourceMode.Managed, "aws_dynamodb_table", "this", "aws", ConfigBody.Empty, null, null);
+        var child = new ModuleConfig("module.store",
+            new Dictionary<string, ResourceConfig> { ["aws_kms_key.this"] = keyConfig, ["aws_dynamodb_table.this"] = tableConfig },
+            new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        var root = new ModuleConfig("", new Dictionary<string, ResourceConfig>(),
+            new Dictionary<string, ModuleCall> { ["store"] = new("store", "./store", new Dictionary<string, Expression>(), child) },
+            new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        Resource Make(string address, ResourceConfig config) => new(ResourceAddress.Parse(address), PlannedAction.Create, Value.EmptyMap, Value.Null, config);
+        var keyA = Make("module.store[\"a\"].aws_kms_key.this", keyConfig);
+        var keyB = Make("module.store[\"b\"].aws_kms_key.this", keyConfig);
+        var tableB = Make("module.store[\"b\"].aws_dynamodb_table.this", tableConfig);
+        var graph = new ResourceGraph("test", InputKind.Plan, [keyA, keyB, tableB], root, new Dictionary<string, Value>(), []);
+        var keys = new KeyClassifier(graph, new ReferenceResolver(graph));
+        var reference = Value.Unknown(new Expression("module.store", ["aws_kms_key.this.arn", "aws_kms_key.this"]));
+
+        Assert.Equal(2, keys.Classify(reference).ManagedKeys.Count);
+        Assert.Same(keyB, Assert.Single(keys.Classify(reference, tableB).ManagedKeys));
+    }
+}
