@@ -9,6 +9,13 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTermina
     /// <summary>Colour only on a terminal, never when NO_COLOR is set (https://no-color.org).</summary>
     public bool UseColor => IsTerminal && string.IsNullOrEmpty(Environment("NO_COLOR"));
 
+    /// <summary>All environment variables (for <c>TF_VAR_*</c>); tests give their own.</summary>
+    public Func<IReadOnlyDictionary<string, string>> EnvironmentVariables { get; init; } = ProcessEnvironment;
+
+    private static IReadOnlyDictionary<string, string> ProcessEnvironment() =>
+        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+
     /// <summary>Today's date, for the expiry of config exceptions; tests fix it.</summary>
     public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
 

@@ -61,6 +61,9 @@ public static class ScanCommand
                 WriteBaselineFile = parsed.GetValue(writeBaseline),
                 Today = console.Today(),
                 ToolVersion = console.ToolVersion,
+                TerraformEnvironment = console.EnvironmentVariables()
+                    .Where(e => e.Key.StartsWith("TF_VAR_", StringComparison.Ordinal) && e.Key.Length > "TF_VAR_".Length)
+                    .ToDictionary(e => e.Key["TF_VAR_".Length..], e => e.Value, StringComparer.Ordinal),
             };
             Func<string, ProgressLine?>? progress = console.ErrorIsTerminal ? path => new ProgressLine(console.Error, path) : null;
             var report = Scanner.For(request).Scan(request, console.Error, cancellation, progress);

@@ -19,7 +19,13 @@ public sealed record ScanRequest(
     IReadOnlyList<string>? VarFiles = null,
     string? SourceDirectory = null)
 {
-    public TerraformReadOptions TerraformOptions => new(VarFiles ?? Array.Empty<string>(), Vars ?? Array.Empty<string>());
+    public TerraformReadOptions TerraformOptions => new(VarFiles ?? Array.Empty<string>(), Vars ?? Array.Empty<string>())
+    {
+        EnvironmentVars = TerraformEnvironment,
+    };
+
+    /// <summary>Root variable values from <c>TF_VAR_name</c> environment variables, by variable name.</summary>
+    public IReadOnlyDictionary<string, string> TerraformEnvironment { get; init; } = new Dictionary<string, string>();
 
     /// <summary><c>--config FILE</c>; without it the nearest <c>.securedynamo.json</c> is used.</summary>
     public string? ConfigFile { get; init; }

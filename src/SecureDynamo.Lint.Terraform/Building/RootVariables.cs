@@ -11,6 +11,7 @@ namespace SecureDynamo.Lint.Terraform.Building;
 
 /// <summary>
 /// Root variable values with Terraform's precedence, lowest first: <c>default</c>,
+/// <c>TF_VAR_name</c> environment variables (only for declared variables, as Terraform),
 /// <c>terraform.tfvars</c>, <c>terraform.tfvars.json</c>, <c>*.auto.tfvars</c> and
 /// <c>*.auto.tfvars.json</c> in lexical order, then <c>--var-file</c> files, then <c>--var</c> values
 /// (securedynamo applies all <c>--var-file</c>s before all <c>--var</c>s).
@@ -21,6 +22,10 @@ internal static class RootVariables
     {
         var values = new Dictionary<string, Value>(StringComparer.Ordinal);
         var evaluator = new ExpressionEvaluator(new ConstantScope(context.RootOnDisk, context.Warn));
+        foreach (var (name, text) in options.EnvironmentVars.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (root.Variables.TryGetValue(name, out var declared)) values[name] = Assigned(name, text, declared, evaluator, "TF_VAR_" + name);
+        }
         var automatic = new List<string>();
         foreach (var name in new[] { "terraform.tfvars", "terraform.tfvars.json" })
         {
@@ -42,9 +47,7 @@ internal static class RootVariables
             if (eq <= 0) throw new InputException("--var", $"\"{assignment}\" is not NAME=VALUE");
             var name = assignment[..eq].Trim();
             var text = assignment[(eq + 1)..];
-            values[name] = root.Variables.TryGetValue(name, out var declared) && !IsPrimitive(declared)
-                ? ParseComplex(name, text, evaluator)
-                : Value.String(text);
+            values[name] = root.Variables.TryGetValue(name, out var declared) ? Assigned(name, text, declared, evaluator, "--var") : Value.String(text);
         }
         foreach (var name in values.Keys.Where(n => !root.Variables.ContainsKey(n)).ToList())
         {
@@ -52,6 +55,10 @@ internal static class RootVariables
         }
         return values.ToDictionary(p => p.Key, p => (Func<Value>)(() => p.Value), StringComparer.Ordinal);
     }
+
+    /// <summary>A value given as text (<c>--var</c>, <c>TF_VAR_</c>): literal for primitive types, HCL for the others, as Terraform reads it.</summary>
+    private static Value Assigned(string name, string text, Block declared, ExpressionEvaluator evaluator, string origin) =>
+        IsPrimitive(declared) ? Value.String(text) : ParseComplex(name, text, evaluator, origin);
 
     /// <summary>Whether the declared type is absent or primitive (a bare keyword, or a string in .tf.json): Terraform takes such --var values literally and parses the others (any, lists, maps, objects) as HCL.</summary>
     private static bool IsPrimitive(Block variable)
@@ -66,17 +73,17 @@ internal static class RootVariables
         return name is "string" or "number" or "bool";
     }
 
-    private static Value ParseComplex(string name, string text, ExpressionEvaluator evaluator)
+    private static Value ParseComplex(string name, string text, ExpressionEvaluator evaluator, string origin)
     {
-        var parsed = HclParser.ParseExpression("--var " + name, Encoding.UTF8.GetBytes(text));
-        if (parsed.HasErrors) throw new InputException("--var", $"{name}: {parsed.Diagnostics.First(d => d.Severity == HclSeverity.Error).Summary}");
+        var parsed = HclParser.ParseExpression(origin + " " + name, Encoding.UTF8.GetBytes(text));
+        if (parsed.HasErrors) throw new InputException(origin, $"{name}: {parsed.Diagnostics.First(d => d.Severity == HclSeverity.Error).Summary}");
         try
         {
             return evaluator.Evaluate(parsed.Expression, Bindings.Empty).WithRange(null);
         }
         catch (EvaluationError e)
         {
-            throw new InputException("--var", $"{name}: {e.Message}");
+            throw new InputException(origin, $"{name}: {e.Message}");
         }
     }
 

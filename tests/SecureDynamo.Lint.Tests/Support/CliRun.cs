@@ -18,7 +18,11 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(stdout, stderr, false, name => env.TryGetValue(name, out var v) ? v : null) { ToolVersion = TestVersion };
+        var console = new CliConsole(stdout, stderr, false, name => env.TryGetValue(name, out var v) ? v : null)
+        {
+            ToolVersion = TestVersion,
+            EnvironmentVariables = () => env,
+        };
         if (today is { } day) console = console with { Today = () => day };
         var code = CliApp.Run(args, console);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
