@@ -49,12 +49,13 @@ public sealed class ActionPatternTests
     }
 
     [Fact]
-    public void Pathological_patterns_match_in_linear_time()
+    public void Pathological_patterns_are_decided()
     {
+        // A backtracking matcher takes exponential time here and would never finish; no timing is asserted
+        // (speed is measured by the benchmark), only that the answer comes and is right.
         var pattern = string.Concat(Enumerable.Repeat("*a", 2000)) + "b";
         var text = new string('a', 5000);
-        var started = DateTime.UtcNow;
         Assert.False(WildcardPattern.Matches(pattern, text));
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
+        Assert.True(WildcardPattern.Matches(pattern[..^1], text));
     }
 }
