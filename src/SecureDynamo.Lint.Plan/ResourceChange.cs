@@ -26,7 +26,7 @@ internal sealed record ResourceChange(
     public Resource ToResource(ResourceConfig? config) =>
         new(Address, PlannedActions.FromPlan(Actions), After, Before, config, ProviderName, null, ActionReason, ReplacePaths, Location);
 
-    public static ResourceChange From(string file, JsonElement entry, int line, int column)
+    public static ResourceChange From(string file, JsonElement entry, int line, int column, ValueInterner? interner = null)
     {
         var addressText = Text(entry, "address") ?? "";
         var mode = Text(entry, "mode") == "data" ? ResourceMode.Data : ResourceMode.Managed;
@@ -57,8 +57,8 @@ internal sealed record ResourceChange(
         var actions = ValueConverter.Property(change, "actions") is { ValueKind: JsonValueKind.Array } a
             ? a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : "").ToArray()
             : Array.Empty<string>();
-        var after = ValueConverter.Convert(afterJson, ValueConverter.Property(change, "after_unknown"), ValueConverter.Property(change, "after_sensitive"));
-        var before = ValueConverter.Convert(beforeJson, default, ValueConverter.Property(change, "before_sensitive"));
+        var after = ValueConverter.Convert(afterJson, ValueConverter.Property(change, "after_unknown"), ValueConverter.Property(change, "after_sensitive"), interner);
+        var before = ValueConverter.Convert(beforeJson, default, ValueConverter.Property(change, "before_sensitive"), interner);
         var replace = new List<AttributePath>();
         if (ValueConverter.Property(change, "replace_paths") is { ValueKind: JsonValueKind.Array } paths)
         {

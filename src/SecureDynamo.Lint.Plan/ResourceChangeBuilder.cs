@@ -17,6 +17,7 @@ internal sealed class ResourceChangeBuilder
     private readonly string _file;
     private readonly BlockingCollection<Pending> _queue = new(QueuedEntries);
     private readonly Task _worker;
+    private readonly ValueInterner _interner = new();
     private volatile Exception? _failure;
 
     public ResourceChangeBuilder(string file)
@@ -68,7 +69,7 @@ internal sealed class ResourceChangeBuilder
             {
                 if (_failure is not null) continue;
                 using var doc = CapturedJson.Parse(pending.Bytes.AsMemory(0, pending.Length));
-                Changes.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column));
+                Changes.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, _interner));
             }
             catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
             {

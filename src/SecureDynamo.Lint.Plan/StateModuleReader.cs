@@ -19,6 +19,8 @@ internal sealed class StateModuleReader
     private readonly HashSet<string> _managed = new(StringComparer.Ordinal);
 
     /// <param name="include">Which resource entries to build (type filtering by the options comes on top).</param>
+    private readonly ValueInterner _interner = new();
+
     public StateModuleReader(JsonTokenStream json, PlanReadOptions options, ReadProgress progress, Func<EntryHeader, bool> include)
     {
         _json = json;
@@ -91,7 +93,7 @@ internal sealed class StateModuleReader
         catch (FormatException) { return; }
         using var doc = CapturedJson.Parse(entry);
         var r = doc.RootElement;
-        var after = ValueConverter.Convert(ValueConverter.Property(r, "values"), default, ValueConverter.Property(r, "sensitive_values"));
+        var after = ValueConverter.Convert(ValueConverter.Property(r, "values"), default, ValueConverter.Property(r, "sensitive_values"), _interner);
         Resources.Add(new Resource(address, PlannedAction.Exists, after, Value.Null, null, ResourceChange.Text(r, "provider_name")));
     }
 }

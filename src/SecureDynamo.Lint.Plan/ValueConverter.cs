@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Runtime.InteropServices;
 using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Plan.Json;
 
@@ -8,48 +9,85 @@ namespace SecureDynamo.Lint.Plan;
 /// <summary>
 /// Builds a <see cref="Value"/> from a plan's value JSON and its <c>after_unknown</c> and
 /// <c>after_sensitive</c> shadows (which mirror the value's shape, with <c>true</c> at the
-/// unknown or sensitive parts). An absent element is <c>default(JsonElement)</c>.
+/// unknown or sensitive parts). An absent element is <c>default(JsonElement)</c>. With a
+/// <see cref="ValueInterner"/>, parts with nothing unknown or sensitive inside are shared with
+/// identical parts built before.
 /// </summary>
 internal static class ValueConverter
 {
     private static readonly IReadOnlyDictionary<string, Value> NoFields = new Dictionary<string, Value>();
 
-    public static Value Convert(JsonElement value, JsonElement unknown, JsonElement sensitive)
+    public static Value Convert(JsonElement value, JsonElement unknown, JsonElement sensitive, ValueInterner? interner = null)
     {
         var isSensitive = sensitive.ValueKind == JsonValueKind.True;
         if (unknown.ValueKind == JsonValueKind.True) return Value.Unknown().WithSensitive(isSensitive);
-        var converted = value.ValueKind switch
+        Value converted;
+        if (interner is not null && value.ValueKind != JsonValueKind.Undefined && IsUnmarked(unknown) && IsUnmarked(sensitive))
         {
-            JsonValueKind.Object => ConvertObject(value, NonEmptyObject(unknown), NonEmptyObject(sensitive)),
-            JsonValueKind.Array => ConvertArray(value, NonEmptyArray(unknown), NonEmptyArray(sensitive)),
-            JsonValueKind.Undefined => ConvertAbsent(unknown, sensitive),
-            _ => ConvertScalar(value, unknown),
-        };
+            converted = Interned(value, interner);
+        }
+        else
+        {
+            converted = value.ValueKind switch
+            {
+                JsonValueKind.Object => ConvertObject(value, NonEmptyObject(unknown), NonEmptyObject(sensitive), interner),
+                JsonValueKind.Array => ConvertArray(value, NonEmptyArray(unknown), NonEmptyArray(sensitive), interner),
+                JsonValueKind.Undefined => ConvertAbsent(unknown, sensitive, interner),
+                _ => ConvertScalar(value, unknown, interner),
+            };
+        }
         return isSensitive ? converted.WithSensitive() : converted;
     }
 
     public static Value Convert(JsonElement value) => Convert(value, default, default);
 
-    /// <summary>A value left out of <c>after</c> because it is (partly) unknown: its shape comes from the shadow.</summary>
-    private static Value ConvertAbsent(JsonElement unknown, JsonElement sensitive) => unknown.ValueKind switch
+    /// <summary>A part with no unknown or sensitive marks: the same text always builds the same value.</summary>
+    private static Value Interned(JsonElement value, ValueInterner interner)
     {
-        JsonValueKind.Object => ConvertObject(default, unknown, NonEmptyObject(sensitive)),
-        JsonValueKind.Array => ConvertArray(default, unknown, NonEmptyArray(sensitive)),
+        var text = JsonMarshal.GetRawUtf8Value(value);
+        if (text.Length > ValueInterner.MaxTextBytes) return Build(value, interner);
+        if (interner.Find(text, out var hash) is { } shared) return shared;
+        var built = Build(value, interner);
+        interner.Add(text, hash, built);
+        return built;
+    }
+
+    private static Value Build(JsonElement value, ValueInterner interner) => value.ValueKind switch
+    {
+        JsonValueKind.Object => ConvertObject(value, default, default, interner),
+        JsonValueKind.Array => ConvertArray(value, default, default, interner),
+        _ => ConvertScalar(value, default, interner),
+    };
+
+    /// <summary>A shadow that marks nothing here: absent, false, or empty.</summary>
+    private static bool IsUnmarked(JsonElement shadow) => shadow.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.False or JsonValueKind.Null => true,
+        JsonValueKind.Object => shadow.GetPropertyCount() == 0,
+        JsonValueKind.Array => shadow.GetArrayLength() == 0,
+        _ => false,
+    };
+
+    /// <summary>A value left out of <c>after</c> because it is (partly) unknown: its shape comes from the shadow.</summary>
+    private static Value ConvertAbsent(JsonElement unknown, JsonElement sensitive, ValueInterner? interner) => unknown.ValueKind switch
+    {
+        JsonValueKind.Object => ConvertObject(default, unknown, NonEmptyObject(sensitive), interner),
+        JsonValueKind.Array => ConvertArray(default, unknown, NonEmptyArray(sensitive), interner),
         _ => Value.Null,
     };
 
-    private static Value ConvertObject(JsonElement o, JsonElement unknown, JsonElement sensitive)
+    private static Value ConvertObject(JsonElement o, JsonElement unknown, JsonElement sensitive, ValueInterner? interner)
     {
         var count = o.ValueKind == JsonValueKind.Object ? o.GetPropertyCount() : 0;
         var unknownCount = unknown.ValueKind == JsonValueKind.Object ? unknown.GetPropertyCount() : 0;
-        if (count + unknownCount == 0) return Value.Map(NoFields);
+        if (count + unknownCount == 0) return Value.EmptyMap;
         var fields = new Dictionary<string, Value>(count + unknownCount, StringComparer.Ordinal);
         if (count > 0)
         {
             foreach (var p in o.EnumerateObject())
             {
                 var name = Utf8Strings.Name(p);
-                fields[name] = Convert(p.Value, Property(unknown, name), Property(sensitive, name));
+                fields[name] = Convert(p.Value, Property(unknown, name), Property(sensitive, name), interner);
             }
         }
         if (unknownCount > 0)
@@ -58,17 +96,17 @@ internal static class ValueConverter
             foreach (var p in unknown.EnumerateObject())
             {
                 var name = Utf8Strings.Name(p);
-                if (!fields.ContainsKey(name)) fields[name] = Convert(default, p.Value, Property(sensitive, name));
+                if (!fields.ContainsKey(name)) fields[name] = Convert(default, p.Value, Property(sensitive, name), interner);
             }
         }
         return Value.Map(fields);
     }
 
-    private static Value ConvertArray(JsonElement a, JsonElement unknown, JsonElement sensitive)
+    private static Value ConvertArray(JsonElement a, JsonElement unknown, JsonElement sensitive, ValueInterner? interner)
     {
         // Walk the three arrays side by side: indexing a JsonElement array is not constant time.
         var length = Math.Max(a.ValueKind == JsonValueKind.Array ? a.GetArrayLength() : 0, unknown.ValueKind == JsonValueKind.Array ? unknown.GetArrayLength() : 0);
-        if (length == 0) return Value.List(Array.Empty<Value>());
+        if (length == 0) return Value.EmptyList;
         var items = new Value[length];
         var i = 0;
         var values = Items(a);
@@ -80,7 +118,7 @@ internal static class ValueConverter
             var hasUnknown = unknowns.MoveNext();
             if (!hasValue && !hasUnknown) break;
             var s = sensitives.MoveNext() ? sensitives.Current : default;
-            items[i++] = Convert(hasValue ? values.Current : default, hasUnknown ? unknowns.Current : default, s);
+            items[i++] = Convert(hasValue ? values.Current : default, hasUnknown ? unknowns.Current : default, s, interner);
         }
         return Value.List(items);
     }
@@ -88,13 +126,13 @@ internal static class ValueConverter
     private static JsonElement.ArrayEnumerator Items(JsonElement e) =>
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : default;
 
-    private static Value ConvertScalar(JsonElement v, JsonElement unknown) => v.ValueKind switch
+    private static Value ConvertScalar(JsonElement v, JsonElement unknown, ValueInterner? interner) => v.ValueKind switch
     {
         JsonValueKind.True => Value.Bool(true),
         JsonValueKind.False => Value.Bool(false),
         JsonValueKind.String => Value.String(Utf8Strings.String(v)),
         JsonValueKind.Number => Value.Number(NumberText(v)),
-        _ => unknown.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? ConvertAbsent(unknown, default) : Value.Null,
+        _ => unknown.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? ConvertAbsent(unknown, default, interner) : Value.Null,
     };
 
     /// <summary>Integers as written; other numbers in their shortest round-trip form ("1.0" is "1").</summary>

@@ -19,6 +19,7 @@ IBenchmarkSuite[] suites =
     new PlanScanSuite(),
     new StartupSuite(),
     new HclScanSuite(Option("--hcl2ast")),
+    new PhaseSuite(),
 ];
 if (Option("--suite") is { } only) suites = suites.Where(s => s.Key == only).ToArray();
 

@@ -7,23 +7,67 @@ namespace SecureDynamo.Lint.Core.Graph;
 /// <see cref="ModulePath"/> is the configuration path with instance keys stripped
 /// (<c>module.store</c>), which is how module instances map to <c>module_calls</c>.
 /// </summary>
-public sealed record ResourceAddress(string Module, ResourceMode Mode, string Type, string Name, string? Key)
+/// <remarks>
+/// Immutable, compared by its five parts. The derived strings (module path, configuration
+/// address, full address) are worked out once: policies and reports ask for them per result.
+/// </remarks>
+public sealed class ResourceAddress : IEquatable<ResourceAddress>
 {
+    private string? _text;
+
+    public ResourceAddress(string module, ResourceMode mode, string type, string name, string? key)
+    {
+        Module = module;
+        Mode = mode;
+        Type = type;
+        Name = name;
+        Key = key;
+        ModulePath = StripInstanceKeys(module);
+        ConfigAddress = mode == ResourceMode.Data ? $"data.{type}.{name}" : $"{type}.{name}";
+    }
+
+    /// <summary>The module instance path with keys: <c>module.store["orders"]</c>; "" for the root module.</summary>
+    public string Module { get; }
+
+    public ResourceMode Mode { get; }
+
+    public string Type { get; }
+
+    public string Name { get; }
+
+    /// <summary>The instance key as Terraform prints it (<c>[0]</c>, <c>["k"]</c>), or null.</summary>
+    public string? Key { get; }
+
     /// <summary>The module instance path with keys removed; "" for the root module.</summary>
-    public string ModulePath { get; } = StripInstanceKeys(Module);
+    public string ModulePath { get; }
 
     /// <summary>The address inside its module, without instance key: <c>aws_kms_key.k</c>, <c>data.aws_iam_policy_document.d</c>.</summary>
-    public string ConfigAddress => Mode == ResourceMode.Data ? $"data.{Type}.{Name}" : $"{Type}.{Name}";
+    public string ConfigAddress { get; }
 
     /// <summary>The full instance address, as Terraform prints it.</summary>
-    public override string ToString()
+    public override string ToString() => _text ??= Render();
+
+    private string Render()
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(Module.Length + ConfigAddress.Length + (Key?.Length ?? 0) + 1);
         if (Module.Length > 0) sb.Append(Module).Append('.');
         sb.Append(ConfigAddress);
         if (Key is not null) sb.Append(Key);
         return sb.ToString();
     }
+
+    public bool Equals(ResourceAddress? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (Mode == other.Mode && string.Equals(Name, other.Name, StringComparison.Ordinal) && string.Equals(Type, other.Type, StringComparison.Ordinal) &&
+             string.Equals(Key, other.Key, StringComparison.Ordinal) && string.Equals(Module, other.Module, StringComparison.Ordinal)));
+
+    public override bool Equals(object? obj) => obj is ResourceAddress other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Module, Mode, Type, Name, Key);
+
+    public static bool operator ==(ResourceAddress? a, ResourceAddress? b) => a is null ? b is null : a.Equals(b);
+
+    public static bool operator !=(ResourceAddress? a, ResourceAddress? b) => !(a == b);
 
     /// <summary>Renders an instance key as Terraform does: <c>[0]</c> or <c>["k"]</c>.</summary>
     public static string FormatKey(object key) => key switch

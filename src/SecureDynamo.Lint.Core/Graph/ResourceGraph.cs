@@ -10,6 +10,7 @@ public sealed class ResourceGraph
 {
     private readonly Dictionary<string, List<Resource>> _byType = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Module, string Address), List<Resource>> _byConfig = new();
+    private readonly Dictionary<(string ModuleInstance, string Address), List<Resource>> _byModuleInstance = new();
     private readonly Dictionary<string, ModuleConfig> _modules = new(StringComparer.Ordinal);
 
     public ResourceGraph(
@@ -36,6 +37,9 @@ public sealed class ResourceGraph
             var key = (r.Address.ModulePath, r.Address.ConfigAddress);
             if (!_byConfig.TryGetValue(key, out var instances)) _byConfig[key] = instances = new List<Resource>();
             instances.Add(r);
+            var instanceKey = (r.Address.Module, r.Address.ConfigAddress);
+            if (!_byModuleInstance.TryGetValue(instanceKey, out var inModule)) _byModuleInstance[instanceKey] = inModule = new List<Resource>(1);
+            inModule.Add(r);
         }
         if (root is not null) IndexModules(root);
     }
@@ -74,6 +78,14 @@ public sealed class ResourceGraph
     /// <summary>Instances of the resource declared at <paramref name="configAddress"/> in module <paramref name="modulePath"/>.</summary>
     public IReadOnlyList<Resource> Instances(string modulePath, string configAddress) =>
         _byConfig.TryGetValue((modulePath, configAddress), out var list) ? list : (IReadOnlyList<Resource>)Array.Empty<Resource>();
+
+    /// <summary>
+    /// Instances of the resource declared at <paramref name="configAddress"/> inside the module
+    /// instance <paramref name="moduleInstance"/> (with its keys, e.g. <c>module.t["a"]</c>): what a
+    /// reference written in that module instance can mean.
+    /// </summary>
+    public IReadOnlyList<Resource> InstancesInModuleInstance(string moduleInstance, string configAddress) =>
+        _byModuleInstance.TryGetValue((moduleInstance, configAddress), out var list) ? list : (IReadOnlyList<Resource>)Array.Empty<Resource>();
 
     /// <summary>The module at configuration path <paramref name="path"/> ("" is the root).</summary>
     public ModuleConfig? Module(string path) => _modules.TryGetValue(path, out var m) ? m : null;

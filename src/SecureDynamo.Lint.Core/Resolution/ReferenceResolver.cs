@@ -15,6 +15,9 @@ public sealed class ReferenceResolver
 
     public ReferenceResolver(ResourceGraph graph) => _graph = graph;
 
+    /// <summary>The graph references are resolved in.</summary>
+    public ResourceGraph Graph => _graph;
+
     /// <summary>The value at <paramref name="path"/>, with unknowns replaced where configuration decides them.</summary>
     /// <remarks>
     /// Never-set arguments become <see cref="Value.Null"/> (the provider default); constant

@@ -8,11 +8,15 @@ public sealed class AttributePath : IEquatable<AttributePath>
     public static readonly AttributePath Root = new(Array.Empty<object>());
 
     private readonly object[] _segments;
+    private string? _text;
 
     private AttributePath(object[] segments) => _segments = segments;
 
     /// <summary>Each segment is a <see cref="string"/> attribute name or an <see cref="int"/> list index.</summary>
     public IReadOnlyList<object> Segments => _segments;
+
+    /// <summary>The segments without an interface in between (hot paths walk them per attribute read).</summary>
+    internal ReadOnlySpan<object> SegmentArray => _segments;
 
     public static AttributePath Of(params object[] segments)
     {
@@ -27,7 +31,9 @@ public sealed class AttributePath : IEquatable<AttributePath>
 
     public AttributePath Append(int index) => new([.. _segments, index]);
 
-    public override string ToString()
+    public override string ToString() => _text ??= Render();
+
+    private string Render()
     {
         var sb = new StringBuilder();
         foreach (var s in _segments)

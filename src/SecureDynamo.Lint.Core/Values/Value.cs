@@ -17,6 +17,8 @@ public sealed class Value
     public static readonly Value True = new(ValueKind.Bool, true, NoItems, NoFields, false, null, null);
     public static readonly Value False = new(ValueKind.Bool, false, NoItems, NoFields, false, null, null);
     public static readonly Value EmptyMap = new(ValueKind.Map, null, NoItems, NoFields, false, null, null);
+    public static readonly Value EmptyList = new(ValueKind.List, null, NoItems, NoFields, false, null, null);
+    private static readonly Value UnknownValue = new(ValueKind.Unknown, null, NoItems, NoFields, false, null, null);
 
     private readonly object? _scalar;
 
@@ -66,7 +68,8 @@ public sealed class Value
 
     public static Value Map(IReadOnlyDictionary<string, Value> fields) => new(ValueKind.Map, null, NoItems, fields, false, null, null);
 
-    public static Value Unknown(Expression? expression = null) => new(ValueKind.Unknown, null, NoItems, NoFields, false, expression, null);
+    public static Value Unknown(Expression? expression = null) =>
+        expression is null ? UnknownValue : new(ValueKind.Unknown, null, NoItems, NoFields, false, expression, null);
 
     /// <summary>
     /// This value marked (or unmarked) sensitive. Marking reaches every element and attribute
@@ -126,7 +129,7 @@ public sealed class Value
     public Value Navigate(AttributePath path)
     {
         var current = this;
-        foreach (var segment in path.Segments)
+        foreach (var segment in path.SegmentArray)
         {
             if (current.IsUnknown) return current;
             current = segment is int i ? current.At(i) : current.Get((string)segment);

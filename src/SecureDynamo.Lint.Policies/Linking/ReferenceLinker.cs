@@ -12,9 +12,6 @@ namespace SecureDynamo.Lint.Policies.Linking;
 public sealed class ReferenceLinker
 {
     private readonly ReferenceResolver _resolver;
-    // Per resource block's instance list (shared by the graph): its managed instances by module instance, in order.
-    // A reference written inside a for_each module stays in its module instance: an index, not a scan of them all.
-    private readonly Dictionary<IReadOnlyList<Resource>, Dictionary<string, List<Resource>>> _byModuleInstance = new(ReferenceEqualityComparer.Instance);
 
     public ReferenceLinker(ReferenceResolver resolver) => _resolver = resolver;
 
@@ -24,7 +21,10 @@ public sealed class ReferenceLinker
         var expr = source.ExpressionAt(path);
         if (expr is null || expr.References.Count == 0) return ReferenceLink.None;
         var selectsByOwnKey = expr.References.Any(r => r.StartsWith("each.", StringComparison.Ordinal) || r.StartsWith("count.", StringComparison.Ordinal));
-        var found = new List<Resource>();
+        // Usually one resource block: its instances are the answer as they are (no copy, no de-duplication).
+        IReadOnlyList<Resource>? single = null;
+        List<Resource>? found = null;
+        HashSet<Resource>? seen = null;
         var exact = true;
         string? unresolved = null;
         foreach (var group in Origins(expr))
@@ -37,13 +37,23 @@ public sealed class ReferenceLinker
                 case ResourceOrigin { Mode: ResourceMode.Managed } r when r.Type == type:
                     var (instances, narrowed) = Select(source, r, group.References, selectsByOwnKey);
                     exact &= narrowed;
-                    foreach (var i in instances) if (!found.Contains(i)) found.Add(i);
+                    if (single is null && found is null)
+                    {
+                        single = instances;
+                        continue;
+                    }
+                    if (found is null)
+                    {
+                        found = new List<Resource>(single!);
+                        seen = new HashSet<Resource>(found, ReferenceEqualityComparer.Instance);
+                    }
+                    foreach (var i in instances) if (seen!.Add(i)) found.Add(i);
                     continue;
                 default:
                     continue;
             }
         }
-        return new ReferenceLink(found, exact, unresolved);
+        return new ReferenceLink(found ?? single ?? Array.Empty<Resource>(), exact, unresolved);
     }
 
     /// <summary>Resolves each reference on its own, grouping the references that name the same resource block.</summary>
@@ -73,7 +83,7 @@ public sealed class ReferenceLinker
         // Written directly in the same module: the reference stays inside the same module instance.
         var direct = origin.ModulePath == source.Address.ModulePath && references.Any(r => r.StartsWith(origin.Address, StringComparison.Ordinal));
         IReadOnlyList<Resource> candidates = direct
-            ? InModuleInstance(origin.Instances, source.Address.Module)
+            ? InModuleInstance(origin, source.Address.Module)
             : origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
         if (candidates.Count <= 1) return (candidates, true);
 
@@ -94,20 +104,17 @@ public sealed class ReferenceLinker
         return (candidates, false);
     }
 
-    private IReadOnlyList<Resource> InModuleInstance(IReadOnlyList<Resource> instances, string module)
+    private IReadOnlyList<Resource> InModuleInstance(ResourceOrigin origin, string module)
     {
-        if (!_byModuleInstance.TryGetValue(instances, out var byModule))
+        // The managed instances of the block inside the referrer's module instance: indexed by the graph.
+        var instances = origin.Instances;
+        if (instances.Count == 0) return instances;
+        var first = instances[0].Address;
+        if (first.Mode == ResourceMode.Managed && ReferenceEquals(instances, _resolver.Graph.Instances(first.ModulePath, first.ConfigAddress)))
         {
-            byModule = new Dictionary<string, List<Resource>>(StringComparer.Ordinal);
-            foreach (var i in instances)
-            {
-                if (i.Mode != ResourceMode.Managed) continue;
-                if (!byModule.TryGetValue(i.Address.Module, out var list)) byModule[i.Address.Module] = list = [];
-                list.Add(i);
-            }
-            _byModuleInstance[instances] = byModule;
+            return _resolver.Graph.InstancesInModuleInstance(module, first.ConfigAddress);
         }
-        return byModule.TryGetValue(module, out var found) ? found.ToList() : [];
+        return instances.Where(i => i.Mode == ResourceMode.Managed && i.Address.Module == module).ToList();
     }
 
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>

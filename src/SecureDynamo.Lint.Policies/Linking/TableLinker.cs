@@ -30,7 +30,7 @@ public sealed class TableLinker
         var value = source.Get(path);
         var literal = value.IsKnown && value.AsString() is { } s ? tableName(s) : null;
         var link = _references.Link(source, path, TableType);
-        var shown = $"{source.Address}.{path}";
+        string Shown() => $"{source.Address}.{path}";
         if (link.Instances.Count > 0)
         {
             if (link.Exact && link.Instances.Count == 1) return TableLink.To(link.Instances);
@@ -40,19 +40,19 @@ public sealed class TableLinker
                 var named = link.Instances.Where(t => NameOf(t) == literal).ToList();
                 if (named.Count == 1) return TableLink.To(named);
             }
-            return TableLink.Undecided(link.Instances, $"{shown} refers to {string.Join(" or ", link.Instances.Select(t => t.Address.ToString()))} and the plan does not show which");
+            return TableLink.Undecided(link.Instances, $"{Shown()} refers to {string.Join(" or ", link.Instances.Select(t => t.Address.ToString()))} and the plan does not show which");
         }
         if (literal is not null)
         {
             IndexNames();
             var named = _byName!.TryGetValue(literal, out var found) ? found : [];
             var unnamed = _unnamed!;
-            if (unnamed.Count > 0) return TableLink.Undecided([.. named, .. unnamed], $"{shown} names table {literal} and some table names are known only after apply");
+            if (unnamed.Count > 0) return TableLink.Undecided([.. named, .. unnamed], $"{Shown()} names table {literal} and some table names are known only after apply");
             return TableLink.To(named.ToList());
         }
         if (value.IsKnown) return TableLink.To(Array.Empty<Resource>());
         var why = link.Unresolved ?? source.ExpressionAt(path)?.Describe() ?? "computed by the provider";
-        return TableLink.Undecided(_tables, $"{shown} is known only after apply ({why})");
+        return TableLink.Undecided(_tables, $"{Shown()} is known only after apply ({why})");
     }
 
     /// <summary>Indexes the tables by known name once: a linker links every target of a graph.</summary>

@@ -1,0 +1,79 @@
+using SecureDynamo.Lint.Core.Values;
+
+namespace SecureDynamo.Lint.Plan.Json;
+
+/// <summary>
+/// Shares built values between identical JSON texts of one input: a plan repeats the same small
+/// subtrees thousands of times (tags, attribute definitions, index projections, encryption blocks,
+/// scalar values), and values are immutable, so one object can stand for every copy. Keyed by the
+/// raw UTF-8 text of the value (the same text builds the same value); the key bytes live in a few
+/// large chunks, not one array per key. One instance per reading thread: not thread-safe.
+/// </summary>
+internal sealed class ValueInterner
+{
+    /// <summary>Values whose text is longer are built every time: large subtrees rarely repeat exactly.</summary>
+    public const int MaxTextBytes = 1024;
+    private const int ChunkBytes = 1 << 20;
+
+    private readonly List<byte[]> _chunks = [];
+    private int _chunkUsed = ChunkBytes;
+    private Entry[] _entries = new Entry[1 << 12];
+    private int _count;
+
+    /// <summary>The value built before from exactly <paramref name="text"/>, or null; <paramref name="hash"/> is for <see cref="Add"/>.</summary>
+    public Value? Find(ReadOnlySpan<byte> text, out int hash)
+    {
+        hash = Hash(text);
+        var mask = _entries.Length - 1;
+        for (var i = hash & mask; ; i = (i + 1) & mask)
+        {
+            ref var e = ref _entries[i];
+            if (e.Value is null) return null;
+            if (e.Hash == hash && e.Length == text.Length && _chunks[e.Chunk].AsSpan(e.Offset, e.Length).SequenceEqual(text)) return e.Value;
+        }
+    }
+
+    /// <summary>Remembers <paramref name="value"/> as built from <paramref name="text"/> (after a <see cref="Find"/> that missed).</summary>
+    public void Add(ReadOnlySpan<byte> text, int hash, Value value)
+    {
+        if (text.Length > MaxTextBytes) return;
+        if ((_count + 1) * 2 > _entries.Length) Grow();
+        if (_chunkUsed + text.Length > ChunkBytes)
+        {
+            _chunks.Add(new byte[ChunkBytes]);
+            _chunkUsed = 0;
+        }
+        var chunk = _chunks.Count - 1;
+        text.CopyTo(_chunks[chunk].AsSpan(_chunkUsed));
+        Insert(_entries, new Entry(hash, chunk, _chunkUsed, text.Length, value));
+        _chunkUsed += text.Length;
+        _count++;
+    }
+
+    private void Grow()
+    {
+        var larger = new Entry[_entries.Length * 2];
+        foreach (var e in _entries)
+        {
+            if (e.Value is not null) Insert(larger, e);
+        }
+        _entries = larger;
+    }
+
+    private static void Insert(Entry[] table, Entry entry)
+    {
+        var mask = table.Length - 1;
+        var i = entry.Hash & mask;
+        while (table[i].Value is not null) i = (i + 1) & mask;
+        table[i] = entry;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> text)
+    {
+        var h = new HashCode();
+        h.AddBytes(text);
+        return h.ToHashCode() & int.MaxValue;
+    }
+
+    private readonly record struct Entry(int Hash, int Chunk, int Offset, int Length, Value? Value);
+}
