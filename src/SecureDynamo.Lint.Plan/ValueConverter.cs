@@ -45,6 +45,8 @@ internal static class ValueConverter
     private static Value Interned(JsonElement value, ValueInterner interner)
     {
         var text = JsonMarshal.GetRawUtf8Value(value);
+        // Short strings are shared by the string cache already: no table entry for them.
+        if (value.ValueKind == JsonValueKind.String && text.Length <= Utf8Strings.MaxCachedBytes + 2) return Utf8Strings.StringValue(value);
         if (text.Length > ValueInterner.MaxTextBytes) return Build(value, interner);
         if (interner.Find(text, out var hash) is { } shared) return shared;
         var built = Build(value, interner);
@@ -130,7 +132,7 @@ internal static class ValueConverter
     {
         JsonValueKind.True => Value.Bool(true),
         JsonValueKind.False => Value.Bool(false),
-        JsonValueKind.String => Value.String(Utf8Strings.String(v)),
+        JsonValueKind.String => Utf8Strings.StringValue(v),
         JsonValueKind.Number => Value.Number(NumberText(v)),
         _ => unknown.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? ConvertAbsent(unknown, default, interner) : Value.Null,
     };

@@ -20,7 +20,7 @@ public static class GithubReporter
             var command = report.Fails(r) ? "error" : "warning";
             var properties = new List<(string, string)>();
             var file = r.Location?.File ?? r.Input;
-            if (!file.StartsWith('<')) properties.Add(("file", report.Root.Display(file)));
+            if (!file.StartsWith('<')) properties.Add(("file", report.Display(file)));
             if (r.Location is { } loc)
             {
                 properties.Add(("line", loc.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));

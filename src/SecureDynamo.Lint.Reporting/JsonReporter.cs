@@ -26,7 +26,7 @@ public static class JsonReporter
         foreach (var i in report.Inputs)
         {
             w.StartObject();
-            w.Property("path", report.Root.Display(i.Path));
+            w.Property("path", report.Display(i.Path));
             w.Property("kind", i.Kind);
             w.Property("resources", i.Resources);
             w.EndObject();
@@ -69,13 +69,13 @@ public static class JsonReporter
         w.EndObject();
         w.Property("message", r.Message);
         w.Property("attribute", r.Attribute);
-        w.Property("input", report.Root.Display(r.Input));
+        w.Property("input", report.Display(r.Input));
         w.Property("fingerprint", report.Fingerprint(r));
         w.Name("location");
         if (r.Location is { } loc)
         {
             w.StartObject();
-            w.Property("file", report.Root.Display(loc.File));
+            w.Property("file", report.Display(loc.File));
             w.Property("line", loc.Start.Line);
             w.Property("column", loc.Start.Column);
             w.EndObject();

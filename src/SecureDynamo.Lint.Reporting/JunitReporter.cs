@@ -70,7 +70,7 @@ public static class JunitReporter
         w.WriteAttributeString("name", Clean(r.ResourceAddress));
         if (r.Location is { } loc)
         {
-            w.WriteAttributeString("file", Clean(report.Root.Display(loc.File)));
+            w.WriteAttributeString("file", Clean(report.Display(loc.File)));
             w.WriteAttributeString("line", loc.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         switch (Outcome(report, r))
@@ -94,7 +94,7 @@ public static class JunitReporter
     }
 
     private static string Where(ScanReport report, EvaluationResult r) =>
-        r.Location is { } loc ? $"{report.Root.Display(loc.File)}:{loc.Start.Line}" : report.Root.Display(r.Input);
+        r.Location is { } loc ? $"{report.Display(loc.File)}:{loc.Start.Line}" : report.Display(r.Input);
 
     /// <summary>One line without control or bidi characters (made visible), then only characters XML 1.0 allows.</summary>
     private static string Clean(string s) => XmlText.Valid(SafeText.OneLine(s));

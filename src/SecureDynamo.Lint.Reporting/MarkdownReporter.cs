@@ -49,7 +49,7 @@ public static class MarkdownReporter
         foreach (var r in rows)
         {
             var policy = report.Policy(r.PolicyId) is { } m ? $"[{MarkdownText.Cell(r.PolicyId)}]({m.HelpUri})" : MarkdownText.Cell(r.PolicyId);
-            var where = r.Location is { } loc ? $"{report.Root.Display(loc.File)}:{loc.Start.Line}" : report.Root.Display(r.Input);
+            var where = r.Location is { } loc ? $"{report.Display(loc.File)}:{loc.Start.Line}" : report.Display(r.Input);
             o.WriteLine($"| {r.Severity.ToText()} | {policy} | {MarkdownText.Cell(r.ResourceAddress)} | {MarkdownText.Cell(detail(r))} | {MarkdownText.Cell(where)} |");
         }
     }

@@ -174,7 +174,7 @@ public static class SarifReporter
     private static void WritePhysicalLocation(JsonTextWriter w, ScanReport report, EvaluationResult r)
     {
         var file = r.Location?.File ?? r.Input;
-        var relative = report.Root.Relative(file);
+        var relative = report.Relative(file);
         w.WritePropertyName("physicalLocation");
         w.WriteStartObject();
         w.WritePropertyName("artifactLocation");

@@ -22,10 +22,34 @@ public sealed record ScanReport(
     public int Count(Status s) => Results.Count(r => r.Status == s);
 
     /// <summary>The folder report paths are relative to (the repository root).</summary>
-    public SourceRoot Root { get; init; } = SourceRoot.Discover(Environment.CurrentDirectory);
+    public SourceRoot Root
+    {
+        get => _root;
+        init
+        {
+            // Paths are cached per root: another root (even on a copy) starts afresh.
+            _root = value;
+            _displayed = new(StringComparer.Ordinal);
+            _relative = new(StringComparer.Ordinal);
+        }
+    }
+
+    private readonly SourceRoot _root = SourceRoot.Discover(Environment.CurrentDirectory);
 
     /// <summary>The stable fingerprint of <paramref name="r"/> (policy, resource, repository-relative input).</summary>
-    public string Fingerprint(EvaluationResult r) => FindingFingerprint.Of(r, Root);
+    public string Fingerprint(EvaluationResult r) => FindingFingerprint.Of(r.PolicyId, r.ResourceAddress, Display(r.Input));
+
+    /// <summary>
+    /// <paramref name="path"/> as reports show it (<see cref="SourceRoot.Display"/>). Thousands of
+    /// results share a few files: each path is worked out once per report.
+    /// </summary>
+    public string Display(string path) => _displayed.GetOrAdd(path, static (p, root) => root.Display(p), Root);
+
+    /// <summary><paramref name="path"/> relative to the root (<see cref="SourceRoot.Relative"/>), once per path and report.</summary>
+    public string? Relative(string path) => _relative.GetOrAdd(path, static (p, root) => root.Relative(p), Root);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _displayed = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _relative = new(StringComparer.Ordinal);
 
     /// <summary>The results a CI report lists: failures, unknowns and suppressed ones (not passes or not-applicable).</summary>
     public IEnumerable<EvaluationResult> Findings => Results.Where(r => r.Status is Status.Fail or Status.Unknown or Status.Suppressed);

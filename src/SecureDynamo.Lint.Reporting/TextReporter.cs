@@ -19,7 +19,7 @@ public sealed class TextReporter(bool color)
             var first = group.First();
             // Plan findings share the resource's entry in the plan; source findings each point at their own attribute.
             var source = first.Location is { } l0 && IsSource(l0);
-            var where = first.Location is { } loc ? $" ({SafeText.OneLine(report.Root.Display(loc.File))}{(source ? "" : $":{loc.Start.Line}")})" : "";
+            var where = first.Location is { } loc ? $" ({SafeText.OneLine(report.Display(loc.File))}{(source ? "" : $":{loc.Start.Line}")})" : "";
             output.WriteLine(Paint(SafeText.OneLine(first.ResourceAddress), "\u001b[1m") + where);
             foreach (var r in group.OrderBy(StatusRank).ThenByDescending(r => r.Severity).ThenBy(r => r.PolicyId, StringComparer.Ordinal))
             {
@@ -29,7 +29,7 @@ public sealed class TextReporter(bool color)
                     Status.Unknown => Paint("UNKNOWN", "\u001b[33m"),
                     _ => Paint("SUPPR. ", "\u001b[2m"),
                 };
-                var at = r.Location is { } l && (source || l != first.Location) ? $" ({SafeText.OneLine(report.Root.Display(l.File))}:{l.Start.Line}:{l.Start.Column})" : "";
+                var at = r.Location is { } l && (source || l != first.Location) ? $" ({SafeText.OneLine(report.Display(l.File))}:{l.Start.Line}:{l.Start.Column})" : "";
                 output.WriteLine($"  {status} {r.PolicyId} [{r.Severity.ToText()}] {SafeText.OneLine(StripAddress(r))}{at}");
                 if (r.Status == Status.Suppressed) output.WriteLine($"          suppressed: {SafeText.OneLine(r.SuppressionReason ?? "")}");
             }

@@ -1,18 +1,19 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using SecureDynamo.Lint.Core.Values;
 
 namespace SecureDynamo.Lint.Plan.Json;
 
 /// <summary>
 /// Shares the strings a plan repeats thousands of times (attribute names such as
-/// <c>billing_mode</c>, short values such as <c>"S"</c> or <c>"prod"</c>) instead of allocating
+/// <c>billing_mode</c>, short values such as <c>"S"</c> or <c>"prod"</c>, and their <see cref="Value"/>s) instead of allocating
 /// each occurrence: a large plan's values are mostly these. A small direct-mapped table; entries
 /// are immutable, so concurrent readers only ever see a whole entry or a miss.
 /// </summary>
 internal static class Utf8Strings
 {
-    private const int MaxCachedBytes = 32;
+    public const int MaxCachedBytes = 32;
     private const int Slots = 4096;
     private static readonly Entry?[] Table = new Entry?[Slots];
 
@@ -29,14 +30,25 @@ internal static class Utf8Strings
         return element.GetString()!;
     }
 
-    private static string Get(ReadOnlySpan<byte> utf8)
+    /// <summary>The string value of <paramref name="element"/> (a JSON string), shared like its text when short.</summary>
+    public static Value StringValue(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length >= 2 && raw.Length - 2 <= MaxCachedBytes && raw.IndexOf((byte)'\\') < 0) return Find(raw[1..^1]).Value;
+        return Value.String(element.GetString()!);
+    }
+
+    private static string Get(ReadOnlySpan<byte> utf8) => Find(utf8).Text;
+
+    private static Entry Find(ReadOnlySpan<byte> utf8)
     {
         var slot = (int)(Hash(utf8) & (Slots - 1));
         var entry = Table[slot];
-        if (entry is not null && utf8.SequenceEqual(entry.Utf8)) return entry.Text;
+        if (entry is not null && utf8.SequenceEqual(entry.Utf8)) return entry;
         var text = Encoding.UTF8.GetString(utf8);
-        Table[slot] = new Entry(utf8.ToArray(), text);
-        return text;
+        entry = new Entry(utf8.ToArray(), text, Value.String(text));
+        Table[slot] = entry;
+        return entry;
     }
 
     private static uint Hash(ReadOnlySpan<byte> bytes)
@@ -46,5 +58,5 @@ internal static class Utf8Strings
         return h;
     }
 
-    private sealed record Entry(byte[] Utf8, string Text);
+    private sealed record Entry(byte[] Utf8, string Text, Value Value);
 }
