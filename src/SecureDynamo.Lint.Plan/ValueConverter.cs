@@ -83,13 +83,15 @@ internal static class ValueConverter
         var count = o.ValueKind == JsonValueKind.Object ? o.GetPropertyCount() : 0;
         var unknownCount = unknown.ValueKind == JsonValueKind.Object ? unknown.GetPropertyCount() : 0;
         if (count + unknownCount == 0) return Value.EmptyMap;
-        var fields = new Dictionary<string, Value>(count + unknownCount, StringComparer.Ordinal);
+        var names = new List<string>(count + unknownCount);
+        var values = new List<Value>(count + unknownCount);
         if (count > 0)
         {
             foreach (var p in o.EnumerateObject())
             {
                 var name = Utf8Strings.Name(p);
-                fields[name] = Convert(p.Value, Property(unknown, name), Property(sensitive, name), interner);
+                names.Add(name);
+                values.Add(Convert(p.Value, Property(unknown, name), Property(sensitive, name), interner));
             }
         }
         if (unknownCount > 0)
@@ -98,10 +100,27 @@ internal static class ValueConverter
             foreach (var p in unknown.EnumerateObject())
             {
                 var name = Utf8Strings.Name(p);
-                if (!fields.ContainsKey(name)) fields[name] = Convert(default, p.Value, Property(sensitive, name), interner);
+                if (!Contains(names, count, name))
+                {
+                    names.Add(name);
+                    values.Add(Convert(default, p.Value, Property(sensitive, name), interner));
+                }
             }
         }
+        // Maps of the same names (every table of a plan) share their names; a repeated name keeps the last value, as a dictionary does.
+        if (interner?.Shape(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(names)) is { } shape) return Value.Map(new ShapedMap(shape, values.ToArray()));
+        var fields = new Dictionary<string, Value>(names.Count, StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++) fields[names[i]] = values[i];
         return Value.Map(fields);
+    }
+
+    private static bool Contains(List<string> names, int upTo, string name)
+    {
+        for (var i = 0; i < upTo; i++)
+        {
+            if (ReferenceEquals(names[i], name) || string.Equals(names[i], name, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private static Value ConvertArray(JsonElement a, JsonElement unknown, JsonElement sensitive, ValueInterner? interner)

@@ -19,6 +19,7 @@ internal sealed class ValueInterner
     private int _chunkUsed = ChunkBytes;
     private Entry[] _entries = new Entry[1 << 12];
     private int _count;
+    private readonly Dictionary<int, List<MapShape>> _shapes = new();
 
     /// <summary>The value built before from exactly <paramref name="text"/>, or null; <paramref name="hash"/> is for <see cref="Add"/>.</summary>
     public Value? Find(ReadOnlySpan<byte> text, out int hash)
@@ -48,6 +49,25 @@ internal sealed class ValueInterner
         Insert(_entries, new Entry(hash, chunk, _chunkUsed, text.Length, value));
         _chunkUsed += text.Length;
         _count++;
+    }
+
+    /// <summary>
+    /// The shared shape of a map with <paramref name="names"/> in this order, or null when a name
+    /// repeats (such a map is built as a dictionary, the last value winning).
+    /// </summary>
+    public MapShape? Shape(ReadOnlySpan<string> names)
+    {
+        var h = new HashCode();
+        foreach (var n in names) h.Add(n.GetHashCode());
+        var hash = h.ToHashCode();
+        if (!_shapes.TryGetValue(hash, out var candidates)) _shapes[hash] = candidates = new List<MapShape>(1);
+        foreach (var c in candidates)
+        {
+            if (c.Matches(names)) return c;
+        }
+        var shape = MapShape.Of(names.ToArray());
+        if (shape is not null) candidates.Add(shape);
+        return shape;
     }
 
     private void Grow()
