@@ -83,15 +83,17 @@ internal static class ValueConverter
         var count = o.ValueKind == JsonValueKind.Object ? o.GetPropertyCount() : 0;
         var unknownCount = unknown.ValueKind == JsonValueKind.Object ? unknown.GetPropertyCount() : 0;
         if (count + unknownCount == 0) return Value.EmptyMap;
-        var names = new List<string>(count + unknownCount);
-        var values = new List<Value>(count + unknownCount);
+        // Exact-size arrays: the values become the map's own array when the map gets a shared shape.
+        var names = new string[count + unknownCount];
+        var values = new Value[count + unknownCount];
+        var n = 0;
         if (count > 0)
         {
             foreach (var p in o.EnumerateObject())
             {
                 var name = Utf8Strings.Name(p);
-                names.Add(name);
-                values.Add(Convert(p.Value, Property(unknown, name), Property(sensitive, name), interner));
+                names[n] = name;
+                values[n++] = Convert(p.Value, Property(unknown, name), Property(sensitive, name), interner);
             }
         }
         if (unknownCount > 0)
@@ -102,19 +104,20 @@ internal static class ValueConverter
                 var name = Utf8Strings.Name(p);
                 if (!Contains(names, count, name))
                 {
-                    names.Add(name);
-                    values.Add(Convert(default, p.Value, Property(sensitive, name), interner));
+                    names[n] = name;
+                    values[n++] = Convert(default, p.Value, Property(sensitive, name), interner);
                 }
             }
         }
+        if (n < values.Length) Array.Resize(ref values, n);
         // Maps of the same names (every table of a plan) share their names; a repeated name keeps the last value, as a dictionary does.
-        if (interner?.Shape(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(names)) is { } shape) return Value.Map(new ShapedMap(shape, values.ToArray()));
-        var fields = new Dictionary<string, Value>(names.Count, StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++) fields[names[i]] = values[i];
+        if (interner?.Shape(names.AsSpan(0, n)) is { } shape) return Value.Map(new ShapedMap(shape, values));
+        var fields = new Dictionary<string, Value>(n, StringComparer.Ordinal);
+        for (var i = 0; i < n; i++) fields[names[i]] = values[i];
         return Value.Map(fields);
     }
 
-    private static bool Contains(List<string> names, int upTo, string name)
+    private static bool Contains(string[] names, int upTo, string name)
     {
         for (var i = 0; i < upTo; i++)
         {
@@ -159,12 +162,14 @@ internal static class ValueConverter
     /// <summary>Integers as written; other numbers in their shortest round-trip form ("1.0" is "1").</summary>
     internal static string NumberText(JsonElement number)
     {
-        var raw = number.GetRawText();
-        if (raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0)
+        var raw = JsonMarshal.GetRawUtf8Value(number);
+        if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
         {
-            return number.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : raw;
+            // JSON integers have no sign but '-' and no leading zeros: the text is its own canonical form, except -0.
+            if (raw.Length <= 18 && !(raw.Length == 2 && raw[0] == '-' && raw[1] == '0')) return Utf8Strings.Text(raw);
+            return number.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : number.GetRawText();
         }
-        return number.TryGetDouble(out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : raw;
+        return number.TryGetDouble(out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : number.GetRawText();
     }
 
     internal static JsonElement Property(JsonElement o, string name) =>

@@ -27,7 +27,8 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
                 reader.Skip();
                 continue;
             }
-            var text = reader.GetString();
+            // Modes, types and names repeat across thousands of entries: shared strings, not one per entry.
+            var text = field != Fields.Address && !reader.ValueIsEscaped ? Utf8Strings.Text(reader.ValueSpan) : reader.GetString();
             switch (field)
             {
                 case Fields.Mode: mode = text; break;

@@ -40,6 +40,9 @@ internal static class Utf8Strings
 
     private static string Get(ReadOnlySpan<byte> utf8) => Find(utf8).Text;
 
+    /// <summary>The text of plain (unescaped) UTF-8 <paramref name="utf8"/>, shared when short.</summary>
+    public static string Text(ReadOnlySpan<byte> utf8) => utf8.Length <= MaxCachedBytes ? Get(utf8) : Encoding.UTF8.GetString(utf8);
+
     private static Entry Find(ReadOnlySpan<byte> utf8)
     {
         var slot = (int)(Hash(utf8) & (Slots - 1));
