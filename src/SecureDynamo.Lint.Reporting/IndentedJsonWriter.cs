@@ -7,7 +7,9 @@ namespace SecureDynamo.Lint.Reporting;
 /// thousands of results. Its output is the JSON report's established form: two-space indentation,
 /// the writer's own newline, <c>"name": value</c>, <c>[]</c> and <c>{}</c> when empty, and strings with
 /// control characters, <c>"</c>, <c>\</c> and every non-ASCII UTF-16 unit escaped (<c>\n</c>, <c>\u00e9</c>:
-/// lower-case hex). Text without anything to escape is copied in one piece, found by vectorised scans.
+/// lower-case hex). Text without anything to escape is copied in one piece, found by vectorised scans,
+/// into the writer's own buffer, which goes to the output in large pieces (and whenever a top-level
+/// value is complete).
 /// </summary>
 public sealed class IndentedJsonWriter
 {
@@ -18,6 +20,8 @@ public sealed class IndentedJsonWriter
     private readonly Stack<bool> _open = new();
     private bool _afterName;
     private char[] _indent;
+    private readonly char[] _buffer = new char[1 << 14];
+    private int _used;
 
     public IndentedJsonWriter(TextWriter output)
     {
@@ -27,6 +31,41 @@ public sealed class IndentedJsonWriter
         _indent = new char[_newLineLength + 64];
         newLine.CopyTo(0, _indent, 0, _newLineLength);
         Array.Fill(_indent, ' ', _newLineLength, _indent.Length - _newLineLength);
+    }
+
+    /// <summary>Sends what is buffered to the output (done by itself when a top-level value is complete).</summary>
+    public void Flush()
+    {
+        if (_used == 0) return;
+        _out.Write(_buffer, 0, _used);
+        _used = 0;
+    }
+
+    private void Append(char c)
+    {
+        if (_used == _buffer.Length) Flush();
+        _buffer[_used++] = c;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (text.Length > _buffer.Length - _used)
+        {
+            Flush();
+            if (text.Length > _buffer.Length)
+            {
+                _out.Write(text);
+                return;
+            }
+        }
+        text.CopyTo(_buffer.AsSpan(_used));
+        _used += text.Length;
+    }
+
+    /// <summary>A value at the top level is complete: the output gets it now.</summary>
+    private void Completed()
+    {
+        if (_open.Count == 0 && !_afterName) Flush();
     }
 
     public void StartObject() => Start('{');
@@ -41,15 +80,16 @@ public sealed class IndentedJsonWriter
     {
         BeforeValue();
         WriteString(name);
-        _out.Write(": ");
+        Append(": ");
         _afterName = true;
     }
 
     public void String(string? value)
     {
         BeforeValue();
-        if (value is null) _out.Write("null");
+        if (value is null) Append("null");
         else WriteString(value);
+        Completed();
     }
 
     public void Number(int value)
@@ -57,19 +97,22 @@ public sealed class IndentedJsonWriter
         BeforeValue();
         Span<char> digits = stackalloc char[11];
         value.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
-        _out.Write(digits[..n]);
+        Append(digits[..n]);
+        Completed();
     }
 
     public void Bool(bool value)
     {
         BeforeValue();
-        _out.Write(value ? "true" : "false");
+        Append(value ? "true" : "false");
+        Completed();
     }
 
     public void Null()
     {
         BeforeValue();
-        _out.Write("null");
+        Append("null");
+        Completed();
     }
 
     public void Property(string name, string? value)
@@ -93,7 +136,7 @@ public sealed class IndentedJsonWriter
     private void Start(char bracket)
     {
         BeforeValue();
-        _out.Write(bracket);
+        Append(bracket);
         _open.Push(false);
     }
 
@@ -101,7 +144,8 @@ public sealed class IndentedJsonWriter
     {
         var hadMembers = _open.Pop();
         if (hadMembers) NewLine();
-        _out.Write(bracket);
+        Append(bracket);
+        Completed();
     }
 
     /// <summary>A value after a name stays on its line; any other member goes on a new, indented line after a comma.</summary>
@@ -113,7 +157,7 @@ public sealed class IndentedJsonWriter
             return;
         }
         if (_open.Count == 0) return;
-        if (_open.Peek()) _out.Write(',');
+        if (_open.Peek()) Append(',');
         else
         {
             _open.Pop();
@@ -132,12 +176,12 @@ public sealed class IndentedJsonWriter
             Array.Fill(wider, ' ', _newLineLength, wider.Length - _newLineLength);
             _indent = wider;
         }
-        _out.Write(_indent, 0, _newLineLength + width);
+        Append(_indent.AsSpan(0, _newLineLength + width));
     }
 
     private void WriteString(string value)
     {
-        _out.Write('"');
+        Append('"');
         var text = value.AsSpan();
         var pos = 0;
         // The next character outside printable ASCII (DEL included), found again only once passed:
@@ -152,28 +196,28 @@ public sealed class IndentedJsonWriter
             }
             var special = text[pos..outside].IndexOfAny('"', '\\');
             var stop = special < 0 ? outside : pos + special;
-            if (stop > pos) _out.Write(text[pos..stop]);
+            if (stop > pos) Append(text[pos..stop]);
             if (stop == text.Length) break;
             Escape(text[stop]);
             pos = stop + 1;
         }
-        _out.Write('"');
+        Append('"');
     }
 
     private void Escape(char c)
     {
         switch (c)
         {
-            case '"': _out.Write("\\\""); return;
-            case '\\': _out.Write("\\\\"); return;
-            case '\n': _out.Write("\\n"); return;
-            case '\r': _out.Write("\\r"); return;
-            case '\t': _out.Write("\\t"); return;
-            case '\f': _out.Write("\\f"); return;
-            case '\b': _out.Write("\\b"); return;
+            case '"': Append("\\\""); return;
+            case '\\': Append("\\\\"); return;
+            case '\n': Append("\\n"); return;
+            case '\r': Append("\\r"); return;
+            case '\t': Append("\\t"); return;
+            case '\f': Append("\\f"); return;
+            case '\b': Append("\\b"); return;
         }
         Span<char> unit = ['\\', 'u', Hex(c >> 12), Hex(c >> 8), Hex(c >> 4), Hex(c)];
-        _out.Write(unit);
+        Append(unit);
     }
 
     private static char Hex(int n)

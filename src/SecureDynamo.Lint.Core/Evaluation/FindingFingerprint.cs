@@ -20,7 +20,19 @@ public static class FindingFingerprint
     /// <param name="input">The input path relative to the repository root, with forward slashes.</param>
     public static string Of(string policyId, string resourceAddress, string input)
     {
-        var bytes = Encoding.UTF8.GetBytes($"{policyId}\n{resourceAddress}\n{input}");
-        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
+        // SHA-256 of "policy\nresource\ninput" in UTF-8; the first 16 bytes in lower-case hex. One string per call:
+        // reports fingerprint every result.
+        var length = Encoding.UTF8.GetMaxByteCount(policyId.Length + resourceAddress.Length + input.Length + 2);
+        byte[]? rented = null;
+        var bytes = length <= 1024 ? stackalloc byte[1024] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
+        var n = Encoding.UTF8.GetBytes(policyId, bytes);
+        bytes[n++] = (byte)'\n';
+        n += Encoding.UTF8.GetBytes(resourceAddress, bytes[n..]);
+        bytes[n++] = (byte)'\n';
+        n += Encoding.UTF8.GetBytes(input, bytes[n..]);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(bytes[..n], hash);
+        if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        return Convert.ToHexStringLower(hash[..16]);
     }
 }
