@@ -93,7 +93,8 @@ internal static class ValueConverter
             {
                 var name = Utf8Strings.Name(p);
                 names[n] = name;
-                values[n++] = Convert(p.Value, Property(unknown, name), Property(sensitive, name), interner);
+                var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+                values[n++] = Convert(p.Value, Shadow(unknown, p, raw), Shadow(sensitive, p, raw), interner);
             }
         }
         if (unknownCount > 0)
@@ -105,7 +106,7 @@ internal static class ValueConverter
                 if (!Contains(names, count, name))
                 {
                     names[n] = name;
-                    values[n++] = Convert(default, p.Value, Property(sensitive, name), interner);
+                    values[n++] = Convert(default, p.Value, Shadow(sensitive, p, JsonMarshal.GetRawUtf8PropertyName(p)), interner);
                 }
             }
         }
@@ -170,6 +171,15 @@ internal static class ValueConverter
             return number.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : number.GetRawText();
         }
         return number.TryGetDouble(out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : number.GetRawText();
+    }
+
+    /// <summary>The shadow's entry for property <paramref name="p"/>, looked up by its UTF-8 name as written (no transcoding per lookup).</summary>
+    private static JsonElement Shadow(JsonElement shadow, JsonProperty p, ReadOnlySpan<byte> rawName)
+    {
+        if (shadow.ValueKind != JsonValueKind.Object) return default;
+        // An escaped name must be compared unescaped: the rare slow path.
+        if (rawName.IndexOf((byte)'\\') >= 0) return Property(shadow, p.Name);
+        return shadow.TryGetProperty(rawName, out var v) ? v : default;
     }
 
     internal static JsonElement Property(JsonElement o, string name) =>
