@@ -4,6 +4,7 @@ using SecureDynamo.Lint.Core.Resolution;
 using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Policies.Engine;
 using SecureDynamo.Lint.Policies.Iam;
+using SecureDynamo.Lint.Policies.Linking;
 
 namespace SecureDynamo.Lint.Policies.Rules;
 
@@ -11,7 +12,8 @@ namespace SecureDynamo.Lint.Policies.Rules;
 /// dynamodb:006 — a DynamoDB resource policy or DynamoDB VPC endpoint policy admits only specific
 /// accounts or principals: no Allow to <c>*</c> unless a condition pins the caller's account,
 /// organization or endpoint; with <c>trustedAccounts</c>, only those accounts. An endpoint with no
-/// policy allows full access.
+/// policy allows full access. A policy attached by a separate <c>aws_vpc_endpoint_policy</c> (which
+/// replaces the endpoint's own) is the one judged for its endpoint.
 /// </summary>
 public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
 {
@@ -30,21 +32,49 @@ public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
         {
             if (resource.IsJudged) yield return Judge(resource, documents.Lookup(resource, PolicyPath), trusted, endpoint: false);
         }
+        var attachments = EndpointPolicies.Of(context);
         foreach (var resource in context.Graph.OfType("aws_vpc_endpoint"))
         {
-            if (resource.IsJudged && IsDynamoDbEndpoint(resource, context)) yield return Judge(resource, documents.Lookup(resource, PolicyPath), trusted, endpoint: true);
+            if (resource.IsJudged && IsDynamoDbEndpoint(resource, context)) yield return JudgeEndpoint(resource, attachments, documents, trusted);
         }
     }
 
-    private static Verdict Judge(Resource resource, PolicyLookup lookup, IReadOnlyList<string>? trusted, bool endpoint)
+    /// <summary>
+    /// An endpoint's policy: the one attached by <c>aws_vpc_endpoint_policy</c> when there is one (it
+    /// replaces the endpoint's own), else the endpoint's <c>policy</c>. Without either, an attachment
+    /// whose endpoint is known only after apply may be the missing policy.
+    /// </summary>
+    private static Verdict JudgeEndpoint(Resource endpoint, EndpointPolicies attachments, PolicyDocumentResolver documents, IReadOnlyList<string>? trusted)
     {
+        var attached = attachments.For(endpoint);
+        if (attached.Count > 0)
+        {
+            // Several attachments for one endpoint overwrite each other: any of them may be the one in force, so the worst decides.
+            var verdicts = attached.Select(p => Judge(endpoint, documents.Lookup(p, PolicyPath), trusted, endpoint: true, attachedBy: p)).ToList();
+            return verdicts.FirstOrDefault(v => v.Status == Core.Evaluation.Status.Fail)
+                ?? verdicts.FirstOrDefault(v => v.Status == Core.Evaluation.Status.Unknown)
+                ?? verdicts[0];
+        }
+        var own = documents.Lookup(endpoint, PolicyPath);
+        if (own.Kind == PolicyLookupKind.Absent && attachments.Undecided.Count > 0)
+        {
+            var names = string.Join(", ", attachments.Undecided.Take(3).Select(p => p.Address.ToString()));
+            return Verdict.Unknown(endpoint,
+                $"the endpoint has no policy of its own, and {names} attaches a policy to an endpoint known only after apply, which may be this one", PolicyPath);
+        }
+        return Judge(endpoint, own, trusted, endpoint: true);
+    }
+
+    private static Verdict Judge(Resource resource, PolicyLookup lookup, IReadOnlyList<string>? trusted, bool endpoint, Resource? attachedBy = null)
+    {
+        if (attachedBy is not null) lookup = lookup with { Source = $"{attachedBy.Address}.{lookup.Source}" };
         switch (lookup.Kind)
         {
             case PolicyLookupKind.Unknown:
                 return Verdict.Unknown(resource, $"cannot tell who the policy admits: {lookup.Reason}", PolicyPath);
             case PolicyLookupKind.Absent when endpoint:
                 return Verdict.Fail(resource,
-                    "the endpoint has no policy, so it allows full access to DynamoDB for every principal that can reach it; attach a policy that names the accounts or pins aws:PrincipalAccount / aws:PrincipalOrgID",
+                    (attachedBy is null ? "the endpoint has no policy" : $"{attachedBy.Address} attaches no policy document") + ", so it allows full access to DynamoDB for every principal that can reach it; attach a policy that names the accounts or pins aws:PrincipalAccount / aws:PrincipalOrgID",
                     PolicyPath);
             case PolicyLookupKind.Absent:
                 return Verdict.Pass(resource, "the resource policy is empty and grants no access", PolicyPath);
