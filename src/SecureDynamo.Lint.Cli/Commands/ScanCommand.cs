@@ -24,7 +24,7 @@ public static class ScanCommand
         {
             Description = "Lowest severity of a failure that makes the exit code 1: low, medium, high, critical (default: the config's failOn, else low).",
         };
-        var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "Unknown verdicts also fail the run." };
+        var failOnUnknown = new Option<bool?>("--fail-on-unknown") { Description = "Unknown verdicts also fail the run (--fail-on-unknown false overrides a config file that turns it on)." };
         var policy = new Option<string[]>("--policy") { Description = "Run only this policy id. Repeatable." };
         var skip = new Option<string[]>("--skip-policy") { Description = "Do not run this policy id. Repeatable." };
         var policyDir = new Option<string[]>("--policy-dir") { Description = "Folder of custom declarative policies (JSON). Repeatable." };

@@ -11,7 +11,7 @@ public sealed record ScanRequest(
     IReadOnlyList<string> Paths,
     IReadOnlyList<FormatTarget> Formats,
     Severity? FailOn,
-    bool FailOnUnknown,
+    bool? FailOnUnknown,
     IReadOnlyList<string> OnlyPolicies,
     IReadOnlyList<string> SkipPolicies,
     IReadOnlyList<string> PolicyDirectories,

@@ -128,7 +128,7 @@ public sealed class Scanner
 
         var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
         var failOn = request.FailOn ?? _config?.FailOn ?? Severity.Low;
-        var failOnUnknown = request.FailOnUnknown || (_config?.FailOnUnknown ?? false);
+        var failOnUnknown = request.FailOnUnknown ?? _config?.FailOnUnknown ?? false;
         return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, allWarnings.Distinct(StringComparer.Ordinal).ToList()) { Root = _root };
     }
 

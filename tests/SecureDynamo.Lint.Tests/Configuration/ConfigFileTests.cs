@@ -148,6 +148,12 @@ public sealed class ConfigFileTests
         repo.Write(".securedynamo.json", """{ "failOnUnknown": true }""");
         var unknown = repo.CopyCase(Streams, "unknown_view_type.json", "unknown.json");
         Assert.Equal(1, Scan(unknown, "--policy", "dynamodb:013").ExitCode);
+        // The command line has the last word, both ways.
+        Assert.Equal(0, Scan(unknown, "--policy", "dynamodb:013", "--fail-on-unknown", "false").ExitCode);
+        Assert.Equal(1, Scan(unknown, "--policy", "dynamodb:013", "--fail-on-unknown", "true").ExitCode);
+        repo.Write(".securedynamo.json", """{ "failOnUnknown": false }""");
+        Assert.Equal(0, Scan(unknown, "--policy", "dynamodb:013").ExitCode);
+        Assert.Equal(1, Scan(unknown, "--policy", "dynamodb:013", "--fail-on-unknown").ExitCode);
     }
 
     [Fact]
