@@ -73,6 +73,11 @@ internal static class BodyEvaluator
             ValueKind.Null => new List<(Value Key, Value Value)>(),
             _ => null,
         };
+        if (collection.Kind == ValueKind.Null)
+        {
+            // Terraform refuses a null for_each here ("Cannot use a null value in for_each"): judged as no blocks, but said.
+            scope.Warn($"dynamic \"{b.Labels[0]}\" for_each is null, which terraform plan rejects; judged as generating no blocks (use [] or a conditional)", forEach.Expression.Range);
+        }
         if (pairs is null)
         {
             scope.Warn($"dynamic \"{b.Labels[0]}\" for_each must be a collection", forEach.Expression.Range);

@@ -127,6 +127,28 @@ public sealed class InstanceExpansionTests
     }
 
     [Fact]
+    public void A_dynamic_block_over_null_generates_nothing_and_says_terraform_rejects_it()
+    {
+        using var module = new TempModule(("main.tf", """
+            variable "replicas" {
+              default = null
+            }
+            resource "aws_dynamodb_table" "t" {
+              name = "t"
+              dynamic "replica" {
+                for_each = var.replicas
+                content {
+                  region_name = replica.value
+                }
+              }
+            }
+            """));
+        var read = module.Read();
+        Assert.Equal("[]", read.Graph.OfType("aws_dynamodb_table").Single().After.Get("replica").ToDisplayString());
+        Assert.Contains(read.Warnings, w => w.Contains("dynamic \"replica\" for_each is null, which terraform plan rejects", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_dynamic_block_over_an_unknown_collection_is_unknown_not_absent()
     {
         using var module = new TempModule(("main.tf", """
