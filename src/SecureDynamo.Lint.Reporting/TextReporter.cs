@@ -39,7 +39,7 @@ public sealed class TextReporter(bool color)
     }
 
     /// <summary>Terraform source (HCL findings) is shown with its column; plan files by line only.</summary>
-    private static bool IsSource(Core.Diagnostics.SourceRange loc) => loc.File.EndsWith(".tf", StringComparison.Ordinal) || loc.File.EndsWith(".tf.json", StringComparison.Ordinal);
+    private static bool IsSource(Core.Diagnostics.SourceRange loc) => Core.Diagnostics.TerraformFiles.IsConfiguration(loc.File);
 
     /// <summary>"3 failed, 1 unknown, 12 passed" (and suppressed / not applicable when there are any).</summary>
     public static string Summary(ScanReport report)

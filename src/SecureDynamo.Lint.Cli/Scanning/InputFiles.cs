@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileSystemGlobbing;
+using SecureDynamo.Lint.Core.Diagnostics;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
 
@@ -66,8 +67,7 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
         return (new ScanPlan(planFiles, terraformFiles, modules, excluded), warnings);
     }
 
-    private static bool IsTerraformFile(string path) =>
-        path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
+    private static bool IsTerraformFile(string path) => TerraformFiles.IsConfiguration(path);
 
     private static bool HasTerraformFiles(string dir)
     {
