@@ -13,6 +13,8 @@ public sealed class ReferenceResolver
     private const int MaxDepth = 64;
     private readonly ResourceGraph _graph;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Expression, Origin> _resolved = new(ReferenceEqualityComparer.Instance);
+
     public ReferenceResolver(ResourceGraph graph) => _graph = graph;
 
     /// <summary>The graph references are resolved in.</summary>
@@ -62,7 +64,13 @@ public sealed class ReferenceResolver
     }
 
     /// <summary>What <paramref name="expression"/> refers to.</summary>
-    public Origin Resolve(Expression expression) => Resolve(expression, 0);
+    /// <remarks>
+    /// Worked out once per expression object: the instances of a count/for_each resource (and of a
+    /// module called with them) share their configuration's expressions, so a plan with a thousand
+    /// instances asks the same question a thousand times. Policies run in parallel, hence the
+    /// concurrent table; the answer depends only on the expression and the (immutable) graph.
+    /// </remarks>
+    public Origin Resolve(Expression expression) => _resolved.GetOrAdd(expression, static (e, self) => self.Resolve(e, 0), this);
 
     private Origin Resolve(Expression expression, int depth)
     {

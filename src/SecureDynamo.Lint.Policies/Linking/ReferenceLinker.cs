@@ -13,6 +13,9 @@ public sealed class ReferenceLinker
 {
     private readonly ReferenceResolver _resolver;
 
+    // Not shared between threads: each policy evaluation makes its own linker.
+    private readonly Dictionary<Expression, IReadOnlyCollection<(Origin Origin, List<string> References)>> _origins = new(ReferenceEqualityComparer.Instance);
+
     public ReferenceLinker(ReferenceResolver resolver) => _resolver = resolver;
 
     /// <summary>Instances of managed resource type <paramref name="type"/> that <paramref name="source"/>'s <paramref name="path"/> refers to.</summary>
@@ -56,8 +59,17 @@ public sealed class ReferenceLinker
         return new ReferenceLink(found ?? single ?? Array.Empty<Resource>(), exact, unresolved);
     }
 
-    /// <summary>Resolves each reference on its own, grouping the references that name the same resource block.</summary>
-    private IEnumerable<(Origin Origin, List<string> References)> Origins(Expression expr)
+    /// <summary>
+    /// Resolves each reference on its own, grouping the references that name the same resource block;
+    /// once per expression object (every instance of a resource block shares its configuration's).
+    /// </summary>
+    private IReadOnlyCollection<(Origin Origin, List<string> References)> Origins(Expression expr)
+    {
+        if (!_origins.TryGetValue(expr, out var found)) _origins[expr] = found = ResolveOrigins(expr);
+        return found;
+    }
+
+    private IReadOnlyCollection<(Origin Origin, List<string> References)> ResolveOrigins(Expression expr)
     {
         var groups = new Dictionary<string, (Origin Origin, List<string> References)>(StringComparer.Ordinal);
         foreach (var reference in expr.References)
