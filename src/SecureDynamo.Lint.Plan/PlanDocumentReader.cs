@@ -34,6 +34,7 @@ internal sealed class PlanDocumentReader
     private readonly List<ResourceChange> _changes = new();
     /// <summary>Managed resources skipped without building: counted by address, to report how many the input holds.</summary>
     private readonly HashSet<string> _skippedManaged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModuleConfig?> _modulesByPath = new(StringComparer.Ordinal);
 
     public PlanDocumentReader(string file, Stream utf8, PlanReadOptions options)
     {
@@ -231,19 +232,25 @@ internal sealed class PlanDocumentReader
         return reader;
     }
 
-    private static ResourceConfig? FindConfig(ModuleConfig? root, string modulePath, string configAddress)
+    private ResourceConfig? FindConfig(ModuleConfig? root, string modulePath, string configAddress)
     {
         if (root is null) return null;
+        // Resources of one module share its path: walk the module calls once per path.
+        if (!_modulesByPath.TryGetValue(modulePath, out var module)) _modulesByPath[modulePath] = module = FindModule(root, modulePath);
+        return module?.Resources.GetValueOrDefault(configAddress);
+    }
+
+    private static ModuleConfig? FindModule(ModuleConfig root, string modulePath)
+    {
         var module = root;
-        if (modulePath.Length > 0)
+        if (modulePath.Length == 0) return module;
+        var steps = modulePath.Split('.');
+        for (var i = 1; i < steps.Length; i += 2)
         {
-            foreach (var step in modulePath.Split('.').Where((_, i) => i % 2 == 1))
-            {
-                if (!module.Calls.TryGetValue(step, out var call)) return null;
-                module = call.Module;
-            }
+            if (!module.Calls.TryGetValue(steps[i], out var call)) return null;
+            module = call.Module;
         }
-        return module.Resources.GetValueOrDefault(configAddress);
+        return module;
     }
 
     private void CheckFormatVersion(string version)

@@ -28,11 +28,10 @@ internal sealed record ResourceChange(
 
     public static ResourceChange From(string file, JsonElement entry, int line, int column, ValueInterner? interner = null)
     {
-        var addressText = Text(entry, "address") ?? "";
-        var mode = Text(entry, "mode") == "data" ? ResourceMode.Data : ResourceMode.Managed;
-        var type = Text(entry, "type") ?? "";
-        var name = Text(entry, "name") ?? "";
-        var module = Text(entry, "module_address") ?? "";
+        var mode = Shared(entry, "mode") == "data" ? ResourceMode.Data : ResourceMode.Managed;
+        var type = Shared(entry, "type") ?? "";
+        var name = Shared(entry, "name") ?? "";
+        var module = Shared(entry, "module_address") ?? "";
         var index = ValueConverter.Property(entry, "index");
         string? key = index.ValueKind switch
         {
@@ -44,45 +43,59 @@ internal sealed record ResourceChange(
         if (type.Length > 0 && name.Length > 0) address = new ResourceAddress(module, mode, type, name, key);
         else
         {
-            try { address = ResourceAddress.Parse(addressText); }
-            catch (FormatException) { throw new InputException(file, $"resource change has an unreadable address \"{JsonProblems.Shown(addressText)}\"", line, column); }
+            var text = AddressText(entry);
+            try { address = ResourceAddress.Parse(text); }
+            catch (FormatException) { throw new InputException(file, $"resource change has an unreadable address \"{JsonProblems.Shown(text)}\"", line, column); }
         }
         var change = ValueConverter.Property(entry, "change");
         if (change.ValueKind != JsonValueKind.Object)
         {
-            throw new InputException(file, $"resource change {JsonProblems.Shown(addressText)} has no \"change\" object", line, column);
+            throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))} has no \"change\" object", line, column);
         }
-        var afterJson = ObjectOrNull(file, change, "after", addressText, line, column);
-        var beforeJson = ObjectOrNull(file, change, "before", addressText, line, column);
-        var actions = ValueConverter.Property(change, "actions") is { ValueKind: JsonValueKind.Array } a
-            ? a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : "").ToArray()
-            : Array.Empty<string>();
+        var afterJson = ObjectOrNull(file, entry, change, "after", line, column);
+        var beforeJson = ObjectOrNull(file, entry, change, "before", line, column);
+        var actions = Array.Empty<string>();
+        if (ValueConverter.Property(change, "actions") is { ValueKind: JsonValueKind.Array } a)
+        {
+            actions = new string[a.GetArrayLength()];
+            var n = 0;
+            foreach (var x in a.EnumerateArray()) actions[n++] = x.ValueKind == JsonValueKind.String ? Utf8Strings.String(x) : "";
+        }
         var after = ValueConverter.Convert(afterJson, ValueConverter.Property(change, "after_unknown"), ValueConverter.Property(change, "after_sensitive"), interner);
         var before = ValueConverter.Convert(beforeJson, default, ValueConverter.Property(change, "before_sensitive"), interner);
-        var replace = new List<AttributePath>();
-        if (ValueConverter.Property(change, "replace_paths") is { ValueKind: JsonValueKind.Array } paths)
+        IReadOnlyList<AttributePath> replace = Array.Empty<AttributePath>();
+        if (ValueConverter.Property(change, "replace_paths") is { ValueKind: JsonValueKind.Array } paths && paths.GetArrayLength() > 0)
         {
+            var list = new List<AttributePath>();
             foreach (var p in paths.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Array))
             {
                 var segments = p.EnumerateArray()
                     .Select(s => s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) ? (object)n : s.ValueKind == JsonValueKind.String ? s.GetString()! : "")
                     .ToArray();
-                replace.Add(AttributePath.Of(segments));
+                list.Add(AttributePath.Of(segments));
             }
+            replace = list;
         }
-        return new ResourceChange(address, actions, after, before, Text(entry, "provider_name"), Text(entry, "action_reason"), replace,
+        return new ResourceChange(address, actions, after, before, Shared(entry, "provider_name"), Text(entry, "action_reason"), replace,
             new SourceRange(file, new SourcePosition(line, column, 0), new SourcePosition(line, column, 0)))
         {
-            Deposed = Text(entry, "deposed") is not null,
+            Deposed = ValueConverter.Property(entry, "deposed").ValueKind == JsonValueKind.String,
         };
     }
 
+    /// <summary>The entry's full address, read only where it is needed: a message, or an entry without type and name.</summary>
+    private static string AddressText(JsonElement entry) => Text(entry, "address") ?? "";
+
+    /// <summary>A short identifying string (mode, type, name, module, provider) shared across entries that repeat it.</summary>
+    private static string? Shared(JsonElement o, string name) =>
+        ValueConverter.Property(o, name) is { ValueKind: JsonValueKind.String } s ? Utf8Strings.String(s) : null;
+
     /// <summary>A resource's value: an object, or null when the resource does not exist on that side of the change.</summary>
-    private static JsonElement ObjectOrNull(string file, JsonElement change, string name, string address, int line, int column)
+    private static JsonElement ObjectOrNull(string file, JsonElement entry, JsonElement change, string name, int line, int column)
     {
         var value = ValueConverter.Property(change, name);
         if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) return value;
-        throw new InputException(file, $"resource change {JsonProblems.Shown(address)}: \"change.{name}\" must be an object or null, found {JsonProblems.Describe(value.ValueKind)}", line, column);
+        throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: \"change.{name}\" must be an object or null, found {JsonProblems.Describe(value.ValueKind)}", line, column);
     }
 
     internal static string? Text(JsonElement o, string name) =>

@@ -13,9 +13,12 @@ namespace SecureDynamo.Lint.Plan;
 /// </summary>
 internal sealed class ResourceChangeBuilder
 {
-    private const int QueuedEntries = 512;
+    // Entries travel in batches: a blocking queue's hand-over costs more than building a small entry.
+    private const int BatchEntries = 32;
+    private const int QueuedBatches = 16;
     private readonly string _file;
-    private readonly BlockingCollection<Pending> _queue = new(QueuedEntries);
+    private readonly BlockingCollection<List<Pending>> _queue = new(QueuedBatches);
+    private List<Pending> _batch = new(BatchEntries);
     private readonly Task _worker;
     private readonly ValueInterner _interner = new();
     private volatile Exception? _failure;
@@ -35,7 +38,15 @@ internal sealed class ResourceChangeBuilder
         if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
         var copy = ArrayPool<byte>.Shared.Rent(entry.Length);
         entry.Span.CopyTo(copy);
-        _queue.Add(new Pending(copy, entry.Length, line, column));
+        _batch.Add(new Pending(copy, entry.Length, line, column));
+        if (_batch.Count == BatchEntries) SendBatch();
+    }
+
+    private void SendBatch()
+    {
+        if (_batch.Count == 0 || _queue.IsAddingCompleted) return;
+        _queue.Add(_batch);
+        _batch = new List<Pending>(BatchEntries);
     }
 
     /// <summary>Waits for every queued entry; throws the first entry's error, if any.</summary>
@@ -57,13 +68,14 @@ internal sealed class ResourceChangeBuilder
 
     private void Stop()
     {
+        SendBatch();
         _queue.CompleteAdding();
         _worker.Wait();
     }
 
     private void Build()
     {
-        foreach (var pending in _queue.GetConsumingEnumerable())
+        foreach (var pending in _queue.GetConsumingEnumerable().SelectMany(batch => batch))
         {
             try
             {

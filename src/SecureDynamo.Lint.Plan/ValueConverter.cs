@@ -84,7 +84,8 @@ internal static class ValueConverter
         var unknownCount = unknown.ValueKind == JsonValueKind.Object ? unknown.GetPropertyCount() : 0;
         if (count + unknownCount == 0) return Value.EmptyMap;
         // Exact-size arrays: the values become the map's own array when the map gets a shared shape.
-        var names = new string[count + unknownCount];
+        // The names are only looked up in the shape table (which copies them for a new shape): a pooled array.
+        var names = System.Buffers.ArrayPool<string>.Shared.Rent(count + unknownCount);
         var values = new Value[count + unknownCount];
         var n = 0;
         if (count > 0)
@@ -112,10 +113,17 @@ internal static class ValueConverter
         }
         if (n < values.Length) Array.Resize(ref values, n);
         // Maps of the same names (every table of a plan) share their names; a repeated name keeps the last value, as a dictionary does.
-        if (interner?.Shape(names.AsSpan(0, n)) is { } shape) return Value.Map(new ShapedMap(shape, values));
-        var fields = new Dictionary<string, Value>(n, StringComparer.Ordinal);
-        for (var i = 0; i < n; i++) fields[names[i]] = values[i];
-        return Value.Map(fields);
+        try
+        {
+            if (interner?.Shape(names.AsSpan(0, n)) is { } shape) return Value.Map(new ShapedMap(shape, values));
+            var fields = new Dictionary<string, Value>(n, StringComparer.Ordinal);
+            for (var i = 0; i < n; i++) fields[names[i]] = values[i];
+            return Value.Map(fields);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<string>.Shared.Return(names, clearArray: true);
+        }
     }
 
     private static bool Contains(string[] names, int upTo, string name)
