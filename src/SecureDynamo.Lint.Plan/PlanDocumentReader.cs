@@ -145,10 +145,11 @@ internal sealed class PlanDocumentReader
                 }
                 var entry = _json.Capture();
                 _progress.ResourceSeen();
-                var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+                var header = EntryHeader.Read(entry.Span, wantProviderKey: false, wantAddress: false);
                 if (!_options.Wants(header.Mode, header.Type ?? ""))
                 {
-                    if (!header.IsData && header.Address is not null) _skippedManaged.Add(header.Address);
+                    // Counted by address: a deposed object repeats the address of the current one.
+                    if (!header.IsData && EntryHeader.Read(entry.Span, wantProviderKey: false).Address is { } skipped) _skippedManaged.Add(skipped);
                     continue;
                 }
                 var (line, column) = _json.Position();

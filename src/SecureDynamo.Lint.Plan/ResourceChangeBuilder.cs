@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using SecureDynamo.Lint.Plan.Json;
@@ -13,12 +12,16 @@ namespace SecureDynamo.Lint.Plan;
 /// </summary>
 internal sealed class ResourceChangeBuilder
 {
-    // Entries travel in batches: a blocking queue's hand-over costs more than building a small entry.
+    // Entries travel in batches, copied one after another into a batch buffer: a blocking queue's
+    // hand-over, or an array per entry, costs more than building a small entry. The buffers go round
+    // between the reader and the worker (at most the queue's length plus the two in hand).
     private const int BatchEntries = 32;
+    private const int BatchBytes = 128 << 10;
     private const int QueuedBatches = 16;
     private readonly string _file;
-    private readonly BlockingCollection<List<Pending>> _queue = new(QueuedBatches);
-    private List<Pending> _batch = new(BatchEntries);
+    private readonly BlockingCollection<Batch> _queue = new(QueuedBatches);
+    private readonly ConcurrentQueue<byte[]> _freeBuffers = new();
+    private Batch _batch;
     private readonly Task _worker;
     private readonly ValueInterner _interner = new();
     private volatile Exception? _failure;
@@ -26,6 +29,7 @@ internal sealed class ResourceChangeBuilder
     public ResourceChangeBuilder(string file)
     {
         _file = file;
+        _batch = NewBatch();
         _worker = Task.Factory.StartNew(Build, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -36,17 +40,27 @@ internal sealed class ResourceChangeBuilder
     public void Add(ReadOnlyMemory<byte> entry, int line, int column)
     {
         if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
-        var copy = ArrayPool<byte>.Shared.Rent(entry.Length);
-        entry.Span.CopyTo(copy);
-        _batch.Add(new Pending(copy, entry.Length, line, column));
-        if (_batch.Count == BatchEntries) SendBatch();
+        if (entry.Length > BatchBytes - _batch.Used) SendBatch();
+        if (entry.Length > BatchBytes)
+        {
+            // An entry larger than a batch buffer travels alone, in an array of its own.
+            _batch.Entries.Add(new Pending(entry.ToArray(), 0, entry.Length, line, column));
+            SendBatch();
+            return;
+        }
+        entry.Span.CopyTo(_batch.Buffer.AsSpan(_batch.Used));
+        _batch.Entries.Add(new Pending(_batch.Buffer, _batch.Used, entry.Length, line, column));
+        _batch.Used += entry.Length;
+        if (_batch.Entries.Count == BatchEntries) SendBatch();
     }
+
+    private Batch NewBatch() => new(_freeBuffers.TryDequeue(out var buffer) ? buffer : new byte[BatchBytes]);
 
     private void SendBatch()
     {
-        if (_batch.Count == 0 || _queue.IsAddingCompleted) return;
+        if (_batch.Entries.Count == 0 || _queue.IsAddingCompleted) return;
         _queue.Add(_batch);
-        _batch = new List<Pending>(BatchEntries);
+        _batch = NewBatch();
     }
 
     /// <summary>Waits for every queued entry; throws the first entry's error, if any.</summary>
@@ -75,28 +89,35 @@ internal sealed class ResourceChangeBuilder
 
     private void Build()
     {
-        foreach (var pending in _queue.GetConsumingEnumerable().SelectMany(batch => batch))
+        foreach (var batch in _queue.GetConsumingEnumerable())
         {
-            try
+            foreach (var pending in batch.Entries)
             {
-                if (_failure is not null) continue;
-                using var doc = CapturedJson.Parse(pending.Bytes.AsMemory(0, pending.Length));
-                Changes.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, _interner));
+                if (_failure is not null) break;
+                try
+                {
+                    using var doc = CapturedJson.Parse(pending.Bytes.AsMemory(pending.Offset, pending.Length));
+                    Changes.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, _interner));
+                }
+                catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
+                {
+                    _failure = new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, pending.Line, pending.Column);
+                }
+                catch (Exception e)
+                {
+                    _failure = e;
+                }
             }
-            catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
-            {
-                _failure = new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, pending.Line, pending.Column);
-            }
-            catch (Exception e)
-            {
-                _failure = e;
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(pending.Bytes);
-            }
+            _freeBuffers.Enqueue(batch.Buffer);
         }
     }
 
-    private readonly record struct Pending(byte[] Bytes, int Length, int Line, int Column);
+    private sealed class Batch(byte[] buffer)
+    {
+        public byte[] Buffer { get; } = buffer;
+        public int Used { get; set; }
+        public List<Pending> Entries { get; } = new(BatchEntries);
+    }
+
+    private readonly record struct Pending(byte[] Bytes, int Offset, int Length, int Line, int Column);
 }

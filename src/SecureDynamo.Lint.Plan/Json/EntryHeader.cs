@@ -13,7 +13,8 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
     public bool IsData => Mode == "data";
 
     /// <summary>Reads the header of the object in <paramref name="entry"/> (complete, already validated JSON).</summary>
-    public static EntryHeader Read(ReadOnlySpan<byte> entry, bool wantProviderKey)
+    /// <param name="wantAddress">False to leave <see cref="Address"/> null: most entries are told apart by type alone.</param>
+    public static EntryHeader Read(ReadOnlySpan<byte> entry, bool wantProviderKey, bool wantAddress = true)
     {
         var reader = new Utf8JsonReader(entry, new JsonReaderOptions { MaxDepth = JsonTokenStream.MaxDepth });
         string? mode = null, type = null, name = null, address = null, providerKey = null;
@@ -22,7 +23,7 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
         {
             var field = Field(ref reader);
             reader.Read();
-            if (field is null || reader.TokenType != JsonTokenType.String)
+            if (field is null || reader.TokenType != JsonTokenType.String || (field == Fields.Address && !wantAddress))
             {
                 reader.Skip();
                 continue;
@@ -37,7 +38,7 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
                 case Fields.Address: address = text; break;
                 case Fields.ProviderConfigKey: providerKey = text; break;
             }
-            if (mode is not null && type is not null && name is not null && address is not null && (!wantProviderKey || providerKey is not null)) break;
+            if (mode is not null && type is not null && name is not null && (address is not null || !wantAddress) && (!wantProviderKey || providerKey is not null)) break;
         }
         return new EntryHeader(mode ?? "managed", type, name, address, providerKey);
     }
