@@ -26,6 +26,22 @@ public sealed class StreamingPlanReaderTests
     }
 
     [Fact]
+    public void Entries_of_every_size_keep_their_document_order()
+    {
+        // Small entries share batch buffers; one larger than a buffer (128 KiB) travels alone, between them.
+        string Table(string name, int padding) => Plans.Quote(
+            "{'address':'aws_dynamodb_table." + name + "','mode':'managed','type':'aws_dynamodb_table','name':'" + name + "'," +
+            "'change':{'actions':['create'],'before':null,'after':{'name':'" + name + "','tags':{'pad':'" + new string('x', padding) + "'}}}}");
+        var entries = Enumerable.Range(0, 100).Select(i => Table($"t{i:D3}", i == 50 ? 300_000 : i % 7 * 1000)).ToList();
+
+        var graph = Read(Plans.Valid(string.Join(",", entries)));
+
+        Assert.Equal(entries.Count, graph.Resources.Count);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"aws_dynamodb_table.t{i:D3}"), graph.Resources.Select(r => r.Address.ToString()));
+        Assert.Equal(300_000, graph.Resources[50].After.Get("tags").Get("pad").AsString()!.Length);
+    }
+
+    [Fact]
     public void An_entry_is_read_whatever_the_order_of_its_keys()
     {
         // "change" first and "type" last: Terraform never writes this, the reader must still get it right.
