@@ -9,6 +9,7 @@ using SecureDynamo.Lint.Policies.Suppression;
 using SecureDynamo.Lint.Reporting;
 using SecureDynamo.Lint.Terraform;
 using SecureDynamo.Lint.Terraform.Enrichment;
+using SecureDynamo.Lint.Terraform.Loading;
 using SecureDynamo.Lint.Terraform.Suppression;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
@@ -85,7 +86,9 @@ public sealed class Scanner
             var read = TerraformReader.ReadFiles(plan.TerraformFiles, request.TerraformOptions);
             Add(read.Graph, Judge(engine, read, request.Today, allWarnings, null));
         }
-        foreach (var module in ReadModules(plan.TerraformDirectories, engine, request, cancellation))
+        // The root modules of one scan share the parses of the modules they call (a shared modules/ directory is parsed once).
+        var moduleOptions = request.TerraformOptions with { ParseCache = new ParseCache() };
+        foreach (var module in ReadModules(plan.TerraformDirectories, engine, request, moduleOptions, cancellation))
         {
             allWarnings.AddRange(module.Warnings);
             Add(module.Graph, module.Results);
@@ -137,7 +140,7 @@ public sealed class Scanner
     /// of reading them in order: results and warnings come back in the modules' order, and the
     /// first module (in order) that fails to read is the error reported.
     /// </summary>
-    private static IReadOnlyList<JudgedModule> ReadModules(IReadOnlyList<string> modules, PolicyEngine engine, ScanRequest request, CancellationToken cancellation)
+    private static IReadOnlyList<JudgedModule> ReadModules(IReadOnlyList<string> modules, PolicyEngine engine, ScanRequest request, TerraformReadOptions terraformOptions, CancellationToken cancellation)
     {
         var judged = new JudgedModule?[modules.Count];
         var failures = new ExceptionDispatchInfo?[modules.Count];
@@ -149,7 +152,7 @@ public sealed class Scanner
             if (i > Volatile.Read(ref firstFailure)) return;
             try
             {
-                var read = TerraformReader.ReadDirectory(modules[i], request.TerraformOptions);
+                var read = TerraformReader.ReadDirectory(modules[i], terraformOptions);
                 var warnings = new List<string>();
                 var found = Judge(engine, read, request.Today, warnings, modules[i]);
                 judged[i] = new JudgedModule(read.Graph, found, warnings);
