@@ -13,16 +13,19 @@ public static class SourceFileNames
     {
         var prefix = Prefix(directory);
         if (prefix.Length == 0) return results;
-        // Results name few files, many times each: look each up on disk once.
-        var inside = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return results.Select(r => r.Location is { } loc && Inside(loc.File)
-            ? r with { Location = loc with { File = Join(prefix, loc.File) } }
-            : r).ToList();
-
-        bool Inside(string file)
+        // Results name few files, many times each: look each up on disk and name it once (null: not inside).
+        var named = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var renamed = new List<EvaluationResult>(results.Count);
+        foreach (var r in results)
         {
-            if (!inside.TryGetValue(file, out var found)) inside[file] = found = IsInside(directory, file);
-            return found;
+            renamed.Add(r.Location is { } loc && Named(loc.File) is { } file ? r with { Location = loc with { File = file } } : r);
+        }
+        return renamed;
+
+        string? Named(string file)
+        {
+            if (!named.TryGetValue(file, out var name)) named[file] = name = IsInside(directory, file) ? Join(prefix, file) : null;
+            return name;
         }
     }
 

@@ -50,8 +50,19 @@ public sealed class SourceLocator
     }
 
     /// <summary>Re-points results at their source: plan results get the .tf location, HCL results the innermost written block.</summary>
-    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results) =>
-        results.Select(r => Locate(r.ResourceAddress, r.Attribute) is { } where ? r with { Location = where } : r).ToList();
+    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results)
+    {
+        // Policies judge the same attributes of the same resources: each is looked up once.
+        var located = new Dictionary<(string Address, string? Attribute), SourceRange?>();
+        var relocated = new List<EvaluationResult>(results.Count);
+        foreach (var r in results)
+        {
+            var key = (r.ResourceAddress, r.Attribute);
+            if (!located.TryGetValue(key, out var where)) located[key] = where = Locate(r.ResourceAddress, r.Attribute);
+            relocated.Add(where is not null ? r with { Location = where } : r);
+        }
+        return relocated;
+    }
 
     /// <summary>Splits <c>server_side_encryption[0].kms_key_arn</c> into names and indexes.</summary>
     public static IReadOnlyList<object> ParsePath(string path)
