@@ -28,17 +28,20 @@ public sealed class SourceLocator
     /// <summary>The source range for <paramref name="address"/> (any instance of the same block) and <paramref name="attribute"/>, or null when the source has no such block.</summary>
     public SourceRange? Locate(string address, string? attribute)
     {
-        ResourceAddress parsed;
-        try
+        // The same instance when the source expands to it (most results name an instance as the graph writes it), else any instance of the same block.
+        if (!_instances.TryGetValue(address, out var resource))
         {
-            parsed = ResourceAddress.Parse(address);
+            ResourceAddress parsed;
+            try
+            {
+                parsed = ResourceAddress.Parse(address);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            if (!_instances.TryGetValue(parsed.ToString(), out resource) && !_blocks.TryGetValue((parsed.ModulePath, parsed.ConfigAddress), out resource)) return null;
         }
-        catch (FormatException)
-        {
-            return null;
-        }
-        // The same instance when the source expands to it, else any instance of the same block.
-        if (!_instances.TryGetValue(parsed.ToString(), out var resource) && !_blocks.TryGetValue((parsed.ModulePath, parsed.ConfigAddress), out resource)) return null;
         if (attribute is null) return resource.Location;
         var segments = ParsePath(attribute);
         for (var n = segments.Count; n > 0; n--)
