@@ -3,6 +3,7 @@ using SecureDynamo.Lint.Cli.Configuration;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Evaluation;
 using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Hcl;
 using SecureDynamo.Lint.Plan;
 using SecureDynamo.Lint.Policies.Engine;
 using SecureDynamo.Lint.Policies.Suppression;
@@ -142,28 +143,36 @@ public sealed class Scanner
     /// </summary>
     private static IReadOnlyList<JudgedModule> ReadModules(IReadOnlyList<string> modules, PolicyEngine engine, ScanRequest request, TerraformReadOptions terraformOptions, CancellationToken cancellation)
     {
+        if (modules.Count == 0) return Array.Empty<JudgedModule>();
         var judged = new JudgedModule?[modules.Count];
         var failures = new ExceptionDispatchInfo?[modules.Count];
         var firstFailure = modules.Count;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
-        Parallel.For(0, modules.Count, options, i =>
+        var next = -1;
+        // A few large-stack workers take the modules in order (a thread per module would be started
+        // otherwise: reading parses, and parsing needs a large stack).
+        LargeStack.RunOnWorkers(Math.Min(Environment.ProcessorCount, modules.Count), () =>
         {
-            // A module after one that failed is not needed: only the first failure is reported.
-            if (i > Volatile.Read(ref firstFailure)) return;
-            try
+            int i;
+            while (!cancellation.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < modules.Count)
             {
-                var read = TerraformReader.ReadDirectory(modules[i], terraformOptions);
-                var warnings = new List<string>();
-                var found = Judge(engine, read, request.Today, warnings, modules[i]);
-                judged[i] = new JudgedModule(read.Graph, found, warnings);
-            }
-            catch (Exception e)
-            {
-                failures[i] = ExceptionDispatchInfo.Capture(e);
-                int seen;
-                while (i < (seen = Volatile.Read(ref firstFailure)) && Interlocked.CompareExchange(ref firstFailure, i, seen) != seen) { }
+                // A module after one that failed is not needed: only the first failure is reported.
+                if (i > Volatile.Read(ref firstFailure)) continue;
+                try
+                {
+                    var read = TerraformReader.ReadDirectory(modules[i], terraformOptions);
+                    var warnings = new List<string>();
+                    var found = Judge(engine, read, request.Today, warnings, modules[i]);
+                    judged[i] = new JudgedModule(read.Graph, found, warnings);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = ExceptionDispatchInfo.Capture(e);
+                    int seen;
+                    while (i < (seen = Volatile.Read(ref firstFailure)) && Interlocked.CompareExchange(ref firstFailure, i, seen) != seen) { }
+                }
             }
         });
+        cancellation.ThrowIfCancellationRequested();
         if (firstFailure < modules.Count) failures[firstFailure]!.Throw();
         return judged.Select(j => j!).ToList();
     }

@@ -14,7 +14,8 @@ internal sealed partial class Parser
     private Body ParseBody(TokenKind end, SourceRange start)
     {
         var attributes = new List<Attribute>();
-        var byName = new Dictionary<string, Attribute>(StringComparer.Ordinal);
+        // Redefinitions are found by scanning the few attributes of a body; a set only for large bodies.
+        Dictionary<string, Attribute>? byName = null;
         var blocks = new List<Block>();
         SourceRange endRange;
         while (true)
@@ -53,16 +54,32 @@ internal sealed partial class Parser
                 case Block block:
                     blocks.Add(block);
                     break;
-                case Attribute attribute when byName.TryGetValue(attribute.Name, out var existing):
+                case Attribute attribute when Defined(attributes, ref byName, attribute.Name) is { } existing:
                     Error(HclMessages.AttributeRedefined(attribute.Name, existing.NameRange.ToString()), attribute.NameRange);
                     break;
                 case Attribute attribute:
-                    byName[attribute.Name] = attribute;
                     attributes.Add(attribute);
+                    byName?.Add(attribute.Name, attribute);
                     break;
             }
         }
         return new Body(Between(start, endRange), attributes, blocks);
+    }
+
+    /// <summary>Above this many attributes in a body, redefinitions are looked up in a dictionary.</summary>
+    private const int AttributeScanLimit = 16;
+
+    /// <summary>The attribute of <paramref name="attributes"/> named <paramref name="name"/>, if any.</summary>
+    private static Attribute? Defined(List<Attribute> attributes, ref Dictionary<string, Attribute>? byName, string name)
+    {
+        if (byName is null && attributes.Count > AttributeScanLimit)
+        {
+            byName = new Dictionary<string, Attribute>(attributes.Count * 2, StringComparer.Ordinal);
+            foreach (var a in attributes) byName[a.Name] = a;
+        }
+        if (byName is not null) return byName.GetValueOrDefault(name);
+        foreach (var a in attributes) if (string.Equals(a.Name, name, StringComparison.Ordinal)) return a;
+        return null;
     }
 
     private Node? ParseBodyItem()
