@@ -51,18 +51,20 @@ internal sealed class ConfigBuilder
         return new CoreExpression(_module, refs, constant, _definition.TextOf(e.Range));
     }
 
-    public ConfigBody Body(Body body, bool topLevel) => Body(body, topLevel, null, new Dictionary<string, HclExpression>(StringComparer.Ordinal));
+    private static readonly IReadOnlyDictionary<string, HclExpression> NoIterators = new Dictionary<string, HclExpression>(StringComparer.Ordinal);
+
+    public ConfigBody Body(Body body, bool topLevel) => Body(body, topLevel, null, NoIterators);
 
     /// <param name="iterators">The iterators of the dynamic blocks this body is inside, with their for_each: a reference to one is a reference to what its for_each refers to.</param>
     private ConfigBody Body(Body body, bool topLevel, HclExpression? generatedBy, IReadOnlyDictionary<string, HclExpression> iterators)
     {
-        var attributes = new Dictionary<string, CoreExpression>(StringComparer.Ordinal);
+        var attributes = new Dictionary<string, CoreExpression>(body.Attributes.Count, StringComparer.Ordinal);
         foreach (var a in body.Attributes)
         {
             if (topLevel && BodyEvaluator.MetaArguments.Contains(a.Name)) continue;
             attributes[a.Name] = iterators.Count == 0 && generatedBy is null ? Expression(a.Expression) : Iterated(a.Expression, generatedBy, iterators);
         }
-        var blocks = new Dictionary<string, List<ConfigBody>>(StringComparer.Ordinal);
+        var blocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(StringComparer.Ordinal);
         foreach (var b in body.Blocks)
         {
             if (topLevel && BodyEvaluator.MetaBlocks.Contains(b.Type)) continue;
@@ -80,7 +82,7 @@ internal sealed class ConfigBuilder
             }
             Add(blocks, b.Type, Body(b.Body, topLevel: false, generatedBy, iterators));
         }
-        return new ConfigBody(attributes, blocks.ToDictionary(p => p.Key, p => (IReadOnlyList<ConfigBody>)p.Value, StringComparer.Ordinal));
+        return new ConfigBody(attributes, blocks);
     }
 
     /// <summary>
@@ -113,10 +115,10 @@ internal sealed class ConfigBuilder
     private static string IteratorName(Block dynamic) =>
         dynamic.Body.Attributes.FirstOrDefault(a => a.Name == "iterator") is { } it && ModuleInstance.TraversalName(it.Expression) is { } named ? named : dynamic.Labels[0];
 
-    private static void Add(Dictionary<string, List<ConfigBody>> blocks, string name, ConfigBody body)
+    private static void Add(Dictionary<string, IReadOnlyList<ConfigBody>> blocks, string name, ConfigBody body)
     {
         if (!blocks.TryGetValue(name, out var list)) blocks[name] = list = new List<ConfigBody>();
-        list.Add(body);
+        ((List<ConfigBody>)list).Add(body);
     }
 
     public ResourceConfig Resource(Block block, string? providerKey)
