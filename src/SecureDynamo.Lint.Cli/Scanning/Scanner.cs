@@ -77,7 +77,7 @@ public sealed class Scanner
 
         void Add(ResourceGraph graph, IReadOnlyList<EvaluationResult> found)
         {
-            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount));
+            inputs.Add(InputOf(graph));
             results.AddRange(found);
         }
 
@@ -92,7 +92,8 @@ public sealed class Scanner
         foreach (var module in ReadModules(plan.TerraformDirectories, engine, request, moduleOptions, cancellation))
         {
             allWarnings.AddRange(module.Warnings);
-            Add(module.Graph, module.Results);
+            inputs.Add(module.Input);
+            results.AddRange(module.Results);
         }
         foreach (var path in plan.PlanFiles)
         {
@@ -162,7 +163,7 @@ public sealed class Scanner
                     var read = TerraformReader.ReadDirectory(modules[i], terraformOptions);
                     var warnings = new List<string>();
                     var found = Judge(engine, read, request.Today, warnings, modules[i]);
-                    judged[i] = new JudgedModule(read.Graph, found, warnings);
+                    judged[i] = new JudgedModule(InputOf(read.Graph), found, warnings);
                 }
                 catch (Exception e)
                 {
@@ -176,6 +177,8 @@ public sealed class Scanner
         if (firstFailure < modules.Count) failures[firstFailure]!.Throw();
         return judged.Select(j => j!).ToList();
     }
+
+    private static ScanInput InputOf(ResourceGraph graph) => new(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount);
 
     /// <param name="directory">The module directory as the user named it, or null for explicit files (named as given).</param>
     private static IReadOnlyList<EvaluationResult> Judge(PolicyEngine engine, TerraformReadResult read, DateOnly today, List<string> warnings, string? directory)
