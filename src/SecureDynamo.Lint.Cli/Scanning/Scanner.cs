@@ -85,7 +85,7 @@ public sealed class Scanner
         {
             cancellation.ThrowIfCancellationRequested();
             var read = TerraformReader.ReadFiles(plan.TerraformFiles, request.TerraformOptions);
-            Add(read.Graph, Judge(engine, read, request.Today, allWarnings, null));
+            Add(read.Graph, Judge(engine, read, request.Today, allWarnings, null, Environment.ProcessorCount));
         }
         // The root modules of one scan share the parses of the modules they call (a shared modules/ directory is parsed once).
         var moduleOptions = request.TerraformOptions with { ParseCache = new ParseCache() };
@@ -151,7 +151,10 @@ public sealed class Scanner
         var next = -1;
         // A few large-stack workers take the modules in order (a thread per module would be started
         // otherwise: reading parses, and parsing needs a large stack).
-        LargeStack.RunOnWorkers(Math.Min(Environment.ProcessorCount, modules.Count), () =>
+        var workers = Math.Min(Environment.ProcessorCount, modules.Count);
+        // With modules judged on every core, each module's policies run on its worker's thread (no waiting on each other).
+        var policyParallelism = workers > 1 ? 1 : Environment.ProcessorCount;
+        LargeStack.RunOnWorkers(workers, () =>
         {
             int i;
             while (!cancellation.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < modules.Count)
@@ -162,7 +165,7 @@ public sealed class Scanner
                 {
                     var read = TerraformReader.ReadDirectory(modules[i], terraformOptions);
                     var warnings = new List<string>();
-                    var found = Judge(engine, read, request.Today, warnings, modules[i]);
+                    var found = Judge(engine, read, request.Today, warnings, modules[i], policyParallelism);
                     judged[i] = new JudgedModule(InputOf(read.Graph), found, warnings);
                 }
                 catch (Exception e)
@@ -181,10 +184,10 @@ public sealed class Scanner
     private static ScanInput InputOf(ResourceGraph graph) => new(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount);
 
     /// <param name="directory">The module directory as the user named it, or null for explicit files (named as given).</param>
-    private static IReadOnlyList<EvaluationResult> Judge(PolicyEngine engine, TerraformReadResult read, DateOnly today, List<string> warnings, string? directory)
+    private static IReadOnlyList<EvaluationResult> Judge(PolicyEngine engine, TerraformReadResult read, DateOnly today, List<string> warnings, string? directory, int policyParallelism)
     {
         var local = new List<string>(read.Warnings);
-        var found = new SourceLocator(read.Graph).Relocate(engine.Run(read.Graph));
+        var found = new SourceLocator(read.Graph).Relocate(engine.Run(read.Graph, policyParallelism));
         found = InlineSuppressions.Apply(found, read.Suppressions, today, local);
         if (directory is null)
         {

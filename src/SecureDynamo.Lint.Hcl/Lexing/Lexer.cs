@@ -60,7 +60,7 @@ internal sealed partial class Lexer
     }
 
     private void Emit(TokenKind kind, int start, int end) =>
-        _tokens.Add(new Token(kind, start, end, _map.Range(start, end)));
+        _tokens.Add(new Token(kind, start, end, _map));
 
     private byte At(int offset) => offset < _src.Length ? _src[offset] : (byte)0;
 

@@ -17,20 +17,20 @@ internal sealed partial class Parser
         // Redefinitions are found by scanning the few attributes of a body; a set only for large bodies.
         Dictionary<string, Attribute>? byName = null;
         var blocks = new List<Block>();
-        SourceRange endRange;
+        Token endToken;
         while (true)
         {
             var next = Peek();
             if (next.Kind == end)
             {
-                endRange = next.Range;
+                endToken = next;
                 Read();
                 break;
             }
             if (next.Kind == TokenKind.Eof)
             {
                 Error(HclMessages.UnclosedBlock, start);
-                endRange = next.Range;
+                endToken = next;
                 break;
             }
             if (next.Kind == TokenKind.Newline)
@@ -45,7 +45,7 @@ internal sealed partial class Parser
                 {
                     Error(bad.Kind == TokenKind.OQuote ? HclMessages.QuotedArgumentName : HclMessages.ArgumentOrBlockRequired, bad.Range);
                 }
-                endRange = PrevRange;
+                endToken = _previous;
                 Recover(end);
                 break;
             }
@@ -63,7 +63,7 @@ internal sealed partial class Parser
                     break;
             }
         }
-        return new Body(Between(start, endRange), attributes, blocks);
+        return new Body(Between(start, endToken), attributes, blocks);
     }
 
     /// <summary>Above this many attributes in a body, redefinitions are looked up in a dictionary.</summary>
@@ -104,7 +104,7 @@ internal sealed partial class Parser
         var equals = Read();
         var before = ErrorCount;
         var expr = ParseExpression();
-        var endRange = PrevRange;
+        var endToken = _previous;
         if (_recovery && HasNewErrors(before))
         {
             RecoverAfterBodyItem();
@@ -125,7 +125,7 @@ internal sealed partial class Parser
                 Read();
             }
         }
-        return new Attribute(Between(ident.Range, endRange), Text(ident), ident.Range, equals.Range, expr);
+        return new Attribute(Between(ident, endToken), Text(ident), ident.Range, equals.Range, expr);
     }
 
     private Block FinishBlock(Token ident)
@@ -174,10 +174,10 @@ internal sealed partial class Parser
         }
 
         Body body;
-        if (!EnterNesting(openBrace.Range))
+        if (!EnterNesting(openBrace))
         {
             var close = Recover(TokenKind.CBrace);
-            body = new Body(Between(openBrace.Range, close.Range), [], []);
+            body = new Body(Between(openBrace, close), [], []);
         }
         else
         {
@@ -200,7 +200,7 @@ internal sealed partial class Parser
             }
             RecoverAfterBodyItem();
         }
-        return new Block(Between(ident.Range, closeRange), type, ident.Range, labels, labelRanges, openBrace.Range, closeRange, body);
+        return new Block(Between(ident, closeRange), type, ident.Range, labels, labelRanges, openBrace.Range, closeRange, body);
     }
 
     private Body ParseSingleAttributeBody(SourceRange openBrace)
@@ -210,7 +210,7 @@ internal sealed partial class Parser
         {
             RecoverAfterBodyItem();
             Error(HclMessages.ArgumentOrBlockRequired, ident.Range);
-            return new Body(Between(openBrace, PrevRange), [], []);
+            return new Body(Between(openBrace, _previous), [], []);
         }
         var next = Peek();
         if (next.Kind != TokenKind.Equal)
@@ -220,8 +220,8 @@ internal sealed partial class Parser
                 next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident
                     ? HclMessages.SingleLineBlockArgumentRequired(Text(ident))
                     : HclMessages.ArgumentOrBlockRequiredEquals,
-                next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident ? Between(ident.Range, next.Range) : ident.Range);
-            return new Body(Between(openBrace, PrevRange), [], []);
+                next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident ? Between(ident, next) : ident.Range);
+            return new Body(Between(openBrace, _previous), [], []);
         }
         var attribute = FinishAttribute(ident, singleLine: true);
         var close = Peek();
@@ -237,20 +237,20 @@ internal sealed partial class Parser
         {
             Read();
         }
-        return new Body(Between(openBrace, PrevRange), [attribute], []);
+        return new Body(Between(openBrace, _previous), [attribute], []);
     }
 
     private (string Label, SourceRange Range) ParseQuotedLabel()
     {
         var open = Read();
         var text = new System.Text.StringBuilder();
-        SourceRange endRange;
+        Token endToken;
         while (true)
         {
             var tok = Read();
             if (tok.Kind == TokenKind.CQuote)
             {
-                endRange = tok.Range;
+                endToken = tok;
                 break;
             }
             if (tok.Kind == TokenKind.QuotedLit)
@@ -268,14 +268,14 @@ internal sealed partial class Parser
             if (tok.Kind == TokenKind.Eof)
             {
                 Error(HclMessages.UnterminatedTemplate, tok.Range);
-                endRange = tok.Range;
+                endToken = tok;
                 break;
             }
             Error(HclMessages.UnterminatedTemplate, tok.Range);
             Recover(TokenKind.CQuote);
-            endRange = tok.Range;
+            endToken = tok;
             break;
         }
-        return (text.ToString(), Between(open.Range, endRange));
+        return (text.ToString(), Between(open, endToken));
     }
 }

@@ -49,7 +49,7 @@ internal sealed partial class Parser
                 }
                 Read();
             }
-            return new TupleCons(Between(open.Range, close.Range), items);
+            return new TupleCons(Between(open, close), items);
         }
         finally
         {
@@ -131,7 +131,7 @@ internal sealed partial class Parser
                 }
                 Read();
             }
-            return new ObjectCons(Between(open.Range, close.Range), items);
+            return new ObjectCons(Between(open, close), items);
         }
         finally
         {
@@ -172,7 +172,7 @@ internal sealed partial class Parser
             var collection = ParseExpression();
             if (_recovery && HasNewErrors(before))
             {
-                return new InvalidExpr(Between(open.Range, Recover(closeKind).Range));
+                return new InvalidExpr(Between(open, Recover(closeKind)));
             }
             if (Peek().Kind != TokenKind.Colon)
             {
@@ -190,7 +190,7 @@ internal sealed partial class Parser
             }
             if (_recovery && HasNewErrors(before))
             {
-                return new InvalidExpr(Between(open.Range, Recover(closeKind).Range));
+                return new InvalidExpr(Between(open, Recover(closeKind)));
             }
             var group = false;
             Token ellipsis = default;
@@ -207,7 +207,7 @@ internal sealed partial class Parser
                 condition = ParseExpression();
                 if (_recovery && HasNewErrors(before))
                 {
-                    return new InvalidExpr(Between(open.Range, Recover(closeKind).Range));
+                    return new InvalidExpr(Between(open, Recover(closeKind)));
                 }
             }
             Token close;
@@ -235,7 +235,7 @@ internal sealed partial class Parser
             {
                 Error(HclMessages.ForObjectKey, valExpr.Range);
             }
-            return new ForExpr(Between(open.Range, close.Range), keyVar, valVar, collection, keyExpr, valExpr, condition, group);
+            return new ForExpr(Between(open, close), keyVar, valVar, collection, keyExpr, valExpr, condition, group);
         }
         finally
         {
@@ -250,6 +250,6 @@ internal sealed partial class Parser
             Error(message, Peek().Range);
         }
         var close = Recover(closeKind);
-        return new InvalidExpr(Between(open.Range, close.Range));
+        return new InvalidExpr(Between(open, close));
     }
 }

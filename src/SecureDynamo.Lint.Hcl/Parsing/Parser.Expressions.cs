@@ -28,7 +28,7 @@ internal sealed partial class Parser
     /// <summary>Parses a full expression (a conditional at the loosest level).</summary>
     public Expression ParseExpression()
     {
-        var start = NextRange;
+        var start = Peek();
         if (!EnterNesting(start))
         {
             var bad = Read();
@@ -61,7 +61,7 @@ internal sealed partial class Parser
 
     private Expression ParseConditional()
     {
-        var start = NextRange;
+        var start = Peek();
         var before = ErrorCount;
         var condition = ParseBinary(0);
         if (_recovery && HasNewErrors(before))
@@ -92,7 +92,7 @@ internal sealed partial class Parser
         {
             return condition;
         }
-        return new Conditional(Between(start, falseResult.Range), condition, trueResult, falseResult);
+        return new Conditional(Between(start, falseResult), condition, trueResult, falseResult);
     }
 
     private Expression ParseBinary(int level)
@@ -117,7 +117,7 @@ internal sealed partial class Parser
             {
                 return lhs;
             }
-            lhs = new BinaryOp(Between(lhs.Range, rhs.Range), op, lhs, rhs);
+            lhs = new BinaryOp(Between(lhs, rhs), op, lhs, rhs);
         }
         return lhs;
     }
@@ -143,7 +143,7 @@ internal sealed partial class Parser
                 Read();
                 var operand = ParseWithTraversals();
                 var op = start.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Not;
-                return new UnaryOp(Between(start.Range, operand.Range), op, operand);
+                return new UnaryOp(Between(start, operand), op, operand);
             }
             case TokenKind.OBrack:
                 return ParseTuple();
@@ -179,7 +179,7 @@ internal sealed partial class Parser
                 SetRecovery();
             }
             Read();
-            return new Parenthesized(Between(open.Range, close.Range), inner);
+            return new Parenthesized(Between(open, close), inner);
         }
         finally
         {
@@ -224,7 +224,7 @@ internal sealed partial class Parser
                     Error(HclMessages.InvalidFunctionName, part.Range);
                 }
                 SetRecovery();
-                return new InvalidExpr(Between(first.Range, part.Range));
+                return new InvalidExpr(Between(first, part));
             }
             Read();
             name += "::" + Text(part);
@@ -237,9 +237,9 @@ internal sealed partial class Parser
                 Error(HclMessages.InvalidFunctionName, Peek().Range);
             }
             SetRecovery();
-            return new InvalidExpr(Between(first.Range, last.Range));
+            return new InvalidExpr(Between(first, last));
         }
-        return FinishFunctionCall(name, Between(first.Range, last.Range));
+        return FinishFunctionCall(name, Between(first, last));
     }
 
     private Expression FinishFunctionCall(string name, SourceRange nameRange)
@@ -299,7 +299,7 @@ internal sealed partial class Parser
             }
         }
         PopNewlines();
-        return new FunctionCall(Between(nameRange, close.Range), name, nameRange, args, expandFinal, open.Range, close.Range);
+        return new FunctionCall(Between(nameRange, close), name, nameRange, args, expandFinal, open.Range, close.Range);
     }
 
     private HclValue NumberValue(Token tok)

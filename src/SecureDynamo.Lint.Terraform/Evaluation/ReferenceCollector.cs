@@ -16,7 +16,8 @@ internal sealed class ReferenceCollector
     private const int ScanLimit = 8;
 
     private readonly IReadOnlyDictionary<string, Attribute> _locals;
-    private readonly Dictionary<ScopeTraversal, IReadOnlyList<string>> _rendered = new(ReferenceEqualityComparer.Instance);
+    // By the traversal's start offset (cheaper to hash than the node); a hit must be the same node (another file may use the offset).
+    private readonly Dictionary<int, (ScopeTraversal Node, IReadOnlyList<string> References)> _rendered = new();
     private Stack<(HclExpression Expr, HashSet<string>? Bound)>? _pending;
     private HashSet<string>? _visitedLocals;
 
@@ -87,7 +88,10 @@ internal sealed class ReferenceCollector
 
     private IReadOnlyList<string> Rendered(ScopeTraversal s)
     {
-        if (!_rendered.TryGetValue(s, out var rendered)) _rendered[s] = rendered = TraversalText.References(s.Traversal);
+        var key = s.Range.Start.Byte;
+        if (_rendered.TryGetValue(key, out var hit) && ReferenceEquals(hit.Node, s)) return hit.References;
+        var rendered = TraversalText.References(s.Traversal);
+        _rendered[key] = (s, rendered);
         return rendered;
     }
 
