@@ -16,19 +16,26 @@ internal sealed partial class Lexer
     private readonly Stack<LexerContext> _contexts = new();
     private int _pos;
 
-    private Lexer(byte[] src, SourceMap map, int start)
+    private Lexer(byte[] src, SourceMap map, int start, List<Token>? reuse)
     {
         _src = src;
         _map = map;
         _pos = start;
         // Configuration files run at about one token per five bytes: sized once, not regrown from empty.
-        _tokens = new List<Token>(Math.Min((src.Length - start) / 5 + 16, 1 << 20));
+        var expected = Math.Min((src.Length - start) / 5 + 16, 1 << 20);
+        if (reuse is null) _tokens = new List<Token>(expected);
+        else
+        {
+            reuse.Clear();
+            reuse.EnsureCapacity(expected);
+            _tokens = reuse;
+        }
     }
 
-    /// <summary>Scans a whole file (config or expression mode), or a bare template.</summary>
-    public static List<Token> Scan(byte[] src, SourceMap map, int start, bool template)
+    /// <summary>Scans a whole file (config or expression mode), or a bare template, into <paramref name="reuse"/> if given (emptied first).</summary>
+    public static List<Token> Scan(byte[] src, SourceMap map, int start, bool template, List<Token>? reuse = null)
     {
-        var lexer = new Lexer(src, map, start);
+        var lexer = new Lexer(src, map, start, reuse);
         if (template)
         {
             lexer._contexts.Push(new LexerContext(LexerContextKind.BareTemplate));

@@ -204,7 +204,7 @@ internal sealed partial class Parser
             "true" => new LiteralValue(tok.Range, HclBool.True),
             "false" => new LiteralValue(tok.Range, HclBool.False),
             "null" => new LiteralValue(tok.Range, HclNull.Instance),
-            var name => new ScopeTraversal(tok.Range, [new TraverseRoot(tok.Range, name)]),
+            var name => Root(tok.Range, name),
         };
     }
 
@@ -311,4 +311,7 @@ internal sealed partial class Parser
         Error(HclMessages.InvalidNumber, tok.Range);
         return HclNull.Instance;
     }
+
+    /// <summary>A traversal of a root name alone (the traversal and its root share the one range).</summary>
+    private static ScopeTraversal Root(SourceRange range, string name) => new(range, [new TraverseRoot(range, name)]);
 }

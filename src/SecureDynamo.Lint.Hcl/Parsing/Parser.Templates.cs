@@ -238,9 +238,12 @@ internal sealed partial class Parser
         return false;
     }
 
+    private readonly List<LiteralDecoder.Problem> _literalProblems = new();
+
     private string DecodeLiteral(Token tok, bool quoted)
     {
-        var problems = new List<LiteralDecoder.Problem>();
+        var problems = _literalProblems;
+        problems.Clear();
         var value = LiteralDecoder.Decode(Text(tok), quoted, problems);
         foreach (var problem in problems)
         {

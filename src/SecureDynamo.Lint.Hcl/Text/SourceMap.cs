@@ -11,7 +11,7 @@ namespace SecureDynamo.Lint.Hcl.Text;
 internal sealed class SourceMap
 {
     private readonly byte[] _src;
-    private readonly List<int> _lineStarts = [];
+    private readonly List<int> _lineStarts;
     // Per line: the byte → column table, or null for a plain ASCII line (cached too: a 10,000-deep
     // expression is one long line, and rescanning it for each token would be quadratic).
     private readonly Dictionary<int, int[]?> _columnsByLine = [];
@@ -22,8 +22,8 @@ internal sealed class SourceMap
     {
         FileName = fileName;
         _src = src;
-        _lineStarts.Add(contentStart);
         var rest = src.AsSpan(contentStart);
+        _lineStarts = new List<int>(rest.Count((byte)'\n') + 1) { contentStart };
         _allAscii = System.Text.Ascii.IsValid(rest);
         for (var i = rest.IndexOf((byte)'\n'); i >= 0;)
         {
@@ -56,7 +56,37 @@ internal sealed class SourceMap
 
     public byte ByteAt(int offset) => _src[offset];
 
-    public string Text(int start, int end) => Encoding.UTF8.GetString(_src, start, end - start);
+    /// <summary>
+    /// The text of bytes <paramref name="start"/> to <paramref name="end"/>. Short ASCII texts (names,
+    /// keywords, small literals: the same few hundred again and again) come from a per-thread table
+    /// of recent texts instead of a new string each time.
+    /// </summary>
+    public string Text(int start, int end)
+    {
+        var length = end - start;
+        if (length <= 0) return string.Empty;
+        var bytes = _src.AsSpan(start, length);
+        if (length > InternMaxLength) return Encoding.UTF8.GetString(bytes);
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            if (b >= 0x80) return Encoding.UTF8.GetString(bytes);
+            hash = (hash ^ b) * 16777619u;
+        }
+        var table = _interned ??= new string?[InternSlots];
+        var slot = (int)(hash & (InternSlots - 1));
+        var known = table[slot];
+        if (known is not null && known.Length == length && Ascii.Equals(bytes, known)) return known;
+        var text = Encoding.ASCII.GetString(bytes);
+        table[slot] = text;
+        return text;
+    }
+
+    private const int InternSlots = 4096;
+    private const int InternMaxLength = 48;
+
+    [ThreadStatic]
+    private static string?[]? _interned;
 
     public ReadOnlySpan<byte> Bytes(int start, int end) => _src.AsSpan(start, end - start);
 
