@@ -64,7 +64,7 @@ internal sealed class ConfigBuilder
             if (topLevel && BodyEvaluator.MetaArguments.Contains(a.Name)) continue;
             attributes[a.Name] = iterators.Count == 0 && generatedBy is null ? Expression(a.Expression) : Iterated(a.Expression, generatedBy, iterators);
         }
-        var blocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(StringComparer.Ordinal);
+        var blocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(body.Blocks.Count, StringComparer.Ordinal);
         foreach (var b in body.Blocks)
         {
             if (topLevel && BodyEvaluator.MetaBlocks.Contains(b.Type)) continue;
@@ -92,25 +92,40 @@ internal sealed class ConfigBuilder
     /// </summary>
     private CoreExpression Iterated(HclExpression e, HclExpression? generatedBy, IReadOnlyDictionary<string, HclExpression> iterators)
     {
-        var names = new HashSet<string>(iterators.Keys, StringComparer.Ordinal);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var refs = _references.Collect(e, names, used).ToList();
-        var expanded = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<string>(used);
-        while (pending.Count > 0)
+        // The iterator names of one set of dynamic blocks serve all of their expressions.
+        if (!ReferenceEquals(_iteratorNamesOf, iterators))
         {
-            var name = pending.Dequeue();
-            if (!expanded.Add(name)) continue;
-            var more = new HashSet<string>(StringComparer.Ordinal);
-            refs.AddRange(_references.Collect(iterators[name], names, more));
-            foreach (var m in more) pending.Enqueue(m);
+            _iteratorNames = new HashSet<string>(iterators.Keys, StringComparer.Ordinal);
+            _iteratorNamesOf = iterators;
         }
-        if (generatedBy is not null) refs.AddRange(_references.Collect(generatedBy, names, null));
-        var distinct = refs.Distinct(StringComparer.Ordinal).ToList();
+        var names = _iteratorNames!;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var refs = _references.Collect(e, names, used);
+        List<string>? all = null;
+        if (used.Count > 0)
+        {
+            all = new List<string>(refs);
+            var expanded = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Queue<string>(used);
+            while (pending.Count > 0)
+            {
+                var name = pending.Dequeue();
+                if (!expanded.Add(name)) continue;
+                var more = new HashSet<string>(StringComparer.Ordinal);
+                all.AddRange(_references.Collect(iterators[name], names, more));
+                foreach (var m in more) pending.Enqueue(m);
+            }
+        }
+        if (generatedBy is not null) (all ??= new List<string>(refs)).AddRange(_references.Collect(generatedBy, names, null));
+        // One collection's references are already distinct; several joined are not.
+        var distinct = all is null ? refs : all.Distinct(StringComparer.Ordinal).ToList();
         Value? constant = null;
         if (distinct.Count == 0 && used.Count == 0 && generatedBy is null) constant = Expression(e).Constant;
         return new CoreExpression(_module, distinct, constant, _definition.TextOf(e.Range));
     }
+
+    private IReadOnlyDictionary<string, HclExpression>? _iteratorNamesOf;
+    private HashSet<string>? _iteratorNames;
 
     private static string IteratorName(Block dynamic) =>
         dynamic.Body.Attributes.FirstOrDefault(a => a.Name == "iterator") is { } it && ModuleInstance.TraversalName(it.Expression) is { } named ? named : dynamic.Labels[0];

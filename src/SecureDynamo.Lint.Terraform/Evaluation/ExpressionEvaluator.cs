@@ -86,7 +86,7 @@ internal sealed class ExpressionEvaluator
 
     private Value ObjectValue(ObjectCons o, Bindings b)
     {
-        var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, Value>(o.Items.Count, StringComparer.Ordinal);
         foreach (var item in o.Items)
         {
             var keyValue = item.Key.LiteralName is { } literal ? Value.String(literal) : Evaluate(item.Key.Wrapped, b);
@@ -292,6 +292,8 @@ internal sealed class ExpressionEvaluator
             values.RemoveAt(values.Count - 1);
             values.AddRange(ValueOps.ToItems(last));
         }
+        // jsonencode of a value holding an unknown is unknown, as the encoder would find (without an exception thrown through it).
+        if (name == "jsonencode" && values.Count == 1 && Unknowns.ContainsUnknown(values[0])) return Unknowns.From(_scope.ModulePath, values);
         try
         {
             var result = FunctionLibrary.Call(name, values, new FunctionContext(_scope, f.Range));
