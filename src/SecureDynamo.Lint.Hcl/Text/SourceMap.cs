@@ -38,18 +38,34 @@ internal sealed class SourceMap
 
     public SourcePosition Position(int offset)
     {
-        var line = _lineStarts.BinarySearch(offset);
-        if (line < 0)
-        {
-            line = ~line - 1;
-        }
-        line = Math.Max(line, 0);
+        var line = LineOf(offset);
         var start = _lineStarts[line];
         var end = line + 1 < _lineStarts.Count ? _lineStarts[line + 1] : _src.Length;
         var column = !_allAscii && ColumnsOf(line, start, end) is { } columns
             ? columns[Math.Min(offset - start, columns.Length - 1)]
             : offset - start + 1;
         return new SourcePosition(line + 1, column, offset);
+    }
+
+    // The line of the last lookup: the parser asks about nearby offsets, mostly going forward.
+    private int _lastLine;
+
+    /// <summary>The (0-based) line holding <paramref name="offset"/>.</summary>
+    private int LineOf(int offset)
+    {
+        var last = _lastLine;
+        var starts = _lineStarts;
+        if (offset >= starts[last])
+        {
+            if (last + 1 == starts.Count || offset < starts[last + 1]) return last;
+            if (last + 2 == starts.Count || offset < starts[last + 2]) return _lastLine = last + 1;
+        }
+        var line = starts.BinarySearch(offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+        return _lastLine = Math.Max(line, 0);
     }
 
     public SourceRange Range(int start, int end) => new(FileName, Position(start), Position(end));
