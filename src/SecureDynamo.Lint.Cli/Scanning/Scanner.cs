@@ -187,7 +187,9 @@ public sealed class Scanner
     private static IReadOnlyList<EvaluationResult> Judge(PolicyEngine engine, TerraformReadResult read, DateOnly today, List<string> warnings, string? directory, int policyParallelism)
     {
         var local = new List<string>(read.Warnings);
-        var found = new SourceLocator(read.Graph).Relocate(engine.Run(read.Graph, policyParallelism));
+        // Results point at their source and, for a module directory, name its files from the directory, in one pass.
+        var rename = directory is null ? null : SourceFileNames.Renamer(directory);
+        var found = new SourceLocator(read.Graph).Relocate(engine.Run(read.Graph, policyParallelism), rename);
         found = InlineSuppressions.Apply(found, read.Suppressions, today, local);
         if (directory is null)
         {
@@ -195,7 +197,7 @@ public sealed class Scanner
             return found;
         }
         warnings.AddRange(local.Select(w => SourceFileNames.InDirectory(directory, w)));
-        return SourceFileNames.InDirectory(directory, found);
+        return found;
     }
 
     private static TerraformReadResult ReadSource(string directory, ScanRequest request, List<string> warnings)

@@ -1,3 +1,4 @@
+using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Evaluation;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
@@ -11,22 +12,31 @@ public static class SourceFileNames
 {
     public static IReadOnlyList<EvaluationResult> InDirectory(string directory, IReadOnlyList<EvaluationResult> results)
     {
-        var prefix = Prefix(directory);
-        if (prefix.Length == 0) return results;
-        // Results name few files, many times each: look each up on disk and name it once (null: not inside).
-        var named = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (Prefix(directory).Length == 0) return results;
+        var rename = Renamer(directory);
         var renamed = new List<EvaluationResult>(results.Count);
         foreach (var r in results)
         {
-            renamed.Add(r.Location is { } loc && Named(loc.File) is { } file ? r with { Location = loc with { File = file } } : r);
+            renamed.Add(r.Location is { } loc && rename(loc) is var named && !ReferenceEquals(named, loc) ? r with { Location = named } : r);
         }
         return renamed;
+    }
 
-        string? Named(string file)
+    /// <summary>
+    /// What <see cref="InDirectory(string, IReadOnlyList{EvaluationResult})"/> does to one location: the range
+    /// with its file named from the directory, or the same range when the file is not the module's.
+    /// </summary>
+    public static Func<SourceRange, SourceRange> Renamer(string directory)
+    {
+        var prefix = Prefix(directory);
+        if (prefix.Length == 0) return static range => range;
+        // Results name few files, many times each: look each up on disk and name it once (null: not inside).
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return range =>
         {
-            if (!named.TryGetValue(file, out var name)) named[file] = name = IsInside(directory, file) ? Join(prefix, file) : null;
-            return name;
-        }
+            if (!names.TryGetValue(range.File, out var name)) names[range.File] = name = IsInside(directory, range.File) ? Join(prefix, range.File) : null;
+            return name is null ? range : range with { File = name };
+        };
     }
 
     /// <summary>A warning that starts with a file of the module (<c>main.tf:3:5: ...</c>) gets the directory in front.</summary>

@@ -53,16 +53,28 @@ public sealed class SourceLocator
     }
 
     /// <summary>Re-points results at their source: plan results get the .tf location, HCL results the innermost written block.</summary>
-    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results)
+    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results) => Relocate(results, null);
+
+    /// <summary>
+    /// As <see cref="Relocate(IReadOnlyList{EvaluationResult})"/>, then each result's location (found or
+    /// kept) renamed by <paramref name="rename"/>: one copy of each result instead of two.
+    /// </summary>
+    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results, Func<SourceRange, SourceRange>? rename)
     {
-        // Policies judge the same attributes of the same resources: each is looked up once.
+        // Policies judge the same attributes of the same resources: each is looked up (and renamed) once.
         var located = new Dictionary<(string Address, string? Attribute), SourceRange?>();
         var relocated = new List<EvaluationResult>(results.Count);
         foreach (var r in results)
         {
             var key = (r.ResourceAddress, r.Attribute);
-            if (!located.TryGetValue(key, out var where)) located[key] = where = Locate(r.ResourceAddress, r.Attribute);
-            relocated.Add(where is not null ? r with { Location = where } : r);
+            if (!located.TryGetValue(key, out var where))
+            {
+                where = Locate(r.ResourceAddress, r.Attribute);
+                if (where is not null && rename is not null) where = rename(where);
+                located[key] = where;
+            }
+            if (where is null && rename is not null && r.Location is { } kept) where = rename(kept);
+            relocated.Add(where is not null && !ReferenceEquals(where, r.Location) ? r with { Location = where } : r);
         }
         return relocated;
     }

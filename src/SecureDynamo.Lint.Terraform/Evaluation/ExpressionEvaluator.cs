@@ -32,7 +32,7 @@ internal sealed class ExpressionEvaluator
             case TemplateWrap w: return Evaluate(w.Wrapped, b);
             case TemplateJoin j: return Join(j, b);
             case Parenthesized p: return Evaluate(p.Inner, b);
-            case TupleCons t: return Value.List(t.Items.Select(i => Evaluate(i, b)).ToList());
+            case TupleCons t: return Value.List(EvaluateAll(t.Items, b));
             case ObjectCons o: return ObjectValue(o, b);
             case ObjectConsKey k: return Evaluate(k.Wrapped, b);
             case ScopeTraversal s: return Traverse(s, b);
@@ -49,19 +49,41 @@ internal sealed class ExpressionEvaluator
         }
     }
 
+    /// <summary>The values of <paramref name="expressions"/>, in order.</summary>
+    private List<Value> EvaluateAll(IReadOnlyList<HclExpression> expressions, Bindings b)
+    {
+        var values = new List<Value>(expressions.Count);
+        foreach (var e in expressions) values.Add(Evaluate(e, b));
+        return values;
+    }
+
     private static string AnonName(AnonSymbol a) => "\0splat@" + a.Range.Start.Byte;
 
     private Value Template(TemplateExpr t, Bindings b)
     {
         if (t.Parts.Count == 1 && t.Parts[0] is LiteralValue { Value: HclString s }) return Value.String(s.Value);
-        var parts = t.Parts.Select(p => Evaluate(p, b)).ToList();
-        if (parts.Any(p => p.IsUnknown))
+        var parts = new List<Value>(t.Parts.Count);
+        var anyUnknown = false;
+        foreach (var p in t.Parts)
+        {
+            var v = Evaluate(p, b);
+            parts.Add(v);
+            anyUnknown |= v.IsUnknown;
+        }
+        if (anyUnknown)
         {
             var unknown = Unknowns.From(_scope.ModulePath, parts);
             return unknown.WithExpression(unknown.Expression! with { Skeleton = Skeleton(parts) });
         }
-        return Value.String(string.Concat(parts.Select(p => p.IsNull ? throw new EvaluationError("a template cannot interpolate null", t.Range) : ValueOps.ToText(p))))
-            .WithSensitive(parts.Any(p => p.Sensitive));
+        var texts = new string[parts.Count];
+        var sensitive = false;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var p = parts[i];
+            texts[i] = p.IsNull ? throw new EvaluationError("a template cannot interpolate null", t.Range) : ValueOps.ToText(p);
+            sensitive |= p.Sensitive;
+        }
+        return Value.String(string.Concat(texts)).WithSensitive(sensitive);
     }
 
     /// <summary>The template's text with a marker for each unknown part (null when a part cannot be shown as text).</summary>
@@ -284,7 +306,7 @@ internal sealed class ExpressionEvaluator
             }
             return Unknowns.From(_scope.ModulePath, args, name + "(...)");
         }
-        var values = f.Args.Select(a => Evaluate(a, b)).ToList();
+        var values = EvaluateAll(f.Args, b);
         if (f.ExpandFinal && values.Count > 0)
         {
             var last = values[^1];
@@ -297,7 +319,8 @@ internal sealed class ExpressionEvaluator
         try
         {
             var result = FunctionLibrary.Call(name, values, new FunctionContext(_scope, f.Range));
-            return values.Any(v => v.Sensitive) ? result.WithSensitive() : result;
+            foreach (var v in values) if (v.Sensitive) return result.WithSensitive();
+            return result;
         }
         catch (UnknownEncountered)
         {
