@@ -39,7 +39,9 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
                 }
                 var root = globRoot ?? full;
                 var found = Enumerate(full)
-                    .Where(f => Selected(f, root, include.Count > 0 ? include : DefaultInclude))
+                    // The default globs all end in .json: other files under the scanned folder (the glob root when
+                    // there is no config) need not be matched against them.
+                    .Where(f => (include.Count > 0 || globRoot is not null || f.EndsWith(".json", StringComparison.Ordinal)) && Selected(f, root, include.Count > 0 ? include : DefaultInclude))
                     .Select(f => Path.Join(path, Path.GetRelativePath(full, f)))
                     .Order(StringComparer.Ordinal)
                     .ToList();

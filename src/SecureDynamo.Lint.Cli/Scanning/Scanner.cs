@@ -24,12 +24,17 @@ namespace SecureDynamo.Lint.Cli.Scanning;
 /// </summary>
 public sealed class Scanner
 {
-    private readonly PolicyCatalog _catalog;
+    private readonly Lazy<PolicyCatalog> _catalog;
     private readonly PolicySelection _selection;
     private readonly LintConfig? _config;
     private readonly SourceRoot _root;
 
     public Scanner(PolicyCatalog catalog, PolicySelection selection, LintConfig? config, SourceRoot root)
+        : this(new Lazy<PolicyCatalog>(catalog), selection, config, root)
+    {
+    }
+
+    private Scanner(Lazy<PolicyCatalog> catalog, PolicySelection selection, LintConfig? config, SourceRoot root)
     {
         _catalog = catalog;
         _selection = selection;
@@ -39,6 +44,14 @@ public sealed class Scanner
 
     public static Scanner For(ScanRequest request)
     {
+        if (request.PolicyDirectories.Count == 0 && request.OnlyPolicies.Count == 0 && request.SkipPolicies.Count == 0
+            && (request.ConfigFile ?? ConfigDiscovery.Find(request.Paths.FirstOrDefault() ?? "-", Environment.CurrentDirectory)) is null)
+        {
+            // Nothing to check against the built-in catalogue first: it loads while the inputs are found and read.
+            var loading = Task.Run(PolicyCatalog.BuiltIn);
+            var everything = new PolicySelection(null, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, PolicyOptions>());
+            return new Scanner(new Lazy<PolicyCatalog>(() => loading.GetAwaiter().GetResult()), everything, null, SourceRoot.Discover(Environment.CurrentDirectory));
+        }
         var catalog = PolicyCatalog.BuiltInWith(request.PolicyDirectories);
         foreach (var id in request.OnlyPolicies.Concat(request.SkipPolicies))
         {
@@ -71,8 +84,7 @@ public sealed class Scanner
         var allWarnings = new List<string>(warnings);
         var inputs = new List<ScanInput>();
         var results = new List<EvaluationResult>();
-        var engine = new PolicyEngine(_catalog, _selection);
-        var types = _catalog.ResourceTypes();
+        var engine = new Lazy<PolicyEngine>(() => new PolicyEngine(_catalog.Value, _selection));
         var source = request.SourceDirectory is null ? null : ReadSource(request.SourceDirectory, request, allWarnings);
 
         void Add(ResourceGraph graph, IReadOnlyList<EvaluationResult> found)
@@ -85,7 +97,7 @@ public sealed class Scanner
         {
             cancellation.ThrowIfCancellationRequested();
             var read = TerraformReader.ReadFiles(plan.TerraformFiles, request.TerraformOptions);
-            Add(read.Graph, Judge(engine, read, request.Today, allWarnings, null, Environment.ProcessorCount));
+            Add(read.Graph, Judge(engine.Value, read, request.Today, allWarnings, null, Environment.ProcessorCount));
         }
         // The root modules of one scan share the parses of the modules they call (a shared modules/ directory is parsed once).
         var moduleOptions = request.TerraformOptions with { ParseCache = new ParseCache() };
@@ -95,15 +107,16 @@ public sealed class Scanner
             inputs.Add(module.Input);
             results.AddRange(module.Results);
         }
+        var types = plan.PlanFiles.Count > 0 ? _catalog.Value.ResourceTypes() : null;
         foreach (var path in plan.PlanFiles)
         {
             cancellation.ThrowIfCancellationRequested();
             ResourceGraph graph;
             using (var line = progress?.Invoke(path))
             {
-                graph = PlanReader.ReadFile(path, new PlanReadOptions(types, cancellation, line));
+                graph = PlanReader.ReadFile(path, new PlanReadOptions(types!, cancellation, line));
             }
-            IReadOnlyList<EvaluationResult> found = engine.Run(graph);
+            IReadOnlyList<EvaluationResult> found = engine.Value.Run(graph);
             if (source is not null)
             {
                 found = new SourceLocator(source.Graph).Relocate(found);
@@ -131,7 +144,7 @@ public sealed class Scanner
             findings = new SuppressionStage([Baseline.Read(baselineFile, _root)]).Apply(findings);
         }
 
-        var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
+        var policies = _catalog.Value.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
         var failOn = request.FailOn ?? _config?.FailOn ?? Severity.Low;
         var failOnUnknown = request.FailOnUnknown || (_config?.FailOnUnknown ?? false);
         return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, allWarnings.Distinct(StringComparer.Ordinal).ToList()) { Root = _root };
@@ -142,7 +155,7 @@ public sealed class Scanner
     /// of reading them in order: results and warnings come back in the modules' order, and the
     /// first module (in order) that fails to read is the error reported.
     /// </summary>
-    private static IReadOnlyList<JudgedModule> ReadModules(IReadOnlyList<string> modules, PolicyEngine engine, ScanRequest request, TerraformReadOptions terraformOptions, CancellationToken cancellation)
+    private static IReadOnlyList<JudgedModule> ReadModules(IReadOnlyList<string> modules, Lazy<PolicyEngine> engine, ScanRequest request, TerraformReadOptions terraformOptions, CancellationToken cancellation)
     {
         if (modules.Count == 0) return Array.Empty<JudgedModule>();
         var judged = new JudgedModule?[modules.Count];
@@ -165,7 +178,7 @@ public sealed class Scanner
                 {
                     var read = TerraformReader.ReadDirectory(modules[i], terraformOptions);
                     var warnings = new List<string>();
-                    var found = Judge(engine, read, request.Today, warnings, modules[i], policyParallelism);
+                    var found = Judge(engine.Value, read, request.Today, warnings, modules[i], policyParallelism);
                     judged[i] = new JudgedModule(InputOf(read.Graph), found, warnings);
                 }
                 catch (Exception e)
