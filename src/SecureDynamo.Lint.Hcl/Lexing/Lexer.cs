@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SecureDynamo.Lint.Hcl.Text;
 
@@ -44,6 +45,7 @@ internal sealed partial class Lexer
         return lexer._tokens;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         while (_pos < _src.Length)
@@ -87,6 +89,7 @@ internal sealed partial class Lexer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanNormal()
     {
         var start = _pos;
@@ -147,12 +150,14 @@ internal sealed partial class Lexer
         ScanOperator();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CloseBrace(int start)
     {
         var context = _contexts.Count > 0 ? _contexts.Pop() : null;
         Emit(context?.Kind == LexerContextKind.Interpolation ? TokenKind.TemplateSeqEnd : TokenKind.CBrace, start, _pos);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanLineComment()
     {
         var start = _pos;
@@ -219,6 +224,7 @@ internal sealed partial class Lexer
 
     private static bool IsDigit(byte b) => b >= '0' && b <= '9';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryScanIdent()
     {
         var start = _pos;
@@ -255,6 +261,7 @@ internal sealed partial class Lexer
         System.Globalization.UnicodeCategory.DecimalDigitNumber or
         System.Globalization.UnicodeCategory.ConnectorPunctuation;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanOperator()
     {
         var start = _pos;

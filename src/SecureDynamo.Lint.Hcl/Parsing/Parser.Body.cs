@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -11,6 +12,7 @@ internal sealed partial class Parser
     /// <summary>Parses a whole configuration file.</summary>
     public Body ParseFile(SourceRange start) => ParseBody(TokenKind.Eof, start);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Body ParseBody(TokenKind end, SourceRange start)
     {
         var attributes = new List<Attribute>();
@@ -82,6 +84,7 @@ internal sealed partial class Parser
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Node? ParseBodyItem()
     {
         var ident = Read();
@@ -99,6 +102,7 @@ internal sealed partial class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Attribute FinishAttribute(Token ident, bool singleLine)
     {
         var equals = Read();
@@ -128,6 +132,7 @@ internal sealed partial class Parser
         return new Attribute(Between(ident, endToken), Text(ident), ident.Range, equals.Range, expr);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Block FinishBlock(Token ident)
     {
         var type = Text(ident);

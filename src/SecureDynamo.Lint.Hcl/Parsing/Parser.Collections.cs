@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
 
@@ -6,6 +7,7 @@ namespace SecureDynamo.Lint.Hcl.Parsing;
 /// <summary>Tuples, objects and for expressions.</summary>
 internal sealed partial class Parser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseTuple()
     {
         var open = Read();
@@ -57,6 +59,7 @@ internal sealed partial class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseObject()
     {
         var open = Read();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -26,6 +27,7 @@ internal sealed partial class Parser
     ];
 
     /// <summary>Parses a full expression (a conditional at the loosest level).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Expression ParseExpression()
     {
         var start = Peek();
@@ -59,6 +61,7 @@ internal sealed partial class Parser
         return expr;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseConditional()
     {
         var start = Peek();
@@ -95,6 +98,7 @@ internal sealed partial class Parser
         return new Conditional(Between(start, falseResult), condition, trueResult, falseResult);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseBinary(int level)
     {
         if (level == BinaryLevels.Length)
@@ -124,6 +128,7 @@ internal sealed partial class Parser
 
     private Expression ParseWithTraversals() => ParseTraversals(ParseTerm());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseTerm()
     {
         var start = Peek();
@@ -187,6 +192,7 @@ internal sealed partial class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseIdentTerm()
     {
         var tok = Read();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -15,6 +16,7 @@ internal sealed partial class Parser
         return new TemplateExpr(Between(start, end), parts);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseTemplateTerm()
     {
         var open = Read();
@@ -51,6 +53,7 @@ internal sealed partial class Parser
         return (exprs, passthrough, start, endRange);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (List<TemplatePart> Parts, Token Start, SourceRange End) ParseTemplateParts(TokenKind end)
     {
         var parts = new List<TemplatePart>();
@@ -240,6 +243,7 @@ internal sealed partial class Parser
 
     private readonly List<LiteralDecoder.Problem> _literalProblems = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string DecodeLiteral(Token tok, bool quoted)
     {
         var problems = _literalProblems;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -8,6 +9,7 @@ namespace SecureDynamo.Lint.Hcl.Parsing;
 /// <summary>Attribute access, indexes (incl. legacy <c>.0</c>) and both kinds of splat.</summary>
 internal sealed partial class Parser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseTraversals(Expression from)
     {
         var result = from;
@@ -29,6 +31,7 @@ internal sealed partial class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseDotStep(Expression from, Expression result)
     {
         var dot = Read();

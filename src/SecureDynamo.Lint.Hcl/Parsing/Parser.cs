@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -41,6 +42,7 @@ internal sealed partial class Parser
 
     private void PopNewlines() => _includeNewlines.Pop();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (Token Token, int Next) NextToken()
     {
         for (var i = _next; i < _tokens.Count; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using SecureDynamo.Lint.Core.Diagnostics;
@@ -36,6 +37,7 @@ internal sealed class SourceMap
 
     public string FileName { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SourcePosition Position(int offset)
     {
         var line = LineOf(offset);
@@ -51,6 +53,7 @@ internal sealed class SourceMap
     private int _lastLine;
 
     /// <summary>The (0-based) line holding <paramref name="offset"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LineOf(int offset)
     {
         var last = _lastLine;
@@ -77,6 +80,7 @@ internal sealed class SourceMap
     /// keywords, small literals: the same few hundred again and again) come from a per-thread table
     /// of recent texts instead of a new string each time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Text(int start, int end)
     {
         var length = end - start;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -23,6 +24,7 @@ internal sealed class ExpressionEvaluator
 
     public Value Evaluate(HclExpression e, Bindings b) => EvaluateBare(e, b).WithRange(e.Range);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value EvaluateBare(HclExpression e, Bindings b)
     {
         switch (e)
@@ -59,6 +61,7 @@ internal sealed class ExpressionEvaluator
 
     private static string AnonName(AnonSymbol a) => "\0splat@" + a.Range.Start.Byte;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value Template(TemplateExpr t, Bindings b)
     {
         if (t.Parts.Count == 1 && t.Parts[0] is LiteralValue { Value: HclString s }) return Value.String(s.Value);
@@ -106,6 +109,7 @@ internal sealed class ExpressionEvaluator
         return Value.String(string.Concat(list.Items.Select(ValueOps.ToText)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value ObjectValue(ObjectCons o, Bindings b)
     {
         var fields = new Dictionary<string, Value>(o.Items.Count, StringComparer.Ordinal);
@@ -120,6 +124,7 @@ internal sealed class ExpressionEvaluator
         return Value.Map(fields);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value Traverse(ScopeTraversal s, Bindings b)
     {
         var steps = s.Traversal;

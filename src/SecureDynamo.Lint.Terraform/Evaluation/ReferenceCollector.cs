@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Hcl.Syntax;
 using HclExpression = SecureDynamo.Lint.Hcl.Syntax.Expression;
 using Attribute = SecureDynamo.Lint.Hcl.Syntax.Attribute;
@@ -29,6 +30,7 @@ internal sealed class ReferenceCollector
     /// The references of <paramref name="e"/> where the names in <paramref name="iterators"/> are bound
     /// (a dynamic block's iterator); the iterators it uses are added to <paramref name="used"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<string> Collect(HclExpression e, IReadOnlySet<string>? iterators, ISet<string>? used)
     {
         // The working sets are borrowed for the call (and given back after), so a nested call would get its own.
