@@ -15,10 +15,12 @@ internal sealed partial class Parser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Body ParseBody(TokenKind end, SourceRange start)
     {
-        var attributes = new List<Attribute>();
+        // The items of the bodies being parsed are stacked in two lists shared by all of them (a nested body's
+        // items above its parent's) and copied out once, at their final count, when the body ends.
+        var attributesFrom = _attributeStack.Count;
+        var blocksFrom = _blockStack.Count;
         // Redefinitions are found by scanning the few attributes of a body; a set only for large bodies.
         Dictionary<string, Attribute>? byName = null;
-        var blocks = new List<Block>();
         Token endToken;
         while (true)
         {
@@ -54,33 +56,47 @@ internal sealed partial class Parser
             switch (ParseBodyItem())
             {
                 case Block block:
-                    blocks.Add(block);
+                    _blockStack.Add(block);
                     break;
-                case Attribute attribute when Defined(attributes, ref byName, attribute.Name) is { } existing:
+                case Attribute attribute when Defined(_attributeStack, attributesFrom, ref byName, attribute.Name) is { } existing:
                     Error(HclMessages.AttributeRedefined(attribute.Name, existing.NameRange.ToString()), attribute.NameRange);
                     break;
                 case Attribute attribute:
-                    attributes.Add(attribute);
+                    _attributeStack.Add(attribute);
                     byName?.Add(attribute.Name, attribute);
                     break;
             }
         }
-        return new Body(Between(start, endToken), attributes, blocks);
+        return new Body(Between(start, endToken), Take(_attributeStack, attributesFrom), Take(_blockStack, blocksFrom));
+    }
+
+    private readonly List<Attribute> _attributeStack = new();
+    private readonly List<Block> _blockStack = new();
+
+    /// <summary>The items of <paramref name="stack"/> from <paramref name="from"/> on, removed from it.</summary>
+    private static T[] Take<T>(List<T> stack, int from)
+    {
+        var count = stack.Count - from;
+        if (count == 0) return Array.Empty<T>();
+        var items = new T[count];
+        stack.CopyTo(from, items, 0, count);
+        stack.RemoveRange(from, count);
+        return items;
     }
 
     /// <summary>Above this many attributes in a body, redefinitions are looked up in a dictionary.</summary>
     private const int AttributeScanLimit = 16;
 
-    /// <summary>The attribute of <paramref name="attributes"/> named <paramref name="name"/>, if any.</summary>
-    private static Attribute? Defined(List<Attribute> attributes, ref Dictionary<string, Attribute>? byName, string name)
+    /// <summary>The attribute of <paramref name="attributes"/> (from <paramref name="from"/> on) named <paramref name="name"/>, if any.</summary>
+    private static Attribute? Defined(List<Attribute> attributes, int from, ref Dictionary<string, Attribute>? byName, string name)
     {
-        if (byName is null && attributes.Count > AttributeScanLimit)
+        if (byName is null && attributes.Count - from > AttributeScanLimit)
         {
-            byName = new Dictionary<string, Attribute>(attributes.Count * 2, StringComparer.Ordinal);
-            foreach (var a in attributes) byName[a.Name] = a;
+            byName = new Dictionary<string, Attribute>((attributes.Count - from) * 2, StringComparer.Ordinal);
+            for (var i = from; i < attributes.Count; i++) byName[attributes[i].Name] = attributes[i];
         }
         if (byName is not null) return byName.GetValueOrDefault(name);
-        foreach (var a in attributes) if (string.Equals(a.Name, name, StringComparison.Ordinal)) return a;
+        for (var i = from; i < attributes.Count; i++) if (string.Equals(attributes[i].Name, name, StringComparison.Ordinal)) return attributes[i];
         return null;
     }
 
