@@ -53,6 +53,9 @@ internal sealed class ConfigBuilder
 
     private static readonly IReadOnlyDictionary<string, HclExpression> NoIterators = new Dictionary<string, HclExpression>(StringComparer.Ordinal);
 
+    // Shared by the bodies without nested blocks (read-only).
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<ConfigBody>> NoBlocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(StringComparer.Ordinal);
+
     public ConfigBody Body(Body body, bool topLevel) => Body(body, topLevel, null, NoIterators);
 
     /// <param name="iterators">The iterators of the dynamic blocks this body is inside, with their for_each: a reference to one is a reference to what its for_each refers to.</param>
@@ -64,6 +67,7 @@ internal sealed class ConfigBuilder
             if (topLevel && BodyEvaluator.MetaArguments.Contains(a.Name)) continue;
             attributes[a.Name] = iterators.Count == 0 && generatedBy is null ? Expression(a.Expression) : Iterated(a.Expression, generatedBy, iterators);
         }
+        if (body.Blocks.Count == 0) return new ConfigBody(attributes, NoBlocks);
         var blocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(body.Blocks.Count, StringComparer.Ordinal);
         foreach (var b in body.Blocks)
         {

@@ -9,12 +9,13 @@ namespace SecureDynamo.Lint.Terraform.Enrichment;
 /// Finds where a result's attribute is written in Terraform source, through the graph read from
 /// that source: the attribute itself, else the innermost written block on its path, else the
 /// resource block. Used to point HCL findings at nested blocks and to give plan findings file:line
-/// (<c>scan plan.json --source-dir DIR</c>).
+/// (<c>scan plan.json --source-dir DIR</c>). One locator serves one thread: it remembers the paths it has worked out.
 /// </summary>
 public sealed class SourceLocator
 {
     private readonly Dictionary<(string Module, string Address), Resource> _blocks = new();
     private readonly Dictionary<string, Resource> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AttributePath[]> _paths = new(StringComparer.Ordinal);
 
     public SourceLocator(ResourceGraph source)
     {
@@ -43,10 +44,17 @@ public sealed class SourceLocator
             if (!_instances.TryGetValue(parsed.ToString(), out resource) && !_blocks.TryGetValue((parsed.ModulePath, parsed.ConfigAddress), out resource)) return null;
         }
         if (attribute is null) return resource.Location;
-        var segments = ParsePath(attribute);
-        for (var n = segments.Count; n > 0; n--)
+        // The paths of one attribute, longest first, are worked out once per attribute name.
+        if (!_paths.TryGetValue(attribute, out var paths))
         {
-            var v = resource.After.Navigate(AttributePath.Of(segments.Take(n).ToArray()));
+            var segments = ParsePath(attribute);
+            paths = new AttributePath[segments.Count];
+            for (var n = segments.Count; n > 0; n--) paths[segments.Count - n] = AttributePath.Of(segments.Take(n).ToArray());
+            _paths[attribute] = paths;
+        }
+        foreach (var path in paths)
+        {
+            var v = resource.After.Navigate(path);
             if (v.Range is not null && !v.IsNull) return v.Range;
         }
         return resource.Location;
