@@ -28,10 +28,12 @@ public static class HclParser
         var (tokens, map, diagnostics, start) = Lex(fileName, source, template: false);
         var parser = new Parser(tokens, map, diagnostics);
         var body = parser.ParseFile(map.Range(start, start));
-        var comments = tokens
-            .Where(t => t.Kind == TokenKind.Comment)
-            .Select(t => new HclComment(map.Text(t.Start, t.End), t.Range))
-            .ToList();
+        var comments = new List<HclComment>();
+        foreach (var t in tokens)
+        {
+            if (t.Kind == TokenKind.Comment) comments.Add(new HclComment(map.Text(t.Start, t.End), t.Range));
+        }
+        GiveBack(tokens);
         return new HclFile(fileName, body, diagnostics, comments);
     }
 
@@ -40,14 +42,30 @@ public static class HclParser
         var (tokens, map, diagnostics, _) = Lex(fileName, source, template);
         var parser = new Parser(tokens, map, diagnostics);
         var expr = template ? parser.ParseBareTemplate() : parser.ParseWholeExpression();
+        GiveBack(tokens);
         return new HclExpressionResult(expr, diagnostics);
+    }
+
+    // The token list of the last parse on this thread, kept for the next one: tokens are only needed
+    // while a file is parsed, and a new list per file was most of what lexing allocated.
+    [ThreadStatic]
+    private static List<Token>? _spareTokens;
+
+    private const int SpareTokensLimit = 1 << 16;
+
+    private static void GiveBack(List<Token> tokens)
+    {
+        tokens.Clear();
+        if (tokens.Capacity <= SpareTokensLimit) _spareTokens = tokens;
     }
 
     private static (List<Token>, SourceMap, List<HclDiagnostic>, int) Lex(string fileName, byte[] source, bool template)
     {
         var start = source.Length >= 3 && source[0] == 0xEF && source[1] == 0xBB && source[2] == 0xBF ? 3 : 0;
         var map = new SourceMap(fileName, source, start);
-        var tokens = Lexer.Scan(source, map, start, template);
+        var spare = _spareTokens;
+        _spareTokens = null;
+        var tokens = Lexer.Scan(source, map, start, template, spare);
         var diagnostics = TokenChecker.Check(tokens, map);
         return (tokens, map, diagnostics, start);
     }

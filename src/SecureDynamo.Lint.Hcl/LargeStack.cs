@@ -15,6 +15,38 @@ public static class LargeStack
     private static bool _onLargeStack;
 
     /// <summary>
+    /// Runs <paramref name="work"/> on <paramref name="workers"/> large-stack threads at once and waits
+    /// for all of them (parallel work that parses, such as reading several modules: starting a
+    /// 1 GB-stack thread for each item is costly). The first failure, in worker order, is rethrown.
+    /// </summary>
+    public static void RunOnWorkers(int workers, Action work)
+    {
+        var failures = new ExceptionDispatchInfo?[Math.Max(workers, 1)];
+        var threads = new Thread[failures.Length];
+        for (var w = 0; w < threads.Length; w++)
+        {
+            var index = w;
+            threads[w] = new Thread(
+                () =>
+                {
+                    _onLargeStack = true;
+                    try
+                    {
+                        work();
+                    }
+                    catch (Exception ex)
+                    {
+                        failures[index] = ExceptionDispatchInfo.Capture(ex);
+                    }
+                },
+                StackBytes);
+            threads[w].Start();
+        }
+        foreach (var t in threads) t.Join();
+        foreach (var f in failures) f?.Throw();
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> on a large-stack thread and returns its result. Already on one
     /// (a parse started while a module is read), it runs in place: a thread per file is costly.
     /// </summary>

@@ -1,3 +1,5 @@
+using SecureDynamo.Lint.Terraform.Loading;
+
 namespace SecureDynamo.Lint.Terraform;
 
 /// <summary>Root variable inputs: <c>--var-file</c> paths and <c>--var NAME=VALUE</c> assignments, in command-line order.</summary>
@@ -5,6 +7,12 @@ public sealed record TerraformReadOptions(IReadOnlyList<string> VarFiles, IReadO
 {
     /// <summary><c>TF_VAR_name</c> environment variables, by variable name (the lowest-precedence values after defaults).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVars { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Where the files of called modules are parsed once for several reads (one scan's root modules),
+    /// or null to parse them for each read.
+    /// </summary>
+    public ParseCache? ParseCache { get; init; }
 
     public static readonly TerraformReadOptions None = new(Array.Empty<string>(), Array.Empty<string>());
 }

@@ -40,12 +40,14 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
                 }
                 var root = globRoot ?? full;
                 var found = Enumerate(full)
-                    .Where(f => Selected(f, root, include.Count > 0 ? include : DefaultInclude))
+                    // The default globs all end in .json: other files under the scanned folder (the glob root when
+                    // there is no config) need not be matched against them.
+                    .Where(f => (include.Count > 0 || globRoot is not null || f.EndsWith(".json", StringComparison.Ordinal)) && Selected(f, root, include.Count > 0 ? include : DefaultInclude))
                     .Select(f => Path.Join(path, Path.GetRelativePath(full, f)))
                     .Order(StringComparer.Ordinal)
                     .ToList();
                 var below = RootModulesBelow(full)
-                    .Where(d => Selected(Path.Combine(d, "main.tf"), root, ["**/*"]))
+                    .Where(d => Selected(Path.Combine(d, "main.tf"), root, AllFiles))
                     .Select(d => Path.Join(path, Path.GetRelativePath(full, d)))
                     .Order(StringComparer.Ordinal)
                     .ToList();
@@ -66,6 +68,8 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
         }
         return (new ScanPlan(planFiles, terraformFiles, modules, excluded), warnings);
     }
+
+    private static readonly IReadOnlyList<string> AllFiles = ["**/*"];
 
     private static bool IsTerraformFile(string path) => TerraformFiles.IsConfiguration(path);
 
@@ -112,17 +116,33 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
         // A file outside the glob root is not governed by the config's globs.
         var relative = Path.GetRelativePath(root, fullPath);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) return true;
-        var matcher = new Matcher(StringComparison.Ordinal);
+        return MatcherFor(includes).Match(root, [fullPath]).HasMatches;
+    }
+
+    // The globs are compiled once per set of include patterns (a folder's every file is matched against them).
+    private readonly Dictionary<IReadOnlyList<string>, Matcher> _matchers = new(ReferenceEqualityComparer.Instance);
+
+    private Matcher MatcherFor(IReadOnlyList<string> includes)
+    {
+        if (_matchers.TryGetValue(includes, out var matcher)) return matcher;
+        matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(includes.Count > 0 ? includes : ["**/*"]);
         matcher.AddExcludePatterns(exclude);
-        return matcher.Match(root, [fullPath]).HasMatches;
+        _matchers[includes] = matcher;
+        return matcher;
     }
 
     /// <summary>Every file under <paramref name="dir"/>, skipping hidden folders (.git, .terraform) where providers and modules are cached.</summary>
     private static IEnumerable<string> Enumerate(string dir)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        return Directory.EnumerateFiles(dir, "*", options)
-            .Where(f => !Path.GetRelativePath(dir, f).Split(Path.DirectorySeparatorChar).SkipLast(1).Any(part => part.StartsWith('.')));
+        return Directory.EnumerateFiles(dir, "*", options).Where(f => !InHiddenFolder(Path.GetRelativePath(dir, f)));
+    }
+
+    /// <summary>Whether a folder of the relative path (not the file name) starts with a dot.</summary>
+    private static bool InHiddenFolder(string relative)
+    {
+        var folders = relative.AsSpan(0, Math.Max(0, relative.LastIndexOf(Path.DirectorySeparatorChar)));
+        return folders.Length > 0 && (folders[0] == '.' || folders.Contains([Path.DirectorySeparatorChar, '.'], StringComparison.Ordinal));
     }
 }

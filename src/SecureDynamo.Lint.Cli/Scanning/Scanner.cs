@@ -3,12 +3,14 @@ using SecureDynamo.Lint.Cli.Configuration;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Evaluation;
 using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Hcl;
 using SecureDynamo.Lint.Plan;
 using SecureDynamo.Lint.Policies.Engine;
 using SecureDynamo.Lint.Policies.Suppression;
 using SecureDynamo.Lint.Reporting;
 using SecureDynamo.Lint.Terraform;
 using SecureDynamo.Lint.Terraform.Enrichment;
+using SecureDynamo.Lint.Terraform.Loading;
 using SecureDynamo.Lint.Terraform.Suppression;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
@@ -22,12 +24,17 @@ namespace SecureDynamo.Lint.Cli.Scanning;
 /// </summary>
 public sealed class Scanner
 {
-    private readonly PolicyCatalog _catalog;
+    private readonly Lazy<PolicyCatalog> _catalog;
     private readonly PolicySelection _selection;
     private readonly LintConfig? _config;
     private readonly SourceRoot _root;
 
     public Scanner(PolicyCatalog catalog, PolicySelection selection, LintConfig? config, SourceRoot root)
+        : this(new Lazy<PolicyCatalog>(catalog), selection, config, root)
+    {
+    }
+
+    private Scanner(Lazy<PolicyCatalog> catalog, PolicySelection selection, LintConfig? config, SourceRoot root)
     {
         _catalog = catalog;
         _selection = selection;
@@ -37,6 +44,14 @@ public sealed class Scanner
 
     public static Scanner For(ScanRequest request)
     {
+        if (request.PolicyDirectories.Count == 0 && request.OnlyPolicies.Count == 0 && request.SkipPolicies.Count == 0
+            && (request.ConfigFile ?? ConfigDiscovery.Find(request.Paths.FirstOrDefault() ?? "-", Environment.CurrentDirectory)) is null)
+        {
+            // Nothing to check against the built-in catalogue first: it loads while the inputs are found and read.
+            var loading = Task.Run(PolicyCatalog.BuiltIn);
+            var everything = new PolicySelection(null, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, PolicyOptions>());
+            return new Scanner(new Lazy<PolicyCatalog>(() => loading.GetAwaiter().GetResult()), everything, null, SourceRoot.Discover(Environment.CurrentDirectory));
+        }
         var catalog = PolicyCatalog.BuiltInWith(request.PolicyDirectories);
         foreach (var id in request.OnlyPolicies.Concat(request.SkipPolicies))
         {
@@ -69,13 +84,12 @@ public sealed class Scanner
         var allWarnings = new List<string>(warnings);
         var inputs = new List<ScanInput>();
         var results = new List<EvaluationResult>();
-        var engine = new PolicyEngine(_catalog, _selection);
-        var types = _catalog.ResourceTypes();
+        var engine = new Lazy<PolicyEngine>(() => new PolicyEngine(_catalog.Value, _selection));
         var source = request.SourceDirectory is null ? null : ReadSource(request.SourceDirectory, request, allWarnings);
 
         void Add(ResourceGraph graph, IReadOnlyList<EvaluationResult> found)
         {
-            inputs.Add(new ScanInput(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount));
+            inputs.Add(InputOf(graph));
             results.AddRange(found);
         }
 
@@ -83,22 +97,26 @@ public sealed class Scanner
         {
             cancellation.ThrowIfCancellationRequested();
             var read = TerraformReader.ReadFiles(plan.TerraformFiles, request.TerraformOptions);
-            Add(read.Graph, Judge(engine, read, request.Today, allWarnings, null));
+            Add(read.Graph, Judge(engine.Value, read, request.Today, allWarnings, null, Environment.ProcessorCount));
         }
-        foreach (var module in ReadModules(plan.TerraformDirectories, engine, request, cancellation))
+        // The root modules of one scan share the parses of the modules they call (a shared modules/ directory is parsed once).
+        var moduleOptions = request.TerraformOptions with { ParseCache = new ParseCache() };
+        foreach (var module in ReadModules(plan.TerraformDirectories, engine, request, moduleOptions, cancellation))
         {
             allWarnings.AddRange(module.Warnings);
-            Add(module.Graph, module.Results);
+            inputs.Add(module.Input);
+            results.AddRange(module.Results);
         }
+        var types = plan.PlanFiles.Count > 0 ? _catalog.Value.ResourceTypes() : null;
         foreach (var path in plan.PlanFiles)
         {
             cancellation.ThrowIfCancellationRequested();
             ResourceGraph graph;
             using (var line = progress?.Invoke(path))
             {
-                graph = PlanReader.ReadFile(path, new PlanReadOptions(types, cancellation, line));
+                graph = PlanReader.ReadFile(path, new PlanReadOptions(types!, cancellation, line));
             }
-            IReadOnlyList<EvaluationResult> found = engine.Run(graph);
+            IReadOnlyList<EvaluationResult> found = engine.Value.Run(graph);
             if (source is not null)
             {
                 found = new SourceLocator(source.Graph).Relocate(found);
@@ -126,7 +144,7 @@ public sealed class Scanner
             findings = new SuppressionStage([Baseline.Read(baselineFile, _root)]).Apply(findings);
         }
 
-        var policies = _catalog.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
+        var policies = _catalog.Value.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
         var failOn = request.FailOn ?? _config?.FailOn ?? Severity.Low;
         var failOnUnknown = request.FailOnUnknown ?? _config?.FailOnUnknown ?? false;
         return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, allWarnings.Distinct(StringComparer.Ordinal).ToList()) { Root = _root };
@@ -137,39 +155,54 @@ public sealed class Scanner
     /// of reading them in order: results and warnings come back in the modules' order, and the
     /// first module (in order) that fails to read is the error reported.
     /// </summary>
-    private static IReadOnlyList<JudgedModule> ReadModules(IReadOnlyList<string> modules, PolicyEngine engine, ScanRequest request, CancellationToken cancellation)
+    private static IReadOnlyList<JudgedModule> ReadModules(IReadOnlyList<string> modules, Lazy<PolicyEngine> engine, ScanRequest request, TerraformReadOptions terraformOptions, CancellationToken cancellation)
     {
+        if (modules.Count == 0) return Array.Empty<JudgedModule>();
         var judged = new JudgedModule?[modules.Count];
         var failures = new ExceptionDispatchInfo?[modules.Count];
         var firstFailure = modules.Count;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
-        Parallel.For(0, modules.Count, options, i =>
+        var next = -1;
+        // A few large-stack workers take the modules in order (a thread per module would be started
+        // otherwise: reading parses, and parsing needs a large stack).
+        var workers = Math.Min(Environment.ProcessorCount, modules.Count);
+        // With modules judged on every core, each module's policies run on its worker's thread (no waiting on each other).
+        var policyParallelism = workers > 1 ? 1 : Environment.ProcessorCount;
+        LargeStack.RunOnWorkers(workers, () =>
         {
-            // A module after one that failed is not needed: only the first failure is reported.
-            if (i > Volatile.Read(ref firstFailure)) return;
-            try
+            int i;
+            while (!cancellation.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < modules.Count)
             {
-                var read = TerraformReader.ReadDirectory(modules[i], request.TerraformOptions);
-                var warnings = new List<string>();
-                var found = Judge(engine, read, request.Today, warnings, modules[i]);
-                judged[i] = new JudgedModule(read.Graph, found, warnings);
-            }
-            catch (Exception e)
-            {
-                failures[i] = ExceptionDispatchInfo.Capture(e);
-                int seen;
-                while (i < (seen = Volatile.Read(ref firstFailure)) && Interlocked.CompareExchange(ref firstFailure, i, seen) != seen) { }
+                // A module after one that failed is not needed: only the first failure is reported.
+                if (i > Volatile.Read(ref firstFailure)) continue;
+                try
+                {
+                    var read = TerraformReader.ReadDirectory(modules[i], terraformOptions);
+                    var warnings = new List<string>();
+                    var found = Judge(engine.Value, read, request.Today, warnings, modules[i], policyParallelism);
+                    judged[i] = new JudgedModule(InputOf(read.Graph), found, warnings);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = ExceptionDispatchInfo.Capture(e);
+                    int seen;
+                    while (i < (seen = Volatile.Read(ref firstFailure)) && Interlocked.CompareExchange(ref firstFailure, i, seen) != seen) { }
+                }
             }
         });
+        cancellation.ThrowIfCancellationRequested();
         if (firstFailure < modules.Count) failures[firstFailure]!.Throw();
         return judged.Select(j => j!).ToList();
     }
 
+    private static ScanInput InputOf(ResourceGraph graph) => new(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount);
+
     /// <param name="directory">The module directory as the user named it, or null for explicit files (named as given).</param>
-    private static IReadOnlyList<EvaluationResult> Judge(PolicyEngine engine, TerraformReadResult read, DateOnly today, List<string> warnings, string? directory)
+    private static IReadOnlyList<EvaluationResult> Judge(PolicyEngine engine, TerraformReadResult read, DateOnly today, List<string> warnings, string? directory, int policyParallelism)
     {
         var local = new List<string>(read.Warnings);
-        var found = new SourceLocator(read.Graph).Relocate(engine.Run(read.Graph));
+        // Results point at their source and, for a module directory, name its files from the directory, in one pass.
+        var rename = directory is null ? null : SourceFileNames.Renamer(directory);
+        var found = new SourceLocator(read.Graph).Relocate(engine.Run(read.Graph, policyParallelism), rename);
         found = InlineSuppressions.Apply(found, read.Suppressions, today, local);
         if (directory is null)
         {
@@ -177,7 +210,7 @@ public sealed class Scanner
             return found;
         }
         warnings.AddRange(local.Select(w => SourceFileNames.InDirectory(directory, w)));
-        return SourceFileNames.InDirectory(directory, found);
+        return found;
     }
 
     private static TerraformReadResult ReadSource(string directory, ScanRequest request, List<string> warnings)

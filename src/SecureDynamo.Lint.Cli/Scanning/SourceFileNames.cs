@@ -1,3 +1,4 @@
+using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Evaluation;
 
 namespace SecureDynamo.Lint.Cli.Scanning;
@@ -11,19 +12,31 @@ public static class SourceFileNames
 {
     public static IReadOnlyList<EvaluationResult> InDirectory(string directory, IReadOnlyList<EvaluationResult> results)
     {
-        var prefix = Prefix(directory);
-        if (prefix.Length == 0) return results;
-        // Results name few files, many times each: look each up on disk once.
-        var inside = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return results.Select(r => r.Location is { } loc && Inside(loc.File)
-            ? r with { Location = loc with { File = Join(prefix, loc.File) } }
-            : r).ToList();
-
-        bool Inside(string file)
+        if (Prefix(directory).Length == 0) return results;
+        var rename = Renamer(directory);
+        var renamed = new List<EvaluationResult>(results.Count);
+        foreach (var r in results)
         {
-            if (!inside.TryGetValue(file, out var found)) inside[file] = found = IsInside(directory, file);
-            return found;
+            renamed.Add(r.Location is { } loc && rename(loc) is var named && !ReferenceEquals(named, loc) ? r with { Location = named } : r);
         }
+        return renamed;
+    }
+
+    /// <summary>
+    /// What <see cref="InDirectory(string, IReadOnlyList{EvaluationResult})"/> does to one location: the range
+    /// with its file named from the directory, or the same range when the file is not the module's.
+    /// </summary>
+    public static Func<SourceRange, SourceRange> Renamer(string directory)
+    {
+        var prefix = Prefix(directory);
+        if (prefix.Length == 0) return static range => range;
+        // Results name few files, many times each: look each up on disk and name it once (null: not inside).
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return range =>
+        {
+            if (!names.TryGetValue(range.File, out var name)) names[range.File] = name = IsInside(directory, range.File) ? Join(prefix, range.File) : null;
+            return name is null ? range : range with { File = name };
+        };
     }
 
     /// <summary>A warning that starts with a file of the module (<c>main.tf:3:5: ...</c>) gets the directory in front.</summary>

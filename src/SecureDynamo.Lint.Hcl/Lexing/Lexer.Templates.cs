@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 namespace SecureDynamo.Lint.Hcl.Lexing;
 
 /// <summary>Template scanning: quoted strings, heredocs and bare templates.</summary>
 internal sealed partial class Lexer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanQuoted()
     {
         var start = _pos;
@@ -27,6 +29,7 @@ internal sealed partial class Lexer
     }
 
     /// <summary>Scans <c>${</c>, <c>%{</c>, their escapes <c>$${</c> / <c>%%{</c>, or a lone <c>$</c> / <c>%</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryScanTemplateSequence(TokenKind literalKind)
     {
         var start = _pos;
@@ -47,6 +50,7 @@ internal sealed partial class Lexer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanLiteral(TokenKind kind, bool quoted)
     {
         var start = _pos;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SecureDynamo.Lint.Hcl.Text;
 
@@ -16,19 +17,26 @@ internal sealed partial class Lexer
     private readonly Stack<LexerContext> _contexts = new();
     private int _pos;
 
-    private Lexer(byte[] src, SourceMap map, int start)
+    private Lexer(byte[] src, SourceMap map, int start, List<Token>? reuse)
     {
         _src = src;
         _map = map;
         _pos = start;
         // Configuration files run at about one token per five bytes: sized once, not regrown from empty.
-        _tokens = new List<Token>(Math.Min((src.Length - start) / 5 + 16, 1 << 20));
+        var expected = Math.Min((src.Length - start) / 5 + 16, 1 << 20);
+        if (reuse is null) _tokens = new List<Token>(expected);
+        else
+        {
+            reuse.Clear();
+            reuse.EnsureCapacity(expected);
+            _tokens = reuse;
+        }
     }
 
-    /// <summary>Scans a whole file (config or expression mode), or a bare template.</summary>
-    public static List<Token> Scan(byte[] src, SourceMap map, int start, bool template)
+    /// <summary>Scans a whole file (config or expression mode), or a bare template, into <paramref name="reuse"/> if given (emptied first).</summary>
+    public static List<Token> Scan(byte[] src, SourceMap map, int start, bool template, List<Token>? reuse = null)
     {
-        var lexer = new Lexer(src, map, start);
+        var lexer = new Lexer(src, map, start, reuse);
         if (template)
         {
             lexer._contexts.Push(new LexerContext(LexerContextKind.BareTemplate));
@@ -37,6 +45,7 @@ internal sealed partial class Lexer
         return lexer._tokens;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         while (_pos < _src.Length)
@@ -60,7 +69,7 @@ internal sealed partial class Lexer
     }
 
     private void Emit(TokenKind kind, int start, int end) =>
-        _tokens.Add(new Token(kind, start, end, _map.Range(start, end)));
+        _tokens.Add(new Token(kind, start, end, _map));
 
     private byte At(int offset) => offset < _src.Length ? _src[offset] : (byte)0;
 
@@ -80,6 +89,7 @@ internal sealed partial class Lexer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanNormal()
     {
         var start = _pos;
@@ -140,12 +150,14 @@ internal sealed partial class Lexer
         ScanOperator();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CloseBrace(int start)
     {
         var context = _contexts.Count > 0 ? _contexts.Pop() : null;
         Emit(context?.Kind == LexerContextKind.Interpolation ? TokenKind.TemplateSeqEnd : TokenKind.CBrace, start, _pos);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanLineComment()
     {
         var start = _pos;
@@ -212,6 +224,7 @@ internal sealed partial class Lexer
 
     private static bool IsDigit(byte b) => b >= '0' && b <= '9';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryScanIdent()
     {
         var start = _pos;
@@ -248,6 +261,7 @@ internal sealed partial class Lexer
         System.Globalization.UnicodeCategory.DecimalDigitNumber or
         System.Globalization.UnicodeCategory.ConnectorPunctuation;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanOperator()
     {
         var start = _pos;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Hcl.Text;
 
 namespace SecureDynamo.Lint.Hcl.Lexing;
@@ -8,6 +9,7 @@ namespace SecureDynamo.Lint.Hcl.Lexing;
 /// </summary>
 internal static class TokenChecker
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<HclDiagnostic> Check(List<Token> tokens, SourceMap map)
     {
         var diagnostics = new List<HclDiagnostic>();

@@ -14,6 +14,8 @@ internal static class LiteralDecoder
 
     public static string Decode(string raw, bool quoted, List<Problem> problems)
     {
+        // Most literals hold nothing to decode: no escapes, no doubled $${ or %%{.
+        if ((quoted ? raw.AsSpan().IndexOfAny('\\', '$', '%') : raw.AsSpan().IndexOfAny('$', '%')) < 0) return Normalize(raw);
         var sb = new StringBuilder(raw.Length);
         var i = 0;
         while (i < raw.Length)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -11,25 +12,29 @@ internal sealed partial class Parser
     /// <summary>Parses a whole configuration file.</summary>
     public Body ParseFile(SourceRange start) => ParseBody(TokenKind.Eof, start);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Body ParseBody(TokenKind end, SourceRange start)
     {
-        var attributes = new List<Attribute>();
-        var byName = new Dictionary<string, Attribute>(StringComparer.Ordinal);
-        var blocks = new List<Block>();
-        SourceRange endRange;
+        // The items of the bodies being parsed are stacked in two lists shared by all of them (a nested body's
+        // items above its parent's) and copied out once, at their final count, when the body ends.
+        var attributesFrom = _attributeStack.Count;
+        var blocksFrom = _blockStack.Count;
+        // Redefinitions are found by scanning the few attributes of a body; a set only for large bodies.
+        Dictionary<string, Attribute>? byName = null;
+        Token endToken;
         while (true)
         {
             var next = Peek();
             if (next.Kind == end)
             {
-                endRange = next.Range;
+                endToken = next;
                 Read();
                 break;
             }
             if (next.Kind == TokenKind.Eof)
             {
                 Error(HclMessages.UnclosedBlock, start);
-                endRange = next.Range;
+                endToken = next;
                 break;
             }
             if (next.Kind == TokenKind.Newline)
@@ -44,27 +49,58 @@ internal sealed partial class Parser
                 {
                     Error(bad.Kind == TokenKind.OQuote ? HclMessages.QuotedArgumentName : HclMessages.ArgumentOrBlockRequired, bad.Range);
                 }
-                endRange = PrevRange;
+                endToken = _previous;
                 Recover(end);
                 break;
             }
             switch (ParseBodyItem())
             {
                 case Block block:
-                    blocks.Add(block);
+                    _blockStack.Add(block);
                     break;
-                case Attribute attribute when byName.TryGetValue(attribute.Name, out var existing):
+                case Attribute attribute when Defined(_attributeStack, attributesFrom, ref byName, attribute.Name) is { } existing:
                     Error(HclMessages.AttributeRedefined(attribute.Name, existing.NameRange.ToString()), attribute.NameRange);
                     break;
                 case Attribute attribute:
-                    byName[attribute.Name] = attribute;
-                    attributes.Add(attribute);
+                    _attributeStack.Add(attribute);
+                    byName?.Add(attribute.Name, attribute);
                     break;
             }
         }
-        return new Body(Between(start, endRange), attributes, blocks);
+        return new Body(Between(start, endToken), Take(_attributeStack, attributesFrom), Take(_blockStack, blocksFrom));
     }
 
+    private readonly List<Attribute> _attributeStack = new();
+    private readonly List<Block> _blockStack = new();
+
+    /// <summary>The items of <paramref name="stack"/> from <paramref name="from"/> on, removed from it.</summary>
+    private static T[] Take<T>(List<T> stack, int from)
+    {
+        var count = stack.Count - from;
+        if (count == 0) return Array.Empty<T>();
+        var items = new T[count];
+        stack.CopyTo(from, items, 0, count);
+        stack.RemoveRange(from, count);
+        return items;
+    }
+
+    /// <summary>Above this many attributes in a body, redefinitions are looked up in a dictionary.</summary>
+    private const int AttributeScanLimit = 16;
+
+    /// <summary>The attribute of <paramref name="attributes"/> (from <paramref name="from"/> on) named <paramref name="name"/>, if any.</summary>
+    private static Attribute? Defined(List<Attribute> attributes, int from, ref Dictionary<string, Attribute>? byName, string name)
+    {
+        if (byName is null && attributes.Count - from > AttributeScanLimit)
+        {
+            byName = new Dictionary<string, Attribute>((attributes.Count - from) * 2, StringComparer.Ordinal);
+            for (var i = from; i < attributes.Count; i++) byName[attributes[i].Name] = attributes[i];
+        }
+        if (byName is not null) return byName.GetValueOrDefault(name);
+        for (var i = from; i < attributes.Count; i++) if (string.Equals(attributes[i].Name, name, StringComparison.Ordinal)) return attributes[i];
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Node? ParseBodyItem()
     {
         var ident = Read();
@@ -82,12 +118,13 @@ internal sealed partial class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Attribute FinishAttribute(Token ident, bool singleLine)
     {
         var equals = Read();
         var before = ErrorCount;
         var expr = ParseExpression();
-        var endRange = PrevRange;
+        var endToken = _previous;
         if (_recovery && HasNewErrors(before))
         {
             RecoverAfterBodyItem();
@@ -108,9 +145,10 @@ internal sealed partial class Parser
                 Read();
             }
         }
-        return new Attribute(Between(ident.Range, endRange), Text(ident), ident.Range, equals.Range, expr);
+        return new Attribute(Between(ident, endToken), Text(ident), ident.Range, equals.Range, expr);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Block FinishBlock(Token ident)
     {
         var type = Text(ident);
@@ -157,10 +195,10 @@ internal sealed partial class Parser
         }
 
         Body body;
-        if (!EnterNesting(openBrace.Range))
+        if (!EnterNesting(openBrace))
         {
             var close = Recover(TokenKind.CBrace);
-            body = new Body(Between(openBrace.Range, close.Range), [], []);
+            body = new Body(Between(openBrace, close), [], []);
         }
         else
         {
@@ -183,7 +221,7 @@ internal sealed partial class Parser
             }
             RecoverAfterBodyItem();
         }
-        return new Block(Between(ident.Range, closeRange), type, ident.Range, labels, labelRanges, openBrace.Range, closeRange, body);
+        return new Block(Between(ident, closeRange), type, ident.Range, labels, labelRanges, openBrace.Range, closeRange, body);
     }
 
     private Body ParseSingleAttributeBody(SourceRange openBrace)
@@ -193,7 +231,7 @@ internal sealed partial class Parser
         {
             RecoverAfterBodyItem();
             Error(HclMessages.ArgumentOrBlockRequired, ident.Range);
-            return new Body(Between(openBrace, PrevRange), [], []);
+            return new Body(Between(openBrace, _previous), [], []);
         }
         var next = Peek();
         if (next.Kind != TokenKind.Equal)
@@ -203,8 +241,8 @@ internal sealed partial class Parser
                 next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident
                     ? HclMessages.SingleLineBlockArgumentRequired(Text(ident))
                     : HclMessages.ArgumentOrBlockRequiredEquals,
-                next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident ? Between(ident.Range, next.Range) : ident.Range);
-            return new Body(Between(openBrace, PrevRange), [], []);
+                next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident ? Between(ident, next) : ident.Range);
+            return new Body(Between(openBrace, _previous), [], []);
         }
         var attribute = FinishAttribute(ident, singleLine: true);
         var close = Peek();
@@ -220,20 +258,20 @@ internal sealed partial class Parser
         {
             Read();
         }
-        return new Body(Between(openBrace, PrevRange), [attribute], []);
+        return new Body(Between(openBrace, _previous), [attribute], []);
     }
 
     private (string Label, SourceRange Range) ParseQuotedLabel()
     {
         var open = Read();
         var text = new System.Text.StringBuilder();
-        SourceRange endRange;
+        Token endToken;
         while (true)
         {
             var tok = Read();
             if (tok.Kind == TokenKind.CQuote)
             {
-                endRange = tok.Range;
+                endToken = tok;
                 break;
             }
             if (tok.Kind == TokenKind.QuotedLit)
@@ -251,14 +289,14 @@ internal sealed partial class Parser
             if (tok.Kind == TokenKind.Eof)
             {
                 Error(HclMessages.UnterminatedTemplate, tok.Range);
-                endRange = tok.Range;
+                endToken = tok;
                 break;
             }
             Error(HclMessages.UnterminatedTemplate, tok.Range);
             Recover(TokenKind.CQuote);
-            endRange = tok.Range;
+            endToken = tok;
             break;
         }
-        return (text.ToString(), Between(open.Range, endRange));
+        return (text.ToString(), Between(open, endToken));
     }
 }

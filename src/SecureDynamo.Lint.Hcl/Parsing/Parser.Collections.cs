@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
 
@@ -6,6 +7,7 @@ namespace SecureDynamo.Lint.Hcl.Parsing;
 /// <summary>Tuples, objects and for expressions.</summary>
 internal sealed partial class Parser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseTuple()
     {
         var open = Read();
@@ -49,7 +51,7 @@ internal sealed partial class Parser
                 }
                 Read();
             }
-            return new TupleCons(Between(open.Range, close.Range), items);
+            return new TupleCons(Between(open, close), items);
         }
         finally
         {
@@ -57,6 +59,7 @@ internal sealed partial class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseObject()
     {
         var open = Read();
@@ -131,7 +134,7 @@ internal sealed partial class Parser
                 }
                 Read();
             }
-            return new ObjectCons(Between(open.Range, close.Range), items);
+            return new ObjectCons(Between(open, close), items);
         }
         finally
         {
@@ -172,7 +175,7 @@ internal sealed partial class Parser
             var collection = ParseExpression();
             if (_recovery && HasNewErrors(before))
             {
-                return new InvalidExpr(Between(open.Range, Recover(closeKind).Range));
+                return new InvalidExpr(Between(open, Recover(closeKind)));
             }
             if (Peek().Kind != TokenKind.Colon)
             {
@@ -190,7 +193,7 @@ internal sealed partial class Parser
             }
             if (_recovery && HasNewErrors(before))
             {
-                return new InvalidExpr(Between(open.Range, Recover(closeKind).Range));
+                return new InvalidExpr(Between(open, Recover(closeKind)));
             }
             var group = false;
             Token ellipsis = default;
@@ -207,7 +210,7 @@ internal sealed partial class Parser
                 condition = ParseExpression();
                 if (_recovery && HasNewErrors(before))
                 {
-                    return new InvalidExpr(Between(open.Range, Recover(closeKind).Range));
+                    return new InvalidExpr(Between(open, Recover(closeKind)));
                 }
             }
             Token close;
@@ -235,7 +238,7 @@ internal sealed partial class Parser
             {
                 Error(HclMessages.ForObjectKey, valExpr.Range);
             }
-            return new ForExpr(Between(open.Range, close.Range), keyVar, valVar, collection, keyExpr, valExpr, condition, group);
+            return new ForExpr(Between(open, close), keyVar, valVar, collection, keyExpr, valExpr, condition, group);
         }
         finally
         {
@@ -250,6 +253,6 @@ internal sealed partial class Parser
             Error(message, Peek().Range);
         }
         var close = Recover(closeKind);
-        return new InvalidExpr(Between(open.Range, close.Range));
+        return new InvalidExpr(Between(open, close));
     }
 }

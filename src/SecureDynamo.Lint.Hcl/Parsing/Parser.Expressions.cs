@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -26,9 +27,10 @@ internal sealed partial class Parser
     ];
 
     /// <summary>Parses a full expression (a conditional at the loosest level).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Expression ParseExpression()
     {
-        var start = NextRange;
+        var start = Peek();
         if (!EnterNesting(start))
         {
             var bad = Read();
@@ -59,9 +61,10 @@ internal sealed partial class Parser
         return expr;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseConditional()
     {
-        var start = NextRange;
+        var start = Peek();
         var before = ErrorCount;
         var condition = ParseBinary(0);
         if (_recovery && HasNewErrors(before))
@@ -92,9 +95,10 @@ internal sealed partial class Parser
         {
             return condition;
         }
-        return new Conditional(Between(start, falseResult.Range), condition, trueResult, falseResult);
+        return new Conditional(Between(start, falseResult), condition, trueResult, falseResult);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseBinary(int level)
     {
         if (level == BinaryLevels.Length)
@@ -117,13 +121,14 @@ internal sealed partial class Parser
             {
                 return lhs;
             }
-            lhs = new BinaryOp(Between(lhs.Range, rhs.Range), op, lhs, rhs);
+            lhs = new BinaryOp(Between(lhs, rhs), op, lhs, rhs);
         }
         return lhs;
     }
 
     private Expression ParseWithTraversals() => ParseTraversals(ParseTerm());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseTerm()
     {
         var start = Peek();
@@ -143,7 +148,7 @@ internal sealed partial class Parser
                 Read();
                 var operand = ParseWithTraversals();
                 var op = start.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Not;
-                return new UnaryOp(Between(start.Range, operand.Range), op, operand);
+                return new UnaryOp(Between(start, operand), op, operand);
             }
             case TokenKind.OBrack:
                 return ParseTuple();
@@ -179,7 +184,7 @@ internal sealed partial class Parser
                 SetRecovery();
             }
             Read();
-            return new Parenthesized(Between(open.Range, close.Range), inner);
+            return new Parenthesized(Between(open, close), inner);
         }
         finally
         {
@@ -187,6 +192,7 @@ internal sealed partial class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseIdentTerm()
     {
         var tok = Read();
@@ -204,7 +210,7 @@ internal sealed partial class Parser
             "true" => new LiteralValue(tok.Range, HclBool.True),
             "false" => new LiteralValue(tok.Range, HclBool.False),
             "null" => new LiteralValue(tok.Range, HclNull.Instance),
-            var name => new ScopeTraversal(tok.Range, [new TraverseRoot(tok.Range, name)]),
+            var name => Root(tok.Range, name),
         };
     }
 
@@ -224,7 +230,7 @@ internal sealed partial class Parser
                     Error(HclMessages.InvalidFunctionName, part.Range);
                 }
                 SetRecovery();
-                return new InvalidExpr(Between(first.Range, part.Range));
+                return new InvalidExpr(Between(first, part));
             }
             Read();
             name += "::" + Text(part);
@@ -237,9 +243,9 @@ internal sealed partial class Parser
                 Error(HclMessages.InvalidFunctionName, Peek().Range);
             }
             SetRecovery();
-            return new InvalidExpr(Between(first.Range, last.Range));
+            return new InvalidExpr(Between(first, last));
         }
-        return FinishFunctionCall(name, Between(first.Range, last.Range));
+        return FinishFunctionCall(name, Between(first, last));
     }
 
     private Expression FinishFunctionCall(string name, SourceRange nameRange)
@@ -299,7 +305,7 @@ internal sealed partial class Parser
             }
         }
         PopNewlines();
-        return new FunctionCall(Between(nameRange, close.Range), name, nameRange, args, expandFinal, open.Range, close.Range);
+        return new FunctionCall(Between(nameRange, close), name, nameRange, args, expandFinal, open.Range, close.Range);
     }
 
     private HclValue NumberValue(Token tok)
@@ -311,4 +317,7 @@ internal sealed partial class Parser
         Error(HclMessages.InvalidNumber, tok.Range);
         return HclNull.Instance;
     }
+
+    /// <summary>A traversal of a root name alone (the traversal and its root share the one range).</summary>
+    private static ScopeTraversal Root(SourceRange range, string name) => new(range, [new TraverseRoot(range, name)]);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -11,24 +12,25 @@ internal sealed partial class Parser
     /// <summary>Parses a bare template (template mode) up to the end of input.</summary>
     public Expression ParseBareTemplate()
     {
-        var (parts, _, range) = ParseTemplateInner(TokenKind.Eof, flush: false);
-        return new TemplateExpr(range, parts);
+        var (parts, _, start, end) = ParseTemplateInner(TokenKind.Eof, flush: false);
+        return new TemplateExpr(Between(start, end), parts);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseTemplateTerm()
     {
         var open = Read();
-        if (!EnterNesting(open.Range))
+        if (!EnterNesting(open))
         {
             var close = Recover(Opposite(open.Kind));
-            return new InvalidExpr(Between(open.Range, close.Range));
+            return new InvalidExpr(Between(open, close));
         }
         try
         {
             var closer = open.Kind == TokenKind.OQuote ? TokenKind.CQuote : TokenKind.CHeredoc;
             var flush = open.Kind == TokenKind.OHeredoc && Text(open).StartsWith("<<-", StringComparison.Ordinal);
-            var (parts, passthrough, _) = ParseTemplateInner(closer, flush);
-            var range = Between(open.Range, PrevRange);
+            var (parts, passthrough, _, _) = ParseTemplateInner(closer, flush);
+            var range = Between(open, _previous);
             return passthrough ? new TemplateWrap(range, parts[0]) : new TemplateExpr(range, parts);
         }
         finally
@@ -37,9 +39,10 @@ internal sealed partial class Parser
         }
     }
 
-    private (List<Expression> Parts, bool Passthrough, SourceRange Range) ParseTemplateInner(TokenKind end, bool flush)
+    /// <returns>The expressions, whether the template is a lone interpolation, and its first token and end (for its range).</returns>
+    private (List<Expression> Parts, bool Passthrough, Token Start, SourceRange End) ParseTemplateInner(TokenKind end, bool flush)
     {
-        var (parts, range) = ParseTemplateParts(end);
+        var (parts, start, endRange) = ParseTemplateParts(end);
         if (flush)
         {
             HeredocFlusher.Flush(parts, _map);
@@ -47,13 +50,14 @@ internal sealed partial class Parser
         var builder = new TemplateTreeBuilder(parts, _diagnostics);
         var exprs = builder.BuildRoot();
         var passthrough = parts.Count == 2 && parts[0] is InterpolationPart;
-        return (exprs, passthrough, range);
+        return (exprs, passthrough, start, endRange);
     }
 
-    private (List<TemplatePart> Parts, SourceRange Range) ParseTemplateParts(TokenKind end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (List<TemplatePart> Parts, Token Start, SourceRange End) ParseTemplateParts(TokenKind end)
     {
         var parts = new List<TemplatePart>();
-        var startRange = NextRange;
+        var start = Peek();
         var trimNextLeft = false;
         var nextCanTrimPrevious = false;
         SourceRange endRange;
@@ -82,7 +86,7 @@ internal sealed partial class Parser
                     break;
                 case TokenKind.TemplateInterp:
                     TrimPrevious(parts, next, canTrimPrevious);
-                    trimNextLeft = ParseInterpolation(parts, next, startRange);
+                    trimNextLeft = ParseInterpolation(parts, next);
                     break;
                 case TokenKind.TemplateControl:
                     TrimPrevious(parts, next, canTrimPrevious);
@@ -100,10 +104,11 @@ internal sealed partial class Parser
         Done:
         if (parts.Count == 0)
         {
-            parts.Add(new LiteralPart(string.Empty, StartOf(startRange)));
+            var at = start.StartPosition;
+            parts.Add(new LiteralPart(string.Empty, new SourceRange(FileName, at, at)));
         }
         parts.Add(new TemplateEndPart(endRange));
-        return (parts, Between(startRange, endRange));
+        return (parts, start, endRange);
     }
 
     private void TrimPrevious(List<TemplatePart> parts, Token opener, bool canTrimPrevious)
@@ -115,7 +120,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Parses <c>${ expr }</c>; returns true when it ends with the <c>~}</c> strip marker.</summary>
-    private bool ParseInterpolation(List<TemplatePart> parts, Token open, SourceRange startRange)
+    private bool ParseInterpolation(List<TemplatePart> parts, Token open)
     {
         PushNewlines(false);
         var expr = ParseExpression();
@@ -135,7 +140,7 @@ internal sealed partial class Parser
             strip = close.End - close.Start == 2;
         }
         PopNewlines();
-        parts.Add(new InterpolationPart(expr, Between(open.Range, close.Range)));
+        parts.Add(new InterpolationPart(expr, Between(open, close)));
         return strip;
     }
 
@@ -160,10 +165,10 @@ internal sealed partial class Parser
             {
                 case "if":
                     var condition = ParseExpression();
-                    parts.Add(new IfPart(condition, Between(open.Range, NextRange)));
+                    parts.Add(new IfPart(condition, Between(open, Peek())));
                     break;
                 case "else" or "endif" or "endfor":
-                    parts.Add(new EndDirectivePart(Text(keyword), Between(open.Range, NextRange)));
+                    parts.Add(new EndDirectivePart(Text(keyword), Between(open, Peek())));
                     break;
                 case "for":
                     if (!TryParseForDirective(parts, open))
@@ -222,7 +227,7 @@ internal sealed partial class Parser
         }
         Read();
         var collection = ParseExpression();
-        parts.Add(new ForPart(keyVar, valVar, collection, Between(open.Range, NextRange)));
+        parts.Add(new ForPart(keyVar, valVar, collection, Between(open, Peek())));
         return true;
     }
 
@@ -236,9 +241,13 @@ internal sealed partial class Parser
         return false;
     }
 
+    private readonly List<LiteralDecoder.Problem> _literalProblems = new();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string DecodeLiteral(Token tok, bool quoted)
     {
-        var problems = new List<LiteralDecoder.Problem>();
+        var problems = _literalProblems;
+        problems.Clear();
         var value = LiteralDecoder.Decode(Text(tok), quoted, problems);
         foreach (var problem in problems)
         {

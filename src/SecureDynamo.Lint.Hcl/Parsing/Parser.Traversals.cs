@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -8,6 +9,7 @@ namespace SecureDynamo.Lint.Hcl.Parsing;
 /// <summary>Attribute access, indexes (incl. legacy <c>.0</c>) and both kinds of splat.</summary>
 internal sealed partial class Parser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseTraversals(Expression from)
     {
         var result = from;
@@ -29,6 +31,7 @@ internal sealed partial class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expression ParseDotStep(Expression from, Expression result)
     {
         var dot = Read();
@@ -37,11 +40,11 @@ internal sealed partial class Parser
         {
             case TokenKind.Ident:
                 Read();
-                var range = Between(dot.Range, tok.Range);
+                var range = Between(dot, tok);
                 return Append(result, new TraverseAttr(range, Text(tok)), range);
             case TokenKind.NumberLit:
                 Read();
-                var indexRange = Between(dot.Range, tok.Range);
+                var indexRange = Between(dot, tok);
                 return Append(result, LegacyIndex(tok, indexRange), indexRange);
             case TokenKind.Star:
                 return ParseAttributeSplat(from, result, dot);
@@ -80,7 +83,7 @@ internal sealed partial class Parser
             if (tok.Kind == TokenKind.NumberLit)
             {
                 Read();
-                steps.Add(LegacyIndex(tok, Between(stepDot.Range, tok.Range)));
+                steps.Add(LegacyIndex(tok, Between(stepDot, tok)));
                 lastRange = tok.Range;
                 continue;
             }
@@ -94,13 +97,13 @@ internal sealed partial class Parser
                 break;
             }
             Read();
-            steps.Add(new TraverseAttr(Between(stepDot.Range, tok.Range), Text(tok)));
+            steps.Add(new TraverseAttr(Between(stepDot, tok), Text(tok)));
             lastRange = tok.Range;
         }
-        var markerRange = Between(dot.Range, marker.Range);
+        var markerRange = Between(dot, marker);
         var item = new AnonSymbol(markerRange);
         Expression each = steps.Count == 0 ? item : new RelativeTraversal(Between(firstRange, lastRange), item, steps);
-        return new SplatExpr(Between(from.Range, lastRange), source, each, item, markerRange);
+        return new SplatExpr(Between(from, lastRange), source, each, item, markerRange);
     }
 
     private Expression ParseBracketStep(Expression from, Expression result)
@@ -115,10 +118,10 @@ internal sealed partial class Parser
             {
                 Error(HclMessages.MissingSplatCloseBracket, close.Range);
             }
-            var markerRange = Between(open.Range, close.Range);
+            var markerRange = Between(open, close);
             var item = new AnonSymbol(markerRange);
             var each = ParseTraversals(item);
-            return new SplatExpr(Between(from.Range, each.Range), result, each, item, markerRange);
+            return new SplatExpr(Between(from, each), result, each, item, markerRange);
         }
         PushNewlines(false);
         var before = ErrorCount;
@@ -138,7 +141,7 @@ internal sealed partial class Parser
             }
         }
         PopNewlines();
-        var range = Between(open.Range, closeBracket.Range);
+        var range = Between(open, closeBracket);
         if (key is LiteralValue literal)
         {
             return Append(result, new TraverseIndex(range, literal.Value), range);
@@ -147,13 +150,13 @@ internal sealed partial class Parser
         {
             return Append(result, new TraverseIndex(range, ((LiteralValue)template.Parts[0]).Value), range);
         }
-        return new IndexExpr(Between(from.Range, range), result, key, range);
+        return new IndexExpr(Between(from, range), result, key, range);
     }
 
     private Expression Append(Expression expr, TraversalStep step, SourceRange range) => expr switch
     {
-        ScopeTraversal s => s with { Range = Between(s.Range, range), Traversal = [.. s.Traversal, step] },
-        RelativeTraversal r => r with { Range = Between(r.Range, range), Traversal = [.. r.Traversal, step] },
-        _ => new RelativeTraversal(Between(expr.Range, range), expr, [step]),
+        ScopeTraversal s => s with { Range = Between(s, range), Traversal = [.. s.Traversal, step] },
+        RelativeTraversal r => r with { Range = Between(r, range), Traversal = [.. r.Traversal, step] },
+        _ => new RelativeTraversal(Between(expr, range), expr, [step]),
     };
 }

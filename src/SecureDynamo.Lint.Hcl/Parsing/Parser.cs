@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Hcl.Lexing;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -41,6 +42,7 @@ internal sealed partial class Parser
 
     private void PopNewlines() => _includeNewlines.Pop();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (Token Token, int Next) NextToken()
     {
         for (var i = _next; i < _tokens.Count; i++)
@@ -79,6 +81,23 @@ internal sealed partial class Parser
     private SourceRange NextRange => Peek().Range;
 
     private SourceRange Between(SourceRange a, SourceRange b) => new(FileName, a.Start, b.End);
+
+    // From one token (or range) to another without materialising the tokens' own ranges.
+    private SourceRange Between(Token a, Token b) => new(FileName, a.StartPosition, b.EndPosition);
+
+    private SourceRange Between(Token a, SourceRange b) => new(FileName, a.StartPosition, b.End);
+
+    private SourceRange Between(SourceRange a, Token b) => new(FileName, a.Start, b.EndPosition);
+
+    private SourceRange Between(Node a, Node b) => new(FileName, a.Range.Start, b.Range.End);
+
+    private SourceRange Between(Token a, Node b) => new(FileName, a.StartPosition, b.Range.End);
+
+    private SourceRange Between(Node a, Token b) => new(FileName, a.Range.Start, b.EndPosition);
+
+    private SourceRange Between(Node a, SourceRange b) => new(FileName, a.Range.Start, b.End);
+
+    private SourceRange Between(SourceRange a, Node b) => new(FileName, a.Start, b.Range.End);
 
     private static SourceRange StartOf(SourceRange r) => r with { End = r.Start };
 
@@ -190,6 +209,13 @@ internal sealed partial class Parser
     private bool IsKeyword(Token tok, string keyword) => tok.Kind == TokenKind.Ident && Text(tok) == keyword;
 
     /// <summary>Enters one nesting level; false (with a diagnostic) when the limit is exceeded.</summary>
+    private bool EnterNesting(Token at)
+    {
+        if (_depth >= MaxDepth) return EnterNesting(at.Range);
+        _depth++;
+        return true;
+    }
+
     private bool EnterNesting(SourceRange at)
     {
         if (_depth >= MaxDepth)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using SecureDynamo.Lint.Core.Diagnostics;
@@ -11,7 +12,7 @@ namespace SecureDynamo.Lint.Hcl.Text;
 internal sealed class SourceMap
 {
     private readonly byte[] _src;
-    private readonly List<int> _lineStarts = [];
+    private readonly List<int> _lineStarts;
     // Per line: the byte → column table, or null for a plain ASCII line (cached too: a 10,000-deep
     // expression is one long line, and rescanning it for each token would be quadratic).
     private readonly Dictionary<int, int[]?> _columnsByLine = [];
@@ -22,8 +23,8 @@ internal sealed class SourceMap
     {
         FileName = fileName;
         _src = src;
-        _lineStarts.Add(contentStart);
         var rest = src.AsSpan(contentStart);
+        _lineStarts = new List<int>(rest.Count((byte)'\n') + 1) { contentStart };
         _allAscii = System.Text.Ascii.IsValid(rest);
         for (var i = rest.IndexOf((byte)'\n'); i >= 0;)
         {
@@ -36,14 +37,10 @@ internal sealed class SourceMap
 
     public string FileName { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SourcePosition Position(int offset)
     {
-        var line = _lineStarts.BinarySearch(offset);
-        if (line < 0)
-        {
-            line = ~line - 1;
-        }
-        line = Math.Max(line, 0);
+        var line = LineOf(offset);
         var start = _lineStarts[line];
         var end = line + 1 < _lineStarts.Count ? _lineStarts[line + 1] : _src.Length;
         var column = !_allAscii && ColumnsOf(line, start, end) is { } columns
@@ -52,11 +49,64 @@ internal sealed class SourceMap
         return new SourcePosition(line + 1, column, offset);
     }
 
+    // The line of the last lookup: the parser asks about nearby offsets, mostly going forward.
+    private int _lastLine;
+
+    /// <summary>The (0-based) line holding <paramref name="offset"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int LineOf(int offset)
+    {
+        var last = _lastLine;
+        var starts = _lineStarts;
+        if (offset >= starts[last])
+        {
+            if (last + 1 == starts.Count || offset < starts[last + 1]) return last;
+            if (last + 2 == starts.Count || offset < starts[last + 2]) return _lastLine = last + 1;
+        }
+        var line = starts.BinarySearch(offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+        return _lastLine = Math.Max(line, 0);
+    }
+
     public SourceRange Range(int start, int end) => new(FileName, Position(start), Position(end));
 
     public byte ByteAt(int offset) => _src[offset];
 
-    public string Text(int start, int end) => Encoding.UTF8.GetString(_src, start, end - start);
+    /// <summary>
+    /// The text of bytes <paramref name="start"/> to <paramref name="end"/>. Short ASCII texts (names,
+    /// keywords, small literals: the same few hundred again and again) come from a per-thread table
+    /// of recent texts instead of a new string each time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public string Text(int start, int end)
+    {
+        var length = end - start;
+        if (length <= 0) return string.Empty;
+        var bytes = _src.AsSpan(start, length);
+        if (length > InternMaxLength) return Encoding.UTF8.GetString(bytes);
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            if (b >= 0x80) return Encoding.UTF8.GetString(bytes);
+            hash = (hash ^ b) * 16777619u;
+        }
+        var table = _interned ??= new string?[InternSlots];
+        var slot = (int)(hash & (InternSlots - 1));
+        var known = table[slot];
+        if (known is not null && known.Length == length && Ascii.Equals(bytes, known)) return known;
+        var text = Encoding.ASCII.GetString(bytes);
+        table[slot] = text;
+        return text;
+    }
+
+    private const int InternSlots = 4096;
+    private const int InternMaxLength = 48;
+
+    [ThreadStatic]
+    private static string?[]? _interned;
 
     public ReadOnlySpan<byte> Bytes(int start, int end) => _src.AsSpan(start, end - start);
 

@@ -21,13 +21,19 @@ public sealed class PolicyEngine
     /// share nothing but the read-only graph, so they run on every core; each one's results are kept
     /// apart and joined in catalogue order, so the outcome (and the first error) is the sequential one.
     /// </summary>
-    public IReadOnlyList<EvaluationResult> Run(ResourceGraph graph)
+    public IReadOnlyList<EvaluationResult> Run(ResourceGraph graph) => Run(graph, Environment.ProcessorCount);
+
+    /// <summary>
+    /// As <see cref="Run(ResourceGraph)"/>, on at most <paramref name="maxParallelism"/> cores (1: on the
+    /// calling thread, for callers that already judge several graphs at once).
+    /// </summary>
+    public IReadOnlyList<EvaluationResult> Run(ResourceGraph graph, int maxParallelism)
     {
         var shared = new PolicyContext(graph, PolicyOptions.None);
         var selected = _catalog.Policies.Where(p => _selection.Runs(p.Id)).ToList();
         var perPolicy = new List<EvaluationResult>[selected.Count];
         var failures = new ExceptionDispatchInfo?[selected.Count];
-        Parallel.For(0, selected.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        void Judge(int i)
         {
             try
             {
@@ -37,7 +43,9 @@ public sealed class PolicyEngine
             {
                 failures[i] = ExceptionDispatchInfo.Capture(e);
             }
-        });
+        }
+        if (maxParallelism <= 1) for (var i = 0; i < selected.Count; i++) Judge(i);
+        else Parallel.For(0, selected.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, Judge);
         foreach (var failure in failures) failure?.Throw();
         return Order(perPolicy.SelectMany(r => r));
     }

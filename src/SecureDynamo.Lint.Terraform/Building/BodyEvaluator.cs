@@ -14,16 +14,21 @@ internal static class BodyEvaluator
     public static readonly HashSet<string> MetaArguments = new(StringComparer.Ordinal) { "count", "for_each", "provider", "depends_on" };
     public static readonly HashSet<string> MetaBlocks = new(StringComparer.Ordinal) { "lifecycle", "provisioner", "connection", "precondition", "postcondition" };
 
-    public static Value Evaluate(Body body, ModuleInstance scope, Bindings bindings, bool topLevel)
+    public static Value Evaluate(Body body, ModuleInstance scope, Bindings bindings, bool topLevel) =>
+        Value.Map(Fields(body, scope, bindings, topLevel));
+
+    /// <summary>The attributes of the object <see cref="Evaluate"/> gives, for a caller that adds more before making it a value.</summary>
+    public static Dictionary<string, Value> Fields(Body body, ModuleInstance scope, Bindings bindings, bool topLevel)
     {
-        var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, Value>(body.Attributes.Count + body.Blocks.Count + 2, StringComparer.Ordinal);
         foreach (var a in body.Attributes)
         {
             if (topLevel && MetaArguments.Contains(a.Name)) continue;
             fields[a.Name] = scope.Guarded(a.Expression, bindings);
         }
+        if (body.Blocks.Count == 0) return fields;
         var blocks = new Dictionary<string, List<Value>>(StringComparer.Ordinal);
-        var unknownBlocks = new Dictionary<string, Value>(StringComparer.Ordinal);
+        Dictionary<string, Value>? unknownBlocks = null;
         var firstBlock = new Dictionary<string, Core.Diagnostics.SourceRange>(StringComparer.Ordinal);
         foreach (var b in body.Blocks)
         {
@@ -33,7 +38,7 @@ internal static class BodyEvaluator
             {
                 var name = b.Labels[0];
                 var expanded = Dynamic(b, scope, bindings);
-                if (expanded.IsUnknown) unknownBlocks[name] = expanded;
+                if (expanded.IsUnknown) (unknownBlocks ??= new Dictionary<string, Value>(StringComparer.Ordinal))[name] = expanded;
                 else List(blocks, name).AddRange(expanded.Items);
                 continue;
             }
@@ -41,8 +46,8 @@ internal static class BodyEvaluator
         }
         // The list of a block type points at its first block (a dynamic block that generated nothing included).
         foreach (var (name, list) in blocks) fields[name] = Value.List(list).WithRange(firstBlock[name]);
-        foreach (var (name, unknown) in unknownBlocks) fields[name] = unknown;
-        return Value.Map(fields);
+        if (unknownBlocks is not null) foreach (var (name, unknown) in unknownBlocks) fields[name] = unknown;
+        return fields;
     }
 
     private static List<Value> List(Dictionary<string, List<Value>> blocks, string name)

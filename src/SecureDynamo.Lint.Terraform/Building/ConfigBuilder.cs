@@ -51,18 +51,24 @@ internal sealed class ConfigBuilder
         return new CoreExpression(_module, refs, constant, _definition.TextOf(e.Range));
     }
 
-    public ConfigBody Body(Body body, bool topLevel) => Body(body, topLevel, null, new Dictionary<string, HclExpression>(StringComparer.Ordinal));
+    private static readonly IReadOnlyDictionary<string, HclExpression> NoIterators = new Dictionary<string, HclExpression>(StringComparer.Ordinal);
+
+    // Shared by the bodies without nested blocks (read-only).
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<ConfigBody>> NoBlocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(StringComparer.Ordinal);
+
+    public ConfigBody Body(Body body, bool topLevel) => Body(body, topLevel, null, NoIterators);
 
     /// <param name="iterators">The iterators of the dynamic blocks this body is inside, with their for_each: a reference to one is a reference to what its for_each refers to.</param>
     private ConfigBody Body(Body body, bool topLevel, HclExpression? generatedBy, IReadOnlyDictionary<string, HclExpression> iterators)
     {
-        var attributes = new Dictionary<string, CoreExpression>(StringComparer.Ordinal);
+        var attributes = new Dictionary<string, CoreExpression>(body.Attributes.Count, StringComparer.Ordinal);
         foreach (var a in body.Attributes)
         {
             if (topLevel && BodyEvaluator.MetaArguments.Contains(a.Name)) continue;
             attributes[a.Name] = iterators.Count == 0 && generatedBy is null ? Expression(a.Expression) : Iterated(a.Expression, generatedBy, iterators);
         }
-        var blocks = new Dictionary<string, List<ConfigBody>>(StringComparer.Ordinal);
+        if (body.Blocks.Count == 0) return new ConfigBody(attributes, NoBlocks);
+        var blocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(body.Blocks.Count, StringComparer.Ordinal);
         foreach (var b in body.Blocks)
         {
             if (topLevel && BodyEvaluator.MetaBlocks.Contains(b.Type)) continue;
@@ -80,7 +86,7 @@ internal sealed class ConfigBuilder
             }
             Add(blocks, b.Type, Body(b.Body, topLevel: false, generatedBy, iterators));
         }
-        return new ConfigBody(attributes, blocks.ToDictionary(p => p.Key, p => (IReadOnlyList<ConfigBody>)p.Value, StringComparer.Ordinal));
+        return new ConfigBody(attributes, blocks);
     }
 
     /// <summary>
@@ -90,33 +96,48 @@ internal sealed class ConfigBuilder
     /// </summary>
     private CoreExpression Iterated(HclExpression e, HclExpression? generatedBy, IReadOnlyDictionary<string, HclExpression> iterators)
     {
-        var names = new HashSet<string>(iterators.Keys, StringComparer.Ordinal);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var refs = _references.Collect(e, names, used).ToList();
-        var expanded = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<string>(used);
-        while (pending.Count > 0)
+        // The iterator names of one set of dynamic blocks serve all of their expressions.
+        if (!ReferenceEquals(_iteratorNamesOf, iterators))
         {
-            var name = pending.Dequeue();
-            if (!expanded.Add(name)) continue;
-            var more = new HashSet<string>(StringComparer.Ordinal);
-            refs.AddRange(_references.Collect(iterators[name], names, more));
-            foreach (var m in more) pending.Enqueue(m);
+            _iteratorNames = new HashSet<string>(iterators.Keys, StringComparer.Ordinal);
+            _iteratorNamesOf = iterators;
         }
-        if (generatedBy is not null) refs.AddRange(_references.Collect(generatedBy, names, null));
-        var distinct = refs.Distinct(StringComparer.Ordinal).ToList();
+        var names = _iteratorNames!;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var refs = _references.Collect(e, names, used);
+        List<string>? all = null;
+        if (used.Count > 0)
+        {
+            all = new List<string>(refs);
+            var expanded = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Queue<string>(used);
+            while (pending.Count > 0)
+            {
+                var name = pending.Dequeue();
+                if (!expanded.Add(name)) continue;
+                var more = new HashSet<string>(StringComparer.Ordinal);
+                all.AddRange(_references.Collect(iterators[name], names, more));
+                foreach (var m in more) pending.Enqueue(m);
+            }
+        }
+        if (generatedBy is not null) (all ??= new List<string>(refs)).AddRange(_references.Collect(generatedBy, names, null));
+        // One collection's references are already distinct; several joined are not.
+        var distinct = all is null ? refs : all.Distinct(StringComparer.Ordinal).ToList();
         Value? constant = null;
         if (distinct.Count == 0 && used.Count == 0 && generatedBy is null) constant = Expression(e).Constant;
         return new CoreExpression(_module, distinct, constant, _definition.TextOf(e.Range));
     }
 
+    private IReadOnlyDictionary<string, HclExpression>? _iteratorNamesOf;
+    private HashSet<string>? _iteratorNames;
+
     private static string IteratorName(Block dynamic) =>
         dynamic.Body.Attributes.FirstOrDefault(a => a.Name == "iterator") is { } it && ModuleInstance.TraversalName(it.Expression) is { } named ? named : dynamic.Labels[0];
 
-    private static void Add(Dictionary<string, List<ConfigBody>> blocks, string name, ConfigBody body)
+    private static void Add(Dictionary<string, IReadOnlyList<ConfigBody>> blocks, string name, ConfigBody body)
     {
         if (!blocks.TryGetValue(name, out var list)) blocks[name] = list = new List<ConfigBody>();
-        list.Add(body);
+        ((List<ConfigBody>)list).Add(body);
     }
 
     public ResourceConfig Resource(Block block, string? providerKey)

@@ -48,8 +48,13 @@ internal sealed class GraphBuilder
                 instance.Warn(e.Message + $"; {configAddress} is not analysed", e.Range ?? block.Range);
                 keys = Array.Empty<InstanceKey>();
             }
-            var afters = keys.Select(key => WithComputed(BodyEvaluator.Evaluate(block.Body, instance, key.Bindings, topLevel: true), instance.ModulePath, configAddress, key)
-                .WithRange(block.Range)).ToList();
+            var afters = new List<Value>(keys.Count);
+            foreach (var key in keys)
+            {
+                var fields = BodyEvaluator.Fields(block.Body, instance, key.Bindings, topLevel: true);
+                AddComputed(fields, instance.ModulePath, configAddress, key);
+                afters.Add(Value.Map(fields).WithRange(block.Range));
+            }
             // Built after the instances: a dynamic block found unknown there makes its arguments depend on its for_each.
             var config = builder.Resource(block, providerKey);
             resourceConfigs[config.Address] = config;
@@ -94,17 +99,17 @@ internal sealed class GraphBuilder
     /// <c>id</c> and <c>arn</c>, which every AWS resource computes, are unknown before apply (as a
     /// plan's <c>after_unknown</c> says) unless configuration sets them; they refer to the resource itself.
     /// </summary>
-    private static Value WithComputed(Value after, string module, string configAddress, InstanceKey key)
+    private static void AddComputed(Dictionary<string, Value> fields, string module, string configAddress, InstanceKey key)
     {
-        var fields = new Dictionary<string, Value>(after.Fields, StringComparer.Ordinal);
-        foreach (var name in new[] { "id", "arn" })
+        foreach (var name in ComputedAttributes)
         {
             if (fields.ContainsKey(name)) continue;
             var self = configAddress + key.Text;
             fields[name] = Value.Unknown(new Core.Values.Expression(module, new[] { $"{self}.{name}", configAddress }, null, $"{self}.{name}"));
         }
-        return Value.Map(fields);
     }
+
+    private static readonly string[] ComputedAttributes = ["id", "arn"];
 
     private static ModuleConfig Empty(string path) =>
         new(path, new Dictionary<string, ResourceConfig>(), new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(), new Dictionary<string, Core.Values.Expression>());

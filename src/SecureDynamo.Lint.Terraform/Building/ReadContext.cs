@@ -10,9 +10,13 @@ internal sealed class ReadContext
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModuleDefinition> _modules = new(StringComparer.Ordinal);
 
-    public ReadContext(string rootOnDisk)
+    private readonly ParseCache? _cache;
+
+    /// <param name="cache">Where called modules' files parsed by other reads of the scan are found, if anywhere.</param>
+    public ReadContext(string rootOnDisk, ParseCache? cache = null)
     {
         RootOnDisk = rootOnDisk;
+        _cache = cache;
         Manifest = ModulesManifest.Load(rootOnDisk);
     }
 
@@ -43,7 +47,7 @@ internal sealed class ReadContext
     {
         var full = Path.GetFullPath(directoryOnDisk);
         if (_modules.TryGetValue(full, out var m)) return m;
-        m = ModuleLoader.Load(ModuleLoader.ConfigurationFiles(full), full, RootOnDisk);
+        m = ModuleLoader.Load(ModuleLoader.ConfigurationFiles(full), full, RootOnDisk, cache: _cache);
         _modules[full] = m;
         Definitions.Add(m);
         return m;

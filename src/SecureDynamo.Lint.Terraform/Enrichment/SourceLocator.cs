@@ -9,12 +9,13 @@ namespace SecureDynamo.Lint.Terraform.Enrichment;
 /// Finds where a result's attribute is written in Terraform source, through the graph read from
 /// that source: the attribute itself, else the innermost written block on its path, else the
 /// resource block. Used to point HCL findings at nested blocks and to give plan findings file:line
-/// (<c>scan plan.json --source-dir DIR</c>).
+/// (<c>scan plan.json --source-dir DIR</c>). One locator serves one thread: it remembers the paths it has worked out.
 /// </summary>
 public sealed class SourceLocator
 {
     private readonly Dictionary<(string Module, string Address), Resource> _blocks = new();
     private readonly Dictionary<string, Resource> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AttributePath[]> _paths = new(StringComparer.Ordinal);
 
     public SourceLocator(ResourceGraph source)
     {
@@ -28,30 +29,63 @@ public sealed class SourceLocator
     /// <summary>The source range for <paramref name="address"/> (any instance of the same block) and <paramref name="attribute"/>, or null when the source has no such block.</summary>
     public SourceRange? Locate(string address, string? attribute)
     {
-        ResourceAddress parsed;
-        try
+        // The same instance when the source expands to it (most results name an instance as the graph writes it), else any instance of the same block.
+        if (!_instances.TryGetValue(address, out var resource))
         {
-            parsed = ResourceAddress.Parse(address);
+            ResourceAddress parsed;
+            try
+            {
+                parsed = ResourceAddress.Parse(address);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            if (!_instances.TryGetValue(parsed.ToString(), out resource) && !_blocks.TryGetValue((parsed.ModulePath, parsed.ConfigAddress), out resource)) return null;
         }
-        catch (FormatException)
-        {
-            return null;
-        }
-        // The same instance when the source expands to it, else any instance of the same block.
-        if (!_instances.TryGetValue(parsed.ToString(), out var resource) && !_blocks.TryGetValue((parsed.ModulePath, parsed.ConfigAddress), out resource)) return null;
         if (attribute is null) return resource.Location;
-        var segments = ParsePath(attribute);
-        for (var n = segments.Count; n > 0; n--)
+        // The paths of one attribute, longest first, are worked out once per attribute name.
+        if (!_paths.TryGetValue(attribute, out var paths))
         {
-            var v = resource.After.Navigate(AttributePath.Of(segments.Take(n).ToArray()));
+            var segments = ParsePath(attribute);
+            paths = new AttributePath[segments.Count];
+            for (var n = segments.Count; n > 0; n--) paths[segments.Count - n] = AttributePath.Of(segments.Take(n).ToArray());
+            _paths[attribute] = paths;
+        }
+        foreach (var path in paths)
+        {
+            var v = resource.After.Navigate(path);
             if (v.Range is not null && !v.IsNull) return v.Range;
         }
         return resource.Location;
     }
 
     /// <summary>Re-points results at their source: plan results get the .tf location, HCL results the innermost written block.</summary>
-    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results) =>
-        results.Select(r => Locate(r.ResourceAddress, r.Attribute) is { } where ? r with { Location = where } : r).ToList();
+    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results) => Relocate(results, null);
+
+    /// <summary>
+    /// As <see cref="Relocate(IReadOnlyList{EvaluationResult})"/>, then each result's location (found or
+    /// kept) renamed by <paramref name="rename"/>: one copy of each result instead of two.
+    /// </summary>
+    public IReadOnlyList<EvaluationResult> Relocate(IReadOnlyList<EvaluationResult> results, Func<SourceRange, SourceRange>? rename)
+    {
+        // Policies judge the same attributes of the same resources: each is looked up (and renamed) once.
+        var located = new Dictionary<(string Address, string? Attribute), SourceRange?>();
+        var relocated = new List<EvaluationResult>(results.Count);
+        foreach (var r in results)
+        {
+            var key = (r.ResourceAddress, r.Attribute);
+            if (!located.TryGetValue(key, out var where))
+            {
+                where = Locate(r.ResourceAddress, r.Attribute);
+                if (where is not null && rename is not null) where = rename(where);
+                located[key] = where;
+            }
+            if (where is null && rename is not null && r.Location is { } kept) where = rename(kept);
+            relocated.Add(where is not null && !ReferenceEquals(where, r.Location) ? r with { Location = where } : r);
+        }
+        return relocated;
+    }
 
     /// <summary>Splits <c>server_side_encryption[0].kms_key_arn</c> into names and indexes.</summary>
     public static IReadOnlyList<object> ParsePath(string path)

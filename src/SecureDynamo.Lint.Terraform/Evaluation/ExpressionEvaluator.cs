@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Hcl.Syntax;
@@ -23,6 +24,7 @@ internal sealed class ExpressionEvaluator
 
     public Value Evaluate(HclExpression e, Bindings b) => EvaluateBare(e, b).WithRange(e.Range);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value EvaluateBare(HclExpression e, Bindings b)
     {
         switch (e)
@@ -32,7 +34,7 @@ internal sealed class ExpressionEvaluator
             case TemplateWrap w: return Evaluate(w.Wrapped, b);
             case TemplateJoin j: return Join(j, b);
             case Parenthesized p: return Evaluate(p.Inner, b);
-            case TupleCons t: return Value.List(t.Items.Select(i => Evaluate(i, b)).ToList());
+            case TupleCons t: return Value.List(EvaluateAll(t.Items, b));
             case ObjectCons o: return ObjectValue(o, b);
             case ObjectConsKey k: return Evaluate(k.Wrapped, b);
             case ScopeTraversal s: return Traverse(s, b);
@@ -49,19 +51,42 @@ internal sealed class ExpressionEvaluator
         }
     }
 
+    /// <summary>The values of <paramref name="expressions"/>, in order.</summary>
+    private List<Value> EvaluateAll(IReadOnlyList<HclExpression> expressions, Bindings b)
+    {
+        var values = new List<Value>(expressions.Count);
+        foreach (var e in expressions) values.Add(Evaluate(e, b));
+        return values;
+    }
+
     private static string AnonName(AnonSymbol a) => "\0splat@" + a.Range.Start.Byte;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value Template(TemplateExpr t, Bindings b)
     {
         if (t.Parts.Count == 1 && t.Parts[0] is LiteralValue { Value: HclString s }) return Value.String(s.Value);
-        var parts = t.Parts.Select(p => Evaluate(p, b)).ToList();
-        if (parts.Any(p => p.IsUnknown))
+        var parts = new List<Value>(t.Parts.Count);
+        var anyUnknown = false;
+        foreach (var p in t.Parts)
+        {
+            var v = Evaluate(p, b);
+            parts.Add(v);
+            anyUnknown |= v.IsUnknown;
+        }
+        if (anyUnknown)
         {
             var unknown = Unknowns.From(_scope.ModulePath, parts);
             return unknown.WithExpression(unknown.Expression! with { Skeleton = Skeleton(parts) });
         }
-        return Value.String(string.Concat(parts.Select(p => p.IsNull ? throw new EvaluationError("a template cannot interpolate null", t.Range) : ValueOps.ToText(p))))
-            .WithSensitive(parts.Any(p => p.Sensitive));
+        var texts = new string[parts.Count];
+        var sensitive = false;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var p = parts[i];
+            texts[i] = p.IsNull ? throw new EvaluationError("a template cannot interpolate null", t.Range) : ValueOps.ToText(p);
+            sensitive |= p.Sensitive;
+        }
+        return Value.String(string.Concat(texts)).WithSensitive(sensitive);
     }
 
     /// <summary>The template's text with a marker for each unknown part (null when a part cannot be shown as text).</summary>
@@ -84,9 +109,10 @@ internal sealed class ExpressionEvaluator
         return Value.String(string.Concat(list.Items.Select(ValueOps.ToText)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value ObjectValue(ObjectCons o, Bindings b)
     {
-        var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, Value>(o.Items.Count, StringComparer.Ordinal);
         foreach (var item in o.Items)
         {
             var keyValue = item.Key.LiteralName is { } literal ? Value.String(literal) : Evaluate(item.Key.Wrapped, b);
@@ -98,6 +124,7 @@ internal sealed class ExpressionEvaluator
         return Value.Map(fields);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value Traverse(ScopeTraversal s, Bindings b)
     {
         var steps = s.Traversal;
@@ -284,7 +311,7 @@ internal sealed class ExpressionEvaluator
             }
             return Unknowns.From(_scope.ModulePath, args, name + "(...)");
         }
-        var values = f.Args.Select(a => Evaluate(a, b)).ToList();
+        var values = EvaluateAll(f.Args, b);
         if (f.ExpandFinal && values.Count > 0)
         {
             var last = values[^1];
@@ -292,10 +319,13 @@ internal sealed class ExpressionEvaluator
             values.RemoveAt(values.Count - 1);
             values.AddRange(ValueOps.ToItems(last));
         }
+        // jsonencode of a value holding an unknown is unknown, as the encoder would find (without an exception thrown through it).
+        if (name == "jsonencode" && values.Count == 1 && Unknowns.ContainsUnknown(values[0])) return Unknowns.From(_scope.ModulePath, values);
         try
         {
             var result = FunctionLibrary.Call(name, values, new FunctionContext(_scope, f.Range));
-            return values.Any(v => v.Sensitive) ? result.WithSensitive() : result;
+            foreach (var v in values) if (v.Sensitive) return result.WithSensitive();
+            return result;
         }
         catch (UnknownEncountered)
         {

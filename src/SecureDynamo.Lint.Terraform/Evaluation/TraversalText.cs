@@ -8,9 +8,18 @@ namespace SecureDynamo.Lint.Terraform.Evaluation;
 /// <summary>Renders traversals as Terraform writes references (<c>aws_kms_key.k[0].arn</c>).</summary>
 internal static class TraversalText
 {
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
     public static string Render(IReadOnlyList<TraversalStep> steps, int count = int.MaxValue)
     {
-        var sb = new StringBuilder();
+        // The common forms need no builder: a root alone, or a root and one attribute.
+        var shown = Math.Min(count, steps.Count);
+        if (shown == 1 && steps[0] is TraverseRoot only) return only.Name;
+        if (shown == 2 && steps[0] is TraverseRoot r0 && steps[1] is TraverseAttr a1) return string.Concat(r0.Name, ".", a1.Name);
+        var sb = _builder ?? new StringBuilder();
+        _builder = null;
+        sb.Clear();
         for (var i = 0; i < steps.Count && i < count; i++)
         {
             switch (steps[i])
@@ -22,7 +31,9 @@ internal static class TraversalText
                 case TraverseIndex: sb.Append("[?]"); break;
             }
         }
-        return sb.ToString();
+        var text = sb.ToString();
+        if (sb.Capacity <= 1024) _builder = sb;
+        return text;
     }
 
     /// <summary>
@@ -39,7 +50,7 @@ internal static class TraversalText
             "data" => 3,
             _ => 2,
         };
-        if (steps.Count < objectSteps || steps.Skip(1).Take(objectSteps - 1).Any(s => s is not TraverseAttr)) return new[] { Render(steps) };
+        if (steps.Count < objectSteps || !AttributesFrom(steps, 1, objectSteps)) return new[] { Render(steps) };
         var objectText = Render(steps, objectSteps);
         if (root is "var" or "local" or "each" or "count" or "path" or "terraform" or "self") return new[] { objectText };
         // One more step: an instance key and/or the attribute read from the object.
@@ -48,5 +59,12 @@ internal static class TraversalText
         if (end < steps.Count && steps[end] is TraverseAttr) end++;
         var full = Render(steps, end);
         return full == objectText ? new[] { objectText } : new[] { full, objectText };
+    }
+
+    /// <summary>True when steps <paramref name="from"/> up to (not including) <paramref name="to"/> are all attribute steps.</summary>
+    private static bool AttributesFrom(IReadOnlyList<TraversalStep> steps, int from, int to)
+    {
+        for (var i = from; i < to; i++) if (steps[i] is not TraverseAttr) return false;
+        return true;
     }
 }

@@ -24,9 +24,10 @@ internal static class ModuleLoader
     /// <summary>
     /// Loads a module from <paramref name="files"/> (paths on disk). <paramref name="rootOnDisk"/> is
     /// the scanned directory: file names in ranges are relative to it, with forward slashes.
-    /// Parse errors raise an <see cref="InputException"/> naming the first error.
+    /// Parse errors raise an <see cref="InputException"/> naming the first error. With a
+    /// <paramref name="cache"/>, files parsed by an earlier read (of the same scan) are not parsed again.
     /// </summary>
-    public static ModuleDefinition Load(IReadOnlyList<string> files, string directoryOnDisk, string rootOnDisk, Func<string, string>? displayName = null)
+    public static ModuleDefinition Load(IReadOnlyList<string> files, string directoryOnDisk, string rootOnDisk, Func<string, string>? displayName = null, ParseCache? cache = null)
     {
         displayName ??= f => Relative(rootOnDisk, f);
         var primary = new List<Block>();
@@ -39,15 +40,28 @@ internal static class ModuleLoader
         {
             var name = displayName(path);
             byte[] bytes;
+            HclFile file;
+            FileInfo? info = null;
+            ParseCache.Entry? cached = null;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                if (cache is not null)
+                {
+                    info = new FileInfo(path);
+                    cached = cache.Find(path, name, info);
+                }
+                bytes = cached?.Bytes ?? File.ReadAllBytes(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new InputException(name, "cannot be read: " + e.Message);
             }
-            var file = path.EndsWith(".json", StringComparison.Ordinal) ? TfJsonReader.Read(name, bytes) : HclParser.ParseConfig(name, bytes);
+            if (cached is not null) file = cached.File;
+            else
+            {
+                file = path.EndsWith(".json", StringComparison.Ordinal) ? TfJsonReader.Read(name, bytes) : HclParser.ParseConfig(name, bytes);
+                if (cache is not null) cache.Add(path, name, new ParseCache.Entry(info!.Length, info.LastWriteTimeUtc, bytes, file));
+            }
             var error = file.Diagnostics.FirstOrDefault(d => d.Severity == HclSeverity.Error);
             if (error is not null)
             {
