@@ -6,40 +6,52 @@ namespace SecureDynamo.Lint.Plan;
 
 /// <summary>
 /// Builds <see cref="ResourceChange"/>s from captured entries on a second core while the stream
-/// reads on: reading and building overlap. One worker, first in first out, so the changes keep
-/// document order; an entry that fails wins over any later error, so the message is always the
-/// one of the first problem in the file, whatever the timing.
+/// reads on: reading and building overlap. Entries travel in numbered batches to a building
+/// thread; when it falls behind (its queue is full) the reading thread builds the batch in hand
+/// itself instead of waiting. The changes come back in document order, and an entry that fails
+/// wins over any later error, so the message is always the one of the first problem in the file,
+/// whatever the timing.
 /// </summary>
 internal sealed class ResourceChangeBuilder
 {
     // Entries travel in batches, copied one after another into a batch buffer: a blocking queue's
     // hand-over, or an array per entry, costs more than building a small entry. The buffers go round
-    // between the reader and the worker (at most the queue's length plus the two in hand).
+    // between the threads (at most the queue's length plus the two in hand).
     private const int BatchEntries = 32;
     private const int BatchBytes = 128 << 10;
     private const int QueuedBatches = 16;
     private readonly string _file;
     private readonly BlockingCollection<Batch> _queue = new(QueuedBatches);
     private readonly ConcurrentQueue<byte[]> _freeBuffers = new();
+    private readonly List<Batch> _sent = [];
     private Batch _batch;
     private readonly Task _worker;
-    private readonly ValueInterner _interner = new();
-    private volatile Exception? _failure;
+    // Interners are not thread-safe: one for each thread that builds.
+    private readonly ValueInterner _workerInterner = new();
+    private readonly ValueInterner _readerInterner = new();
+    // The number of the first batch known to have failed (int.MaxValue: none); later batches need not be built.
+    private int _firstFailed = int.MaxValue;
+    private bool _stopped;
 
     public ResourceChangeBuilder(string file)
     {
         _file = file;
         _batch = NewBatch();
-        _worker = Task.Factory.StartNew(Build, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _worker = Task.Factory.StartNew(BuildQueued, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>The built changes, in document order; complete after <see cref="Complete"/>.</summary>
+    /// <summary>The built changes, in document order; filled by <see cref="Complete"/>.</summary>
     public List<ResourceChange> Changes { get; } = new();
 
     /// <summary>Queues a copy of <paramref name="entry"/> (the stream reuses its buffer).</summary>
     public void Add(ReadOnlyMemory<byte> entry, int line, int column)
     {
-        if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
+        if (Volatile.Read(ref _firstFailed) != int.MaxValue)
+        {
+            // Some entry failed: the first failure in document order is the error, once every earlier entry is built.
+            Stop();
+            ExceptionDispatchInfo.Throw(FirstFailure()!);
+        }
         if (entry.Length > BatchBytes - _batch.Used) SendBatch();
         if (entry.Length > BatchBytes)
         {
@@ -54,12 +66,14 @@ internal sealed class ResourceChangeBuilder
         if (_batch.Entries.Count == BatchEntries) SendBatch();
     }
 
-    private Batch NewBatch() => new(_freeBuffers.TryDequeue(out var buffer) ? buffer : new byte[BatchBytes]);
+    private Batch NewBatch() => new(_sent.Count, _freeBuffers.TryDequeue(out var buffer) ? buffer : new byte[BatchBytes]);
 
     private void SendBatch()
     {
-        if (_batch.Entries.Count == 0 || _queue.IsAddingCompleted) return;
-        _queue.Add(_batch);
+        if (_batch.Entries.Count == 0 || _stopped) return;
+        _sent.Add(_batch);
+        // The building thread is behind: build this batch here rather than wait for room in its queue.
+        if (!_queue.TryAdd(_batch)) Build(_batch, _readerInterner);
         _batch = NewBatch();
     }
 
@@ -67,7 +81,9 @@ internal sealed class ResourceChangeBuilder
     public void Complete()
     {
         Stop();
-        if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
+        if (FirstFailure() is { } failure) ExceptionDispatchInfo.Throw(failure);
+        Changes.Capacity = _sent.Sum(b => b.Built.Count);
+        foreach (var batch in _sent) Changes.AddRange(batch.Built);
     }
 
     /// <summary>
@@ -77,46 +93,67 @@ internal sealed class ResourceChangeBuilder
     public Exception? Abandon()
     {
         Stop();
-        return _failure;
+        return FirstFailure();
     }
 
     private void Stop()
     {
+        if (_stopped) return;
         SendBatch();
+        _stopped = true;
         _queue.CompleteAdding();
         _worker.Wait();
     }
 
-    private void Build()
+    private Exception? FirstFailure() => _sent.FirstOrDefault(b => b.Failure is not null)?.Failure;
+
+    private void BuildQueued()
     {
-        foreach (var batch in _queue.GetConsumingEnumerable())
-        {
-            foreach (var pending in batch.Entries)
-            {
-                if (_failure is not null) break;
-                try
-                {
-                    using var doc = CapturedJson.Parse(pending.Bytes.AsMemory(pending.Offset, pending.Length));
-                    Changes.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, _interner));
-                }
-                catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
-                {
-                    _failure = new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, pending.Line, pending.Column);
-                }
-                catch (Exception e)
-                {
-                    _failure = e;
-                }
-            }
-            _freeBuffers.Enqueue(batch.Buffer);
-        }
+        foreach (var batch in _queue.GetConsumingEnumerable()) Build(batch, _workerInterner);
     }
 
-    private sealed class Batch(byte[] buffer)
+    private void Build(Batch batch, ValueInterner interner)
     {
+        foreach (var pending in batch.Entries)
+        {
+            // A batch after one that failed is not needed: only the first failure is reported.
+            if (batch.Number > Volatile.Read(ref _firstFailed)) break;
+            try
+            {
+                using var doc = CapturedJson.Parse(pending.Bytes.AsMemory(pending.Offset, pending.Length));
+                batch.Built.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, interner));
+            }
+            catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
+            {
+                Fail(batch, new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, pending.Line, pending.Column));
+                break;
+            }
+            catch (Exception e)
+            {
+                Fail(batch, e);
+                break;
+            }
+        }
+        batch.Entries.Clear();
+        _freeBuffers.Enqueue(batch.Buffer);
+    }
+
+    private void Fail(Batch batch, Exception error)
+    {
+        batch.Failure = error;
+        int seen;
+        while (batch.Number < (seen = Volatile.Read(ref _firstFailed)) && Interlocked.CompareExchange(ref _firstFailed, batch.Number, seen) != seen) { }
+    }
+
+    private sealed class Batch(int number, byte[] buffer)
+    {
+        public int Number { get; } = number;
         public byte[] Buffer { get; } = buffer;
         public int Used { get; set; }
         public List<Pending> Entries { get; } = new(BatchEntries);
+        public List<ResourceChange> Built { get; } = new(BatchEntries);
+        // Written by the thread that built the batch; read after that thread is done (Stop waits for it).
+        public Exception? Failure { get; set; }
     }
 
     private readonly record struct Pending(byte[] Bytes, int Offset, int Length, int Line, int Column);

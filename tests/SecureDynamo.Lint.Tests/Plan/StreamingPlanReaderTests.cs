@@ -42,6 +42,24 @@ public sealed class StreamingPlanReaderTests
     }
 
     [Fact]
+    public void The_first_broken_entry_in_the_file_is_the_error_whichever_thread_builds_it()
+    {
+        // Thousands of entries fill the building thread's queue, so the reading thread builds batches too; two entries
+        // are broken, and the message must always name the first of them.
+        string Table(int i, bool broken) => Plans.Quote(
+            "{'address':'aws_dynamodb_table.t" + i + "','mode':'managed','type':'aws_dynamodb_table','name':'t" + i + "'," +
+            "'change':{'actions':['create'],'before':null,'after':" + (broken ? "42" : "{'name':'t" + i + "','tags':{'n':'" + i + "'}}") + "}}");
+        var json = Plans.Valid(string.Join(",", Enumerable.Range(0, 4000).Select(i => Table(i, i is 2900 or 3700))));
+        for (var run = 0; run < 5; run++)
+        {
+            var error = Assert.Throws<SecureDynamo.Lint.Core.Diagnostics.InputException>(() => Read(json));
+            Assert.Contains("resource change aws_dynamodb_table.t2900: \"change.after\" must be an object or null", error.Message, StringComparison.Ordinal);
+        }
+        var good = Read(Plans.Valid(string.Join(",", Enumerable.Range(0, 4000).Select(i => Table(i, false)))));
+        Assert.Equal(Enumerable.Range(0, 4000).Select(i => $"aws_dynamodb_table.t{i}"), good.Resources.Select(r => r.Address.ToString()));
+    }
+
+    [Fact]
     public void An_entry_is_read_whatever_the_order_of_its_keys()
     {
         // "change" first and "type" last: Terraform never writes this, the reader must still get it right.
