@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Plan.Json;
 
@@ -15,8 +15,6 @@ namespace SecureDynamo.Lint.Plan;
 /// </summary>
 internal static class ValueConverter
 {
-    private static readonly IReadOnlyDictionary<string, Value> NoFields = new Dictionary<string, Value>();
-
     public static Value Convert(JsonElement value, JsonElement unknown, JsonElement sensitive, ValueInterner? interner = null)
     {
         var isSensitive = sensitive.ValueKind == JsonValueKind.True;
