@@ -145,11 +145,11 @@ internal sealed class PlanDocumentReader
                 }
                 var entry = _json.Capture();
                 _progress.ResourceSeen();
-                var header = EntryHeader.Read(entry.Span, wantProviderKey: false, wantAddress: false);
+                var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
                 if (!_options.Wants(header.Mode, header.Type ?? ""))
                 {
                     // Counted by address: a deposed object repeats the address of the current one.
-                    if (!header.IsData && EntryHeader.Read(entry.Span, wantProviderKey: false).Address is { } skipped) _skippedManaged.Add(skipped);
+                    if (!header.IsData && header.AddressIn(entry.Span) is { } skipped) _skippedManaged.Add(skipped);
                     continue;
                 }
                 var (line, column) = _json.Position();

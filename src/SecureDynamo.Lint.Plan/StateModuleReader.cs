@@ -17,10 +17,9 @@ internal sealed class StateModuleReader
     private readonly ReadProgress _progress;
     private readonly Func<EntryHeader, bool> _include;
     private readonly HashSet<string> _managed = new(StringComparer.Ordinal);
-
-    /// <param name="include">Which resource entries to build (type filtering by the options comes on top).</param>
     private readonly ValueInterner _interner = new();
 
+    /// <param name="include">Which resource entries to build (type filtering by the options comes on top).</param>
     public StateModuleReader(JsonTokenStream json, PlanReadOptions options, ReadProgress progress, Func<EntryHeader, bool> include)
     {
         _json = json;
@@ -85,11 +84,11 @@ internal sealed class StateModuleReader
     {
         _progress.ResourceSeen();
         var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
-        if (header.Address is null) return;
-        if (!header.IsData) _managed.Add(header.Address);
+        if (header.AddressIn(entry.Span) is not { } text) return;
+        if (!header.IsData) _managed.Add(text);
         if (!_include(header) || !_options.Wants(header.Mode, header.Type ?? "")) return;
         ResourceAddress address;
-        try { address = ResourceAddress.Parse(header.Address); }
+        try { address = ResourceAddress.Parse(text); }
         catch (FormatException) { return; }
         using var doc = CapturedJson.Parse(entry);
         var r = doc.RootElement;

@@ -43,8 +43,8 @@ internal static class ValueConverter
     private static Value Interned(JsonElement value, ValueInterner interner)
     {
         var text = JsonMarshal.GetRawUtf8Value(value);
-        // Short strings are shared by the string cache already: no table entry for them.
-        if (value.ValueKind == JsonValueKind.String && text.Length <= Utf8Strings.MaxCachedBytes + 2) return Utf8Strings.StringValue(value);
+        // Short strings are shared by the string table already: no entry here for them.
+        if (value.ValueKind == JsonValueKind.String && Utf8Strings.IsSharedString(text)) return Utf8Strings.StringValue(value);
         if (text.Length > ValueInterner.MaxTextBytes) return Build(value, interner);
         if (interner.Find(text, out var hash) is { } shared) return shared;
         var built = Build(value, interner);

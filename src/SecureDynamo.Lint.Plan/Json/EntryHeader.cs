@@ -8,37 +8,57 @@ namespace SecureDynamo.Lint.Plan.Json;
 /// types no policy reads are counted and dropped cheaply. Terraform writes these before the
 /// bulky <c>change</c>/<c>values</c>; reading stops once they are found, but any order works.
 /// </summary>
-internal readonly record struct EntryHeader(string Mode, string? Type, string? Name, string? Address, string? ProviderConfigKey)
+/// <remarks>
+/// The address is kept as where its JSON string lies in the entry (<see cref="AddressIn"/> reads it):
+/// most entries are told apart by type alone, and an address string per entry is the costliest part.
+/// </remarks>
+internal readonly record struct EntryHeader(string Mode, string? Type, string? Name, Range? AddressToken, string? ProviderConfigKey)
 {
     public bool IsData => Mode == "data";
 
+    /// <summary>The entry's <c>address</c>, or null when it has none; <paramref name="entry"/> is the entry the header was read from.</summary>
+    public string? AddressIn(ReadOnlySpan<byte> entry)
+    {
+        if (AddressToken is not { } token) return null;
+        var reader = new Utf8JsonReader(entry[token]);
+        reader.Read();
+        return reader.GetString();
+    }
+
     /// <summary>Reads the header of the object in <paramref name="entry"/> (complete, already validated JSON).</summary>
-    /// <param name="wantAddress">False to leave <see cref="Address"/> null: most entries are told apart by type alone.</param>
-    public static EntryHeader Read(ReadOnlySpan<byte> entry, bool wantProviderKey, bool wantAddress = true)
+    public static EntryHeader Read(ReadOnlySpan<byte> entry, bool wantProviderKey)
     {
         var reader = new Utf8JsonReader(entry, new JsonReaderOptions { MaxDepth = JsonTokenStream.MaxDepth });
-        string? mode = null, type = null, name = null, address = null, providerKey = null;
+        string? mode = null, type = null, name = null, providerKey = null;
+        Range? address = null;
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = Field(ref reader);
             reader.Read();
-            if (field is null || reader.TokenType != JsonTokenType.String || (field == Fields.Address && !wantAddress))
+            if (field is null || reader.TokenType != JsonTokenType.String)
             {
                 reader.Skip();
                 continue;
             }
-            // Modes, types and names repeat across thousands of entries: shared strings, not one per entry.
-            var text = field != Fields.Address && !reader.ValueIsEscaped ? Utf8Strings.Text(reader.ValueSpan) : reader.GetString();
-            switch (field)
+            if (field == Fields.Address)
             {
-                case Fields.Mode: mode = text; break;
-                case Fields.Type: type = text; break;
-                case Fields.Name: name = text; break;
-                case Fields.Address: address = text; break;
-                case Fields.ProviderConfigKey: providerKey = text; break;
+                var start = (int)reader.TokenStartIndex;
+                address = start..(int)reader.BytesConsumed;
             }
-            if (mode is not null && type is not null && name is not null && (address is not null || !wantAddress) && (!wantProviderKey || providerKey is not null)) break;
+            else
+            {
+                // Modes, types and names repeat across thousands of entries: shared strings, not one per entry.
+                var text = reader.ValueIsEscaped ? reader.GetString() : Utf8Strings.Text(reader.ValueSpan);
+                switch (field)
+                {
+                    case Fields.Mode: mode = text; break;
+                    case Fields.Type: type = text; break;
+                    case Fields.Name: name = text; break;
+                    case Fields.ProviderConfigKey: providerKey = text; break;
+                }
+            }
+            if (mode is not null && type is not null && name is not null && address is not null && (!wantProviderKey || providerKey is not null)) break;
         }
         return new EntryHeader(mode ?? "managed", type, name, address, providerKey);
     }

@@ -13,30 +13,34 @@ namespace SecureDynamo.Lint.Plan.Json;
 /// </summary>
 internal static class Utf8Strings
 {
-    public const int MaxCachedBytes = 32;
+    private const int MaxCachedBytes = 32;
     private const int Slots = 4096;
     private static readonly Entry?[] Table = new Entry?[Slots];
 
     public static string Name(JsonProperty property)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        return raw.Length <= MaxCachedBytes && raw.IndexOf((byte)'\\') < 0 ? Get(raw) : property.Name;
+        return IsShared(raw) ? Get(raw) : property.Name;
     }
 
     public static string String(JsonElement element)
     {
         var raw = JsonMarshal.GetRawUtf8Value(element);
-        if (raw.Length >= 2 && raw.Length - 2 <= MaxCachedBytes && raw.IndexOf((byte)'\\') < 0) return Get(raw[1..^1]);
-        return element.GetString()!;
+        return IsSharedString(raw) ? Get(raw[1..^1]) : element.GetString()!;
     }
 
     /// <summary>The string value of <paramref name="element"/> (a JSON string), shared like its text when short.</summary>
     public static Value StringValue(JsonElement element)
     {
         var raw = JsonMarshal.GetRawUtf8Value(element);
-        if (raw.Length >= 2 && raw.Length - 2 <= MaxCachedBytes && raw.IndexOf((byte)'\\') < 0) return Find(raw[1..^1]).Value;
-        return Value.String(element.GetString()!);
+        return IsSharedString(raw) ? Find(raw[1..^1]).Value : Value.String(element.GetString()!);
     }
+
+    /// <summary>Whether the JSON string written as <paramref name="raw"/> (quotes included) is one this table shares.</summary>
+    public static bool IsSharedString(ReadOnlySpan<byte> raw) => raw.Length >= 2 && IsShared(raw[1..^1]);
+
+    /// <summary>Short text without escapes: shared; anything else is built each time.</summary>
+    private static bool IsShared(ReadOnlySpan<byte> text) => text.Length <= MaxCachedBytes && text.IndexOf((byte)'\\') < 0;
 
     private static string Get(ReadOnlySpan<byte> utf8) => Find(utf8).Text;
 
