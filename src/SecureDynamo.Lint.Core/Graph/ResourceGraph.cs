@@ -80,12 +80,21 @@ public sealed class ResourceGraph
         _byConfig.TryGetValue((modulePath, configAddress), out var list) ? list : (IReadOnlyList<Resource>)Array.Empty<Resource>();
 
     /// <summary>
-    /// Instances of the resource declared at <paramref name="configAddress"/> inside the module
-    /// instance <paramref name="moduleInstance"/> (with its keys, e.g. <c>module.t["a"]</c>): what a
-    /// reference written in that module instance can mean.
+    /// Those of <paramref name="resources"/> declared inside the module instance
+    /// <paramref name="moduleInstance"/> (with its keys, e.g. <c>module.t["a"]</c>): what a reference
+    /// written in that module instance can mean. The usual list, every instance of one block (as
+    /// <see cref="Instances"/> gives it), is answered from an index, not a scan of all its instances.
     /// </summary>
-    public IReadOnlyList<Resource> InstancesInModuleInstance(string moduleInstance, string configAddress) =>
-        _byModuleInstance.TryGetValue((moduleInstance, configAddress), out var list) ? list : (IReadOnlyList<Resource>)Array.Empty<Resource>();
+    public IReadOnlyList<Resource> InModuleInstance(IReadOnlyList<Resource> resources, string moduleInstance)
+    {
+        if (resources.Count == 0) return resources;
+        var first = resources[0].Address;
+        if (ReferenceEquals(resources, Instances(first.ModulePath, first.ConfigAddress)))
+        {
+            return _byModuleInstance.TryGetValue((moduleInstance, first.ConfigAddress), out var list) ? list : Array.Empty<Resource>();
+        }
+        return resources.Where(r => r.Address.Module == moduleInstance).ToList();
+    }
 
     /// <summary>The module at configuration path <paramref name="path"/> ("" is the root).</summary>
     public ModuleConfig? Module(string path) => _modules.TryGetValue(path, out var m) ? m : null;

@@ -35,7 +35,7 @@ public sealed class KeyClassifier
     {
         var assessment = Classify(key);
         if (assessment.ManagedKeys.Count < 2) return assessment;
-        var keys = SameModuleInstance(assessment.ManagedKeys, user.Address.Module);
+        var keys = _graph.InModuleInstance(assessment.ManagedKeys, user.Address.Module);
         if (keys.Count == 0) keys = assessment.ManagedKeys;
         if (user.Address.Key is { } instance && keys.Count > 1)
         {
@@ -43,19 +43,6 @@ public sealed class KeyClassifier
             if (sameInstance.Count > 0) keys = sameInstance;
         }
         return ReferenceEquals(keys, assessment.ManagedKeys) ? assessment : assessment with { ManagedKeys = keys };
-    }
-
-    /// <summary>The keys among <paramref name="keys"/> declared in module instance <paramref name="module"/>.</summary>
-    private IReadOnlyList<Resource> SameModuleInstance(IReadOnlyList<Resource> keys, string module)
-    {
-        // The usual case is every instance of one key block (a for_each module's aws_kms_key.this):
-        // the graph indexes those by module instance, instead of a scan of all of them per table.
-        var first = keys[0].Address;
-        if (ReferenceEquals(keys, _graph.Instances(first.ModulePath, first.ConfigAddress)))
-        {
-            return _graph.InstancesInModuleInstance(module, first.ConfigAddress);
-        }
-        return keys.Where(k => k.Address.Module == module).ToList();
     }
 
     /// <summary>Classifies a key value already passed through <see cref="ReferenceResolver.Effective"/>.</summary>

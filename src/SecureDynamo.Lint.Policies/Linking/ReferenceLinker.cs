@@ -95,7 +95,7 @@ public sealed class ReferenceLinker
         // Written directly in the same module: the reference stays inside the same module instance.
         var direct = origin.ModulePath == source.Address.ModulePath && references.Any(r => r.StartsWith(origin.Address, StringComparison.Ordinal));
         IReadOnlyList<Resource> candidates = direct
-            ? InModuleInstance(origin, source.Address.Module)
+            ? _resolver.Graph.InModuleInstance(origin.Instances, source.Address.Module)
             : origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
         if (candidates.Count <= 1) return (candidates, true);
 
@@ -114,19 +114,6 @@ public sealed class ReferenceLinker
             }
         }
         return (candidates, false);
-    }
-
-    private IReadOnlyList<Resource> InModuleInstance(ResourceOrigin origin, string module)
-    {
-        // The managed instances of the block inside the referrer's module instance: indexed by the graph.
-        var instances = origin.Instances;
-        if (instances.Count == 0) return instances;
-        var first = instances[0].Address;
-        if (first.Mode == ResourceMode.Managed && ReferenceEquals(instances, _resolver.Graph.Instances(first.ModulePath, first.ConfigAddress)))
-        {
-            return _resolver.Graph.InstancesInModuleInstance(module, first.ConfigAddress);
-        }
-        return instances.Where(i => i.Mode == ResourceMode.Managed && i.Address.Module == module).ToList();
     }
 
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>
