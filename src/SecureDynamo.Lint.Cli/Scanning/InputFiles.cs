@@ -126,7 +126,7 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
     {
         if (_matchers.TryGetValue(includes, out var matcher)) return matcher;
         matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddIncludePatterns(includes.Count > 0 ? includes : ["**/*"]);
+        matcher.AddIncludePatterns(includes.Count > 0 ? includes : AllFiles);
         matcher.AddExcludePatterns(exclude);
         _matchers[includes] = matcher;
         return matcher;

@@ -44,20 +44,18 @@ public sealed class Scanner
 
     public static Scanner For(ScanRequest request)
     {
-        if (request.PolicyDirectories.Count == 0 && request.OnlyPolicies.Count == 0 && request.SkipPolicies.Count == 0
-            && (request.ConfigFile ?? ConfigDiscovery.Find(request.Paths.FirstOrDefault() ?? "-", Environment.CurrentDirectory)) is null)
+        var configFile = request.ConfigFile ?? ConfigDiscovery.Find(request.Paths.FirstOrDefault() ?? "-", Environment.CurrentDirectory);
+        if (request.PolicyDirectories.Count == 0 && request.OnlyPolicies.Count == 0 && request.SkipPolicies.Count == 0 && configFile is null)
         {
             // Nothing to check against the built-in catalogue first: it loads while the inputs are found and read.
             var loading = Task.Run(PolicyCatalog.BuiltIn);
-            var everything = new PolicySelection(null, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, PolicyOptions>());
-            return new Scanner(new Lazy<PolicyCatalog>(() => loading.GetAwaiter().GetResult()), everything, null, SourceRoot.Discover(Environment.CurrentDirectory));
+            return new Scanner(new Lazy<PolicyCatalog>(() => loading.GetAwaiter().GetResult()), PolicySelection.All, null, SourceRoot.Discover(Environment.CurrentDirectory));
         }
         var catalog = PolicyCatalog.BuiltInWith(request.PolicyDirectories);
         foreach (var id in request.OnlyPolicies.Concat(request.SkipPolicies))
         {
             if (catalog.Find(id) is null) throw new UsageException($"unknown policy id \"{id}\"; `securedynamo policies` lists them");
         }
-        var configFile = request.ConfigFile ?? ConfigDiscovery.Find(request.Paths.FirstOrDefault() ?? "-", Environment.CurrentDirectory);
         var config = configFile is null ? null : ConfigReader.Read(configFile, catalog);
 
         // --policy names exactly what runs, even a policy the config disables; --skip-policy adds to the config's disabled ones.
