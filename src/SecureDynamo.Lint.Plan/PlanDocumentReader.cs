@@ -196,14 +196,15 @@ internal sealed class PlanDocumentReader
         }
 
         var root = _configuration?.Root;
-        var resources = new List<Resource>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var resources = new List<Resource>(_changes.Count);
+        var seen = new HashSet<ResourceAddress>(_changes.Count);
+        var managedCount = _skippedManaged.Count;
         foreach (var change in _changes)
         {
-            var resource = change.ToResource(FindConfig(root, change.ModulePath, change.ConfigAddress));
-            if (seen.Add(resource.Address.ToString())) resources.Add(resource);
+            if (!seen.Add(change.Address)) continue;
+            resources.Add(change.ToResource(FindConfig(root, change.ModulePath, change.ConfigAddress)));
+            if (change.Address.Mode == ResourceMode.Managed) managedCount++;
         }
-        var managedCount = _skippedManaged.Count + resources.Count(r => r.Mode == ResourceMode.Managed);
         if (!_hasResourceChanges && _plannedValuesOffset is { } offset)
         {
             // Old plans with no changes carry resources only in planned_values: they are unchanged.
@@ -211,13 +212,13 @@ internal sealed class PlanDocumentReader
             foreach (var r in planned.Resources)
             {
                 var config = FindConfig(root, r.Address.ModulePath, r.Address.ConfigAddress);
-                if (seen.Add(r.Address.ToString())) resources.Add(new Resource(r.Address, PlannedAction.NoOp, r.After, r.After, config, r.ProviderName, location: r.Location));
+                if (seen.Add(r.Address)) resources.Add(new Resource(r.Address, PlannedAction.NoOp, r.After, r.After, config, r.ProviderName, location: r.Location));
             }
             managedCount = planned.ManagedCount;
         }
         foreach (var r in _priorState?.Resources ?? new List<Resource>())
         {
-            if (r.Mode != ResourceMode.Data || !seen.Add(r.Address.ToString())) continue;
+            if (r.Mode != ResourceMode.Data || !seen.Add(r.Address)) continue;
             resources.Add(new Resource(r.Address, PlannedAction.Read, r.After, Value.Null, FindConfig(root, r.Address.ModulePath, r.Address.ConfigAddress), r.ProviderName));
         }
         return new ResourceGraph(_file, InputKind.Plan, resources, root, _variables, _configuration?.Providers ?? Array.Empty<ProviderConfig>(), managedCount);

@@ -26,7 +26,7 @@ internal sealed record ResourceChange(
     public Resource ToResource(ResourceConfig? config) =>
         new(Address, PlannedActions.FromPlan(Actions), After, Before, config, ProviderName, null, ActionReason, ReplacePaths, Location);
 
-    public static ResourceChange From(string file, JsonElement entry, int line, int column, ValueInterner? interner = null)
+    public static ResourceChange From(string file, JsonElement entry, int line, int column, ValueInterner? interner = null, AddressParts? addresses = null)
     {
         var mode = Shared(entry, "mode") == "data" ? ResourceMode.Data : ResourceMode.Managed;
         var type = Shared(entry, "type") ?? "";
@@ -40,13 +40,15 @@ internal sealed record ResourceChange(
             _ => null,
         };
         ResourceAddress address;
-        if (type.Length > 0 && name.Length > 0) address = new ResourceAddress(module, mode, type, name, key);
+        if (type.Length > 0 && name.Length > 0) address = addresses?.Address(module, mode, type, name, key) ?? new ResourceAddress(module, mode, type, name, key);
         else
         {
             var text = AddressText(entry);
             try { address = ResourceAddress.Parse(text); }
             catch (FormatException) { throw new InputException(file, $"resource change has an unreadable address \"{JsonProblems.Shown(text)}\"", line, column); }
         }
+        // Worked out here, on a building thread, while the parts are in the cache: the reader looks every address up once more.
+        _ = address.GetHashCode();
         var change = ValueConverter.Property(entry, "change");
         if (change.ValueKind != JsonValueKind.Object)
         {

@@ -26,9 +26,11 @@ internal sealed class ResourceChangeBuilder
     private readonly List<Batch> _sent = [];
     private Batch _batch;
     private readonly Task _worker;
-    // Interners are not thread-safe: one for each thread that builds.
+    // Interners and address parts are not thread-safe: one of each for each thread that builds.
     private readonly ValueInterner _workerInterner = new();
     private readonly ValueInterner _readerInterner = new();
+    private readonly AddressParts _workerAddresses = new();
+    private readonly AddressParts _readerAddresses = new();
     // The number of the first batch known to have failed (int.MaxValue: none); later batches need not be built.
     private int _firstFailed = int.MaxValue;
     private bool _stopped;
@@ -73,7 +75,7 @@ internal sealed class ResourceChangeBuilder
         if (_batch.Entries.Count == 0 || _stopped) return;
         _sent.Add(_batch);
         // The building thread is behind: build this batch here rather than wait for room in its queue.
-        if (!_queue.TryAdd(_batch)) Build(_batch, _readerInterner);
+        if (!_queue.TryAdd(_batch)) Build(_batch, _readerInterner, _readerAddresses);
         _batch = NewBatch();
     }
 
@@ -109,10 +111,10 @@ internal sealed class ResourceChangeBuilder
 
     private void BuildQueued()
     {
-        foreach (var batch in _queue.GetConsumingEnumerable()) Build(batch, _workerInterner);
+        foreach (var batch in _queue.GetConsumingEnumerable()) Build(batch, _workerInterner, _workerAddresses);
     }
 
-    private void Build(Batch batch, ValueInterner interner)
+    private void Build(Batch batch, ValueInterner interner, AddressParts addresses)
     {
         foreach (var pending in batch.Entries)
         {
@@ -121,7 +123,7 @@ internal sealed class ResourceChangeBuilder
             try
             {
                 using var doc = CapturedJson.Parse(pending.Bytes.AsMemory(pending.Offset, pending.Length));
-                batch.Built.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, interner));
+                batch.Built.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, interner, addresses));
             }
             catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
             {

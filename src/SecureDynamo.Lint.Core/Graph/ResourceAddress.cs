@@ -14,16 +14,28 @@ namespace SecureDynamo.Lint.Core.Graph;
 public sealed class ResourceAddress : IEquatable<ResourceAddress>
 {
     private string? _text;
+    // 0 until first asked for (a real hash of 0 is only worked out again).
+    private int _hash;
 
     public ResourceAddress(string module, ResourceMode mode, string type, string name, string? key)
+        : this(module, mode, type, name, key, StripInstanceKeys(module), ConfigAddressOf(mode, type, name))
+    {
+    }
+
+    /// <summary>
+    /// For readers that build many addresses and share their derived strings: <paramref name="modulePath"/>
+    /// must be <see cref="StripInstanceKeys(string)"/> of <paramref name="module"/> and
+    /// <paramref name="configAddress"/> <see cref="ConfigAddressOf"/> of the mode, type and name.
+    /// </summary>
+    public ResourceAddress(string module, ResourceMode mode, string type, string name, string? key, string modulePath, string configAddress)
     {
         Module = module;
         Mode = mode;
         Type = type;
         Name = name;
         Key = key;
-        ModulePath = StripInstanceKeys(module);
-        ConfigAddress = mode == ResourceMode.Data ? $"data.{type}.{name}" : $"{type}.{name}";
+        ModulePath = modulePath;
+        ConfigAddress = configAddress;
     }
 
     /// <summary>The module instance path with keys: <c>module.store["orders"]</c>; "" for the root module.</summary>
@@ -63,7 +75,17 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>
 
     public override bool Equals(object? obj) => obj is ResourceAddress other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(Module, Mode, Type, Name, Key);
+    /// <summary>Worked out once: addresses are looked up in sets and indexes many times.</summary>
+    public override int GetHashCode()
+    {
+        var hash = _hash;
+        if (hash == 0) _hash = hash = HashCode.Combine(Module, Mode, Type, Name, Key);
+        return hash;
+    }
+
+    /// <summary>The address of a resource block inside its module: <c>aws_kms_key.k</c>, <c>data.aws_iam_policy_document.d</c>.</summary>
+    public static string ConfigAddressOf(ResourceMode mode, string type, string name) =>
+        mode == ResourceMode.Data ? $"data.{type}.{name}" : $"{type}.{name}";
 
     public static bool operator ==(ResourceAddress? a, ResourceAddress? b) => a is null ? b is null : a.Equals(b);
 
@@ -85,7 +107,17 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>
     public static string StripInstanceKeys(string moduleInstance)
     {
         if (moduleInstance.IndexOf('[') < 0) return moduleInstance;
-        var sb = new StringBuilder(moduleInstance.Length);
+        var buffer = moduleInstance.Length <= 256 ? stackalloc char[moduleInstance.Length] : new char[moduleInstance.Length];
+        return new string(buffer[..StripInstanceKeys(moduleInstance, buffer)]);
+    }
+
+    /// <summary>
+    /// As <see cref="StripInstanceKeys(string)"/>, written into <paramref name="destination"/> (at least as
+    /// long as the input); returns the length written.
+    /// </summary>
+    public static int StripInstanceKeys(ReadOnlySpan<char> moduleInstance, Span<char> destination)
+    {
+        var n = 0;
         var i = 0;
         while (i < moduleInstance.Length)
         {
@@ -95,10 +127,10 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>
                 i = SkipKey(moduleInstance, i);
                 continue;
             }
-            sb.Append(c);
+            destination[n++] = c;
             i++;
         }
-        return sb.ToString();
+        return n;
     }
 
     /// <summary>Parses a full instance address (as in a plan's <c>address</c> field).</summary>
@@ -152,7 +184,7 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>
         return new ResourceAddress(module.ToString(), mode, type, name, key);
     }
 
-    private static int SkipKey(string s, int open)
+    private static int SkipKey(ReadOnlySpan<char> s, int open)
     {
         var i = open + 1;
         if (i < s.Length && s[i] == '"')
