@@ -32,5 +32,29 @@ public static class SafeText
         return sb?.ToString() ?? s;
     }
 
+    /// <summary>
+    /// Writes <paramref name="s"/> as <see cref="OneLine"/> would render it, without building the string:
+    /// clean runs go to <paramref name="output"/> as they are (reports write thousands of lines).
+    /// </summary>
+    public static void WriteOneLine(TextWriter output, ReadOnlySpan<char> s)
+    {
+        var start = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (!char.IsControl(c) && !IsBidiControl(c)) continue;
+            output.Write(s[start..i]);
+            output.Write(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ => $"\\u{(int)c:x4}",
+            });
+            start = i + 1;
+        }
+        output.Write(s[start..]);
+    }
+
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
 }

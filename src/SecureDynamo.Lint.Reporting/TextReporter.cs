@@ -21,7 +21,7 @@ public sealed class TextReporter(bool color)
             var source = first.Location is { } l0 && IsSource(l0);
             var where = first.Location is { } loc ? $" ({SafeText.OneLine(report.Display(loc.File))}{(source ? "" : $":{loc.Start.Line}")})" : "";
             output.WriteLine(Paint(SafeText.OneLine(first.ResourceAddress), "\u001b[1m") + where);
-            foreach (var r in group.OrderBy(StatusRank).ThenByDescending(r => r.Severity).ThenBy(r => r.PolicyId, StringComparer.Ordinal))
+            foreach (var r in InShownOrder(group))
             {
                 var status = r.Status switch
                 {
@@ -29,8 +29,26 @@ public sealed class TextReporter(bool color)
                     Status.Unknown => Paint("UNKNOWN", "\u001b[33m"),
                     _ => Paint("SUPPR. ", "\u001b[2m"),
                 };
-                var at = r.Location is { } l && (source || l != first.Location) ? $" ({SafeText.OneLine(report.Display(l.File))}:{l.Start.Line}:{l.Start.Column})" : "";
-                output.WriteLine($"  {status} {r.PolicyId} [{r.Severity.ToText()}] {SafeText.OneLine(StripAddress(r))}{at}");
+                // Written piece by piece: a 16x plan's report is 100,000 lines, and a string per line is garbage.
+                output.Write("  ");
+                output.Write(status);
+                output.Write(' ');
+                output.Write(r.PolicyId);
+                output.Write(" [");
+                output.Write(r.Severity.ToText());
+                output.Write("] ");
+                SafeText.WriteOneLine(output, WithoutAddress(r));
+                if (r.Location is { } l && (source || l != first.Location))
+                {
+                    output.Write(" (");
+                    SafeText.WriteOneLine(output, report.Display(l.File));
+                    output.Write(':');
+                    WriteNumber(output, l.Start.Line);
+                    output.Write(':');
+                    WriteNumber(output, l.Start.Column);
+                    output.Write(')');
+                }
+                output.WriteLine();
                 if (r.Status == Status.Suppressed) output.WriteLine($"          suppressed: {SafeText.OneLine(r.SuppressionReason ?? "")}");
             }
             output.WriteLine();
@@ -60,10 +78,44 @@ public sealed class TextReporter(bool color)
 
     private static int StatusRank(EvaluationResult r) => r.Status switch { Status.Fail => 0, Status.Unknown => 1, _ => 2 };
 
-    private static string StripAddress(EvaluationResult r)
+    /// <summary>A group's results, worst first: failures, then unknowns, then suppressed; higher severity first; then by policy id (stable).</summary>
+    private static List<EvaluationResult> InShownOrder(IEnumerable<EvaluationResult> group)
     {
-        var prefix = r.ResourceAddress + ": ";
-        return r.Message.StartsWith(prefix, StringComparison.Ordinal) ? r.Message[prefix.Length..] : r.Message;
+        var list = group.ToList();
+        // Insertion sort: groups are a resource's few results, and equal ones keep their order.
+        for (var i = 1; i < list.Count; i++)
+        {
+            var item = list[i];
+            var j = i - 1;
+            for (; j >= 0 && ShownBefore(item, list[j]); j--) list[j + 1] = list[j];
+            list[j + 1] = item;
+        }
+        return list;
+    }
+
+    private static bool ShownBefore(EvaluationResult a, EvaluationResult b)
+    {
+        var c = StatusRank(a).CompareTo(StatusRank(b));
+        if (c == 0) c = b.Severity.CompareTo(a.Severity);
+        if (c == 0) c = string.CompareOrdinal(a.PolicyId, b.PolicyId);
+        return c < 0;
+    }
+
+    private static void WriteNumber(TextWriter output, int n)
+    {
+        Span<char> digits = stackalloc char[11];
+        n.TryFormat(digits, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        output.Write(digits[..length]);
+    }
+
+    /// <summary>The message without a leading "address: " (the group's heading already names the resource).</summary>
+    private static ReadOnlySpan<char> WithoutAddress(EvaluationResult r)
+    {
+        var message = r.Message.AsSpan();
+        var address = r.ResourceAddress;
+        return message.StartsWith(address, StringComparison.Ordinal) && message[address.Length..].StartsWith(": ", StringComparison.Ordinal)
+            ? message[(address.Length + 2)..]
+            : message;
     }
 
     private string Paint(string text, string code) => color ? code + text + Reset : text;
