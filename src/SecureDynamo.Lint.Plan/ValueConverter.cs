@@ -81,10 +81,12 @@ internal static class ValueConverter
         var count = o.ValueKind == JsonValueKind.Object ? o.GetPropertyCount() : 0;
         var unknownCount = unknown.ValueKind == JsonValueKind.Object ? unknown.GetPropertyCount() : 0;
         if (count + unknownCount == 0) return Value.EmptyMap;
-        // Exact-size arrays: the values become the map's own array when the map gets a shared shape.
-        // The names are only looked up in the shape table (which copies them for a new shape): a pooled array.
+        // Names and values are gathered in pooled arrays (the unknown shadow mostly repeats names of the value, so
+        // the count is not known before); the values are then copied into an exact-size array, which becomes the
+        // map's own when it gets a shared shape. The names are only looked up in the shape table (which copies them
+        // for a new shape).
         var names = System.Buffers.ArrayPool<string>.Shared.Rent(count + unknownCount);
-        var values = new Value[count + unknownCount];
+        var gathered = System.Buffers.ArrayPool<Value>.Shared.Rent(count + unknownCount);
         var n = 0;
         if (count > 0)
         {
@@ -93,7 +95,7 @@ internal static class ValueConverter
                 var name = Utf8Strings.Name(p);
                 names[n] = name;
                 var raw = JsonMarshal.GetRawUtf8PropertyName(p);
-                values[n++] = Convert(p.Value, Shadow(unknown, p, raw), Shadow(sensitive, p, raw), interner);
+                gathered[n++] = Convert(p.Value, Shadow(unknown, p, raw), Shadow(sensitive, p, raw), interner);
             }
         }
         if (unknownCount > 0)
@@ -105,11 +107,12 @@ internal static class ValueConverter
                 if (!Contains(names, count, name))
                 {
                     names[n] = name;
-                    values[n++] = Convert(default, p.Value, Shadow(sensitive, p, JsonMarshal.GetRawUtf8PropertyName(p)), interner);
+                    gathered[n++] = Convert(default, p.Value, Shadow(sensitive, p, JsonMarshal.GetRawUtf8PropertyName(p)), interner);
                 }
             }
         }
-        if (n < values.Length) Array.Resize(ref values, n);
+        var values = gathered.AsSpan(0, n).ToArray();
+        System.Buffers.ArrayPool<Value>.Shared.Return(gathered, clearArray: true);
         // Maps of the same names (every table of a plan) share their names; a repeated name keeps the last value, as a dictionary does.
         try
         {

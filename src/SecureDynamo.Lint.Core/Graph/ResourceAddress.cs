@@ -61,11 +61,20 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>
 
     private string Render()
     {
-        var sb = new StringBuilder(Module.Length + ConfigAddress.Length + (Key?.Length ?? 0) + 1);
-        if (Module.Length > 0) sb.Append(Module).Append('.');
-        sb.Append(ConfigAddress);
-        if (Key is not null) sb.Append(Key);
-        return sb.ToString();
+        var length = (Module.Length > 0 ? Module.Length + 1 : 0) + ConfigAddress.Length + (Key?.Length ?? 0);
+        return string.Create(length, this, static (text, a) =>
+        {
+            var n = 0;
+            if (a.Module.Length > 0)
+            {
+                a.Module.CopyTo(text);
+                text[a.Module.Length] = '.';
+                n = a.Module.Length + 1;
+            }
+            a.ConfigAddress.CopyTo(text[n..]);
+            n += a.ConfigAddress.Length;
+            a.Key?.CopyTo(text[n..]);
+        });
     }
 
     public bool Equals(ResourceAddress? other) =>

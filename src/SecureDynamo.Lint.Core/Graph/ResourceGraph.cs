@@ -29,6 +29,8 @@ public sealed class ResourceGraph
         Variables = variables;
         Providers = providers;
         ManagedResourceCount = managedResourceCount ?? resources.Count(r => r.Mode == ResourceMode.Managed);
+        // Nearly one module instance and block per resource in a large for_each plan: sized once, not grown.
+        _byModuleInstance.EnsureCapacity(resources.Count);
         foreach (var r in resources)
         {
             var typeKey = r.Mode == ResourceMode.Data ? "data." + r.Type : r.Type;
