@@ -90,12 +90,14 @@ internal static class ValueConverter
         var n = 0;
         if (count > 0)
         {
+            var unknowns = new ShadowWalk(unknown);
+            var sensitives = new ShadowWalk(sensitive);
             foreach (var p in o.EnumerateObject())
             {
                 var name = Utf8Strings.Name(p);
                 names[n] = name;
                 var raw = JsonMarshal.GetRawUtf8PropertyName(p);
-                gathered[n++] = Convert(p.Value, Shadow(unknown, p, raw), Shadow(sensitive, p, raw), interner);
+                gathered[n++] = Convert(p.Value, unknowns.Find(p, raw), sensitives.Find(p, raw), interner);
             }
         }
         if (unknownCount > 0)
@@ -189,6 +191,70 @@ internal static class ValueConverter
         // An escaped name must be compared unescaped: the rare slow path.
         if (rawName.IndexOf((byte)'\\') >= 0) return Property(shadow, p.Name);
         return shadow.TryGetProperty(rawName, out var v) ? v : default;
+    }
+
+    /// <summary>
+    /// Finds the shadow entries of an object's properties visited in order. Terraform writes an object's
+    /// attributes sorted by name, in the value and in its shadows alike, so one forward walk of the shadow
+    /// finds them all (a lookup by name scans the shadow's properties every time). Whether the shadow is
+    /// in strict order (and free of escaped names) is checked first; a shadow that is not, or a value
+    /// property out of order, is looked up by name instead, so the answer never depends on the order.
+    /// </summary>
+    private ref struct ShadowWalk
+    {
+        private readonly JsonElement _shadow;
+        private JsonElement.ObjectEnumerator _entries;
+        private bool _hasEntry;
+        private bool _inOrder;
+        private bool _started;
+        private ReadOnlySpan<byte> _previous;
+
+        public ShadowWalk(JsonElement shadow)
+        {
+            _shadow = shadow;
+            if (shadow.ValueKind != JsonValueKind.Object) return;
+            _inOrder = InStrictOrder(shadow);
+            if (!_inOrder) return;
+            _entries = shadow.EnumerateObject();
+            _hasEntry = _entries.MoveNext();
+        }
+
+        /// <summary>The shadow's entry for <paramref name="p"/> (written as <paramref name="rawName"/>), or default.</summary>
+        public JsonElement Find(JsonProperty p, ReadOnlySpan<byte> rawName)
+        {
+            if (_shadow.ValueKind != JsonValueKind.Object) return default;
+            if (_inOrder && rawName.IndexOf((byte)'\\') < 0 && (!_started || rawName.SequenceCompareTo(_previous) > 0))
+            {
+                _started = true;
+                _previous = rawName;
+                while (_hasEntry)
+                {
+                    var order = JsonMarshal.GetRawUtf8PropertyName(_entries.Current).SequenceCompareTo(rawName);
+                    if (order > 0) return default;
+                    var value = _entries.Current.Value;
+                    _hasEntry = _entries.MoveNext();
+                    if (order == 0) return value;
+                }
+                return default;
+            }
+            // Out of order from here on: every later property is looked up by name.
+            _inOrder = false;
+            return Shadow(_shadow, p, rawName);
+        }
+
+        private static bool InStrictOrder(JsonElement shadow)
+        {
+            ReadOnlySpan<byte> previous = default;
+            var first = true;
+            foreach (var entry in shadow.EnumerateObject())
+            {
+                var name = JsonMarshal.GetRawUtf8PropertyName(entry);
+                if (name.IndexOf((byte)'\\') >= 0 || (!first && name.SequenceCompareTo(previous) <= 0)) return false;
+                previous = name;
+                first = false;
+            }
+            return true;
+        }
     }
 
     internal static JsonElement Property(JsonElement o, string name) =>
