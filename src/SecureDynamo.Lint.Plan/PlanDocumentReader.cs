@@ -143,17 +143,18 @@ internal sealed class PlanDocumentReader
                 {
                     throw _json.Error($"each entry of \"resource_changes\" must be an object, found {JsonProblems.Describe(_json.TokenType)}");
                 }
-                var entry = _json.Capture();
+                var entry = _json.CaptureShared(out var holder);
                 _progress.ResourceSeen();
                 var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
                 if (!_options.Wants(header.Mode, header.Type ?? ""))
                 {
+                    holder.Release();
                     // Counted by address: a deposed object repeats the address of the current one.
                     if (!header.IsData && header.AddressIn(entry.Span) is { } skipped) _skippedManaged.Add(skipped);
                     continue;
                 }
                 var (line, column) = _json.Position();
-                builder.Add(entry, line, column);
+                builder.Add(entry, holder, line, column);
             }
         }
         catch (Exception e) when (builder.Abandon() is { } earlier && earlier != e)

@@ -14,15 +14,12 @@ namespace SecureDynamo.Lint.Plan;
 /// </summary>
 internal sealed class ResourceChangeBuilder
 {
-    // Entries travel in batches, copied one after another into a batch buffer: a blocking queue's
-    // hand-over, or an array per entry, costs more than building a small entry. The buffers go round
-    // between the threads (at most the queue's length plus the two in hand).
+    // Entries travel in batches: a blocking queue's hand-over per entry costs more than building a small
+    // entry. An entry stays where the stream read it (its buffer is held until the entry is built).
     private const int BatchEntries = 32;
-    private const int BatchBytes = 128 << 10;
     private const int QueuedBatches = 16;
     private readonly string _file;
     private readonly BlockingCollection<Batch> _queue = new(QueuedBatches);
-    private readonly ConcurrentQueue<byte[]> _freeBuffers = new();
     private readonly List<Batch> _sent = [];
     private Batch _batch;
     private readonly Task _worker;
@@ -45,30 +42,21 @@ internal sealed class ResourceChangeBuilder
     /// <summary>The built changes, in document order; filled by <see cref="Complete"/>.</summary>
     public List<ResourceChange> Changes { get; } = new();
 
-    /// <summary>Queues a copy of <paramref name="entry"/> (the stream reuses its buffer).</summary>
-    public void Add(ReadOnlyMemory<byte> entry, int line, int column)
+    /// <summary>Queues <paramref name="entry"/>, which lies in <paramref name="holder"/>; the builder releases it once built.</summary>
+    public void Add(ReadOnlyMemory<byte> entry, SharedBuffer holder, int line, int column)
     {
         if (Volatile.Read(ref _firstFailed) != int.MaxValue)
         {
+            holder.Release();
             // Some entry failed: the first failure in document order is the error, once every earlier entry is built.
             Stop();
             ExceptionDispatchInfo.Throw(FirstFailure()!);
         }
-        if (entry.Length > BatchBytes - _batch.Used) SendBatch();
-        if (entry.Length > BatchBytes)
-        {
-            // An entry larger than a batch buffer travels alone, in an array of its own.
-            _batch.Entries.Add(new Pending(entry.ToArray(), 0, entry.Length, line, column));
-            SendBatch();
-            return;
-        }
-        entry.Span.CopyTo(_batch.Buffer.AsSpan(_batch.Used));
-        _batch.Entries.Add(new Pending(_batch.Buffer, _batch.Used, entry.Length, line, column));
-        _batch.Used += entry.Length;
+        _batch.Entries.Add(new Pending(entry, holder, line, column));
         if (_batch.Entries.Count == BatchEntries) SendBatch();
     }
 
-    private Batch NewBatch() => new(_sent.Count, _freeBuffers.TryDequeue(out var buffer) ? buffer : new byte[BatchBytes]);
+    private Batch NewBatch() => new(_sent.Count);
 
     private void SendBatch()
     {
@@ -116,28 +104,41 @@ internal sealed class ResourceChangeBuilder
 
     private void Build(Batch batch, ValueInterner interner, AddressParts addresses)
     {
-        foreach (var pending in batch.Entries)
+        var built = 0;
+        try
         {
-            // A batch after one that failed is not needed: only the first failure is reported.
-            if (batch.Number > Volatile.Read(ref _firstFailed)) break;
-            try
+            foreach (var pending in batch.Entries)
             {
-                using var doc = CapturedJson.Parse(pending.Bytes.AsMemory(pending.Offset, pending.Length));
-                batch.Built.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, interner, addresses));
-            }
-            catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
-            {
-                Fail(batch, new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, pending.Line, pending.Column));
-                break;
-            }
-            catch (Exception e)
-            {
-                Fail(batch, e);
-                break;
+                // A batch after one that failed is not needed: only the first failure is reported.
+                if (batch.Number > Volatile.Read(ref _firstFailed)) break;
+                try
+                {
+                    using var doc = CapturedJson.Parse(pending.Bytes);
+                    batch.Built.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, interner, addresses));
+                }
+                catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
+                {
+                    Fail(batch, new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, pending.Line, pending.Column));
+                    break;
+                }
+                catch (Exception e)
+                {
+                    Fail(batch, e);
+                    break;
+                }
+                finally
+                {
+                    pending.Holder.Release();
+                    built++;
+                }
             }
         }
-        batch.Entries.Clear();
-        _freeBuffers.Enqueue(batch.Buffer);
+        finally
+        {
+            // Entries not built (after a failure) give their buffers back too.
+            for (var i = built; i < batch.Entries.Count; i++) batch.Entries[i].Holder.Release();
+            batch.Entries.Clear();
+        }
     }
 
     private void Fail(Batch batch, Exception error)
@@ -147,16 +148,14 @@ internal sealed class ResourceChangeBuilder
         while (batch.Number < (seen = Volatile.Read(ref _firstFailed)) && Interlocked.CompareExchange(ref _firstFailed, batch.Number, seen) != seen) { }
     }
 
-    private sealed class Batch(int number, byte[] buffer)
+    private sealed class Batch(int number)
     {
         public int Number { get; } = number;
-        public byte[] Buffer { get; } = buffer;
-        public int Used { get; set; }
         public List<Pending> Entries { get; } = new(BatchEntries);
         public List<ResourceChange> Built { get; } = new(BatchEntries);
         // Written by the thread that built the batch; read after that thread is done (Stop waits for it).
         public Exception? Failure { get; set; }
     }
 
-    private readonly record struct Pending(byte[] Bytes, int Offset, int Length, int Line, int Column);
+    private readonly record struct Pending(ReadOnlyMemory<byte> Bytes, SharedBuffer Holder, int Line, int Column);
 }

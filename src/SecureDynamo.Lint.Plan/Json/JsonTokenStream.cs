@@ -25,7 +25,11 @@ internal sealed class JsonTokenStream
     private readonly ReadProgress _progress;
     // Several values are allowed so that a second document gets its own message, not a syntax error.
     private readonly JsonReaderOptions _options = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true };
-    private byte[] _buffer = new byte[InitialBufferBytes];
+    // The buffer is shared with captured values handed to other threads (CaptureShared); while it is,
+    // reading on goes to a fresh buffer from the pool instead of moving bytes inside it.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SharedBuffer> _pool = new();
+    private SharedBuffer _shared;
+    private byte[] _buffer;
     private long _bufferOffset;
     private int _pos;
     private int _end;
@@ -43,6 +47,8 @@ internal sealed class JsonTokenStream
         _stream = stream;
         _progress = progress;
         _state = new JsonReaderState(_options);
+        _shared = SharedBuffer.Take(InitialBufferBytes, _pool);
+        _buffer = _shared.Bytes;
         Fill();
         if (_end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) _pos = _tokenStart = 3;
     }
@@ -176,6 +182,18 @@ internal sealed class JsonTokenStream
         finally { _anchor = -1; }
     }
 
+    /// <summary>
+    /// As <see cref="Capture"/>, but the bytes stay valid until <paramref name="holder"/> is released
+    /// (once, by whoever uses them, on any thread): for values built elsewhere while the stream reads on.
+    /// </summary>
+    public ReadOnlyMemory<byte> CaptureShared(out SharedBuffer holder)
+    {
+        var captured = Capture();
+        holder = _shared;
+        holder.Retain();
+        return captured;
+    }
+
     /// <summary>Line and column (1-based, columns in UTF-16 code units as editors count) of the current token.</summary>
     public (int Line, int Column) Position() => _position.At(_buffer, _tokenStart);
 
@@ -193,7 +211,16 @@ internal sealed class JsonTokenStream
         if (keep > 0)
         {
             _position.Advance(_buffer, keep);
-            Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
+            if (_shared.IsShared)
+            {
+                // Captured values still read this buffer: carry on in another one.
+                var next = SharedBuffer.Take(_buffer.Length, _pool);
+                Buffer.BlockCopy(_buffer, keep, next.Bytes, 0, _end - keep);
+                _shared.Release();
+                _shared = next;
+                _buffer = next.Bytes;
+            }
+            else Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
             _end -= keep;
             _pos -= keep;
             _validated -= keep;
@@ -208,7 +235,11 @@ internal sealed class JsonTokenStream
             {
                 throw Error($"a single JSON value is larger than {MaxValueBytes >> 20} MiB; not a Terraform document this tool reads");
             }
-            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, MaxValueBytes));
+            var larger = SharedBuffer.Take(Math.Min(_buffer.Length * 2, MaxValueBytes), _pool);
+            Buffer.BlockCopy(_buffer, 0, larger.Bytes, 0, _end);
+            _shared.Release();
+            _shared = larger;
+            _buffer = larger.Bytes;
         }
         int n;
         try { n = _stream.Read(_buffer, _end, _buffer.Length - _end); }
