@@ -34,7 +34,8 @@ public static class JsonReporter
         w.EndArray();
         w.Name("results");
         w.StartArray();
-        foreach (var r in report.Results) WriteResult(w, report, r);
+        var prints = report.Fingerprints(report.Results);
+        for (var i = 0; i < prints.Count; i++) WriteResult(w, report, report.Results[i], prints[i]);
         w.EndArray();
         w.Name("summary");
         w.StartObject();
@@ -55,7 +56,7 @@ public static class JsonReporter
         output.WriteLine();
     }
 
-    private static void WriteResult(IndentedJsonWriter w, ScanReport report, EvaluationResult r)
+    private static void WriteResult(IndentedJsonWriter w, ScanReport report, EvaluationResult r, string fingerprint)
     {
         w.StartObject();
         w.Property("policyId", r.PolicyId);
@@ -70,7 +71,7 @@ public static class JsonReporter
         w.Property("message", r.Message);
         w.Property("attribute", r.Attribute);
         w.Property("input", report.Display(r.Input));
-        w.Property("fingerprint", report.Fingerprint(r));
+        w.Property("fingerprint", fingerprint);
         w.Name("location");
         if (r.Location is { } loc)
         {

@@ -31,7 +31,9 @@ public static class SarifReporter
         w.WritePropertyName("columnKind"); w.WriteValue("utf16CodeUnits");
         w.WritePropertyName("results");
         w.WriteStartArray();
-        foreach (var r in report.Findings) WriteResult(w, report, r);
+        var findings = report.Findings.ToList();
+        var prints = report.Fingerprints(findings);
+        for (var i = 0; i < findings.Count; i++) WriteResult(w, report, findings[i], prints[i]);
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndArray();
@@ -124,7 +126,7 @@ public static class SarifReporter
         w.WriteEndArray();
     }
 
-    private static void WriteResult(JsonTextWriter w, ScanReport report, EvaluationResult r)
+    private static void WriteResult(JsonTextWriter w, ScanReport report, EvaluationResult r, string fingerprint)
     {
         var ruleIndex = -1;
         for (var i = 0; i < report.Policies.Count; i++) if (report.Policies[i].Id == r.PolicyId) ruleIndex = i;
@@ -148,7 +150,7 @@ public static class SarifReporter
         w.WriteEndArray();
         w.WritePropertyName("partialFingerprints");
         w.WriteStartObject();
-        w.WritePropertyName(FindingFingerprint.SarifKey); w.WriteValue(report.Fingerprint(r));
+        w.WritePropertyName(FindingFingerprint.SarifKey); w.WriteValue(fingerprint);
         w.WriteEndObject();
         if (r.Status == Status.Suppressed)
         {

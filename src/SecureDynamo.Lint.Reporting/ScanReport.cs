@@ -19,7 +19,22 @@ public sealed record ScanReport(
 
     public bool Failed => Results.Any(Fails);
 
-    public int Count(Status s) => Results.Count(r => r.Status == s);
+    /// <summary>How many results have status <paramref name="s"/> (counted once per report: reports ask for each status).</summary>
+    public int Count(Status s)
+    {
+        var tally = _tally;
+        if (tally is null || !ReferenceEquals(tally.Of, Results))
+        {
+            var counts = new int[Enum.GetValues<Status>().Length];
+            foreach (var r in Results) counts[(int)r.Status]++;
+            _tally = tally = new Tally(Results, counts);
+        }
+        return tally.Counts[(int)s];
+    }
+
+    private Tally? _tally;
+
+    private sealed record Tally(IReadOnlyList<EvaluationResult> Of, int[] Counts);
 
     /// <summary>The folder report paths are relative to (the repository root).</summary>
     public SourceRoot Root
@@ -38,6 +53,24 @@ public sealed record ScanReport(
 
     /// <summary>The stable fingerprint of <paramref name="r"/> (policy, resource, repository-relative input).</summary>
     public string Fingerprint(EvaluationResult r) => FindingFingerprint.Of(r.PolicyId, r.ResourceAddress, Display(r.Input));
+
+    /// <summary>
+    /// The fingerprints of <paramref name="results"/>, in order, hashed on every core: a report of tens of
+    /// thousands of results would otherwise spend a good part of its time in SHA-256.
+    /// </summary>
+    public IReadOnlyList<string> Fingerprints(IReadOnlyList<EvaluationResult> results)
+    {
+        const int chunk = 1024;
+        var prints = new string[results.Count];
+        void Hash(int c)
+        {
+            for (int i = c * chunk, end = Math.Min(prints.Length, i + chunk); i < end; i++) prints[i] = Fingerprint(results[i]);
+        }
+        var chunks = (prints.Length + chunk - 1) / chunk;
+        if (chunks <= 1) Hash(0);
+        else Parallel.For(0, chunks, Hash);
+        return prints;
+    }
 
     /// <summary>
     /// <paramref name="path"/> as reports show it (<see cref="SourceRoot.Display"/>). Thousands of
