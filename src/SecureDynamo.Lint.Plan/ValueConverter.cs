@@ -88,9 +88,9 @@ internal static class ValueConverter
         var names = System.Buffers.ArrayPool<string>.Shared.Rent(count + unknownCount);
         var gathered = System.Buffers.ArrayPool<Value>.Shared.Rent(count + unknownCount);
         var n = 0;
+        var unknowns = new ShadowWalk(unknown);
         if (count > 0)
         {
-            var unknowns = new ShadowWalk(unknown);
             var sensitives = new ShadowWalk(sensitive);
             foreach (var p in o.EnumerateObject())
             {
@@ -102,13 +102,16 @@ internal static class ValueConverter
         }
         if (unknownCount > 0)
         {
-            // Attributes unknown at plan time are left out of "after" entirely.
+            // Attributes unknown at plan time are left out of "after" entirely. The walk above knows which
+            // shadow entries it matched, unless it had to look names up.
+            var matchesKnown = unknowns.MatchesKnown;
+            var index = 0;
             foreach (var p in unknown.EnumerateObject())
             {
-                var name = Utf8Strings.Name(p);
-                if (!Contains(names, count, name))
+                var absent = matchesKnown ? !unknowns.Matched(index++) : count == 0 || !Contains(names, count, Utf8Strings.Name(p));
+                if (absent)
                 {
-                    names[n] = name;
+                    names[n] = Utf8Strings.Name(p);
                     gathered[n++] = Convert(default, p.Value, Shadow(sensitive, p, JsonMarshal.GetRawUtf8PropertyName(p)), interner);
                 }
             }
@@ -208,11 +211,16 @@ internal static class ValueConverter
         private bool _inOrder;
         private bool _started;
         private ReadOnlySpan<byte> _previous;
+        // Which shadow entries (by position, the first 64) a value property matched; _entry is the cursor's position.
+        private ulong _matched;
+        private int _entry;
+        private readonly int _count;
 
         public ShadowWalk(JsonElement shadow)
         {
             _shadow = shadow;
             if (shadow.ValueKind != JsonValueKind.Object) return;
+            _count = shadow.GetPropertyCount();
             _inOrder = InStrictOrder(shadow);
             if (!_inOrder) return;
             _entries = shadow.EnumerateObject();
@@ -232,6 +240,8 @@ internal static class ValueConverter
                     var order = JsonMarshal.GetRawUtf8PropertyName(_entries.Current).SequenceCompareTo(rawName);
                     if (order > 0) return default;
                     var value = _entries.Current.Value;
+                    if (order == 0 && _entry < 64) _matched |= 1UL << _entry;
+                    _entry++;
                     _hasEntry = _entries.MoveNext();
                     if (order == 0) return value;
                 }
@@ -241,6 +251,12 @@ internal static class ValueConverter
             _inOrder = false;
             return Shadow(_shadow, p, rawName);
         }
+
+        /// <summary>Whether <see cref="Matched"/> answers for every entry: the walk stayed in order over a shadow of at most 64 entries.</summary>
+        public readonly bool MatchesKnown => _inOrder && _count <= 64;
+
+        /// <summary>Whether the shadow entry at <paramref name="position"/> matched a property of the value.</summary>
+        public readonly bool Matched(int position) => (_matched >> position & 1) != 0;
 
         private static bool InStrictOrder(JsonElement shadow)
         {

@@ -23,6 +23,7 @@ public class ShadowOrderTests
     public void Sorted_value_and_sorted_shadow()
     {
         var after = After(Sorted, "{\"b\":true,\"d\":true,\"e\":true}", "{\"a\":true,\"c\":false}");
+        Assert.Equal(["a", "b", "c", "d", "e"], after.Fields.Keys);
         Assert.True(after.Get("b").IsUnknown);
         Assert.True(after.Get("d").IsUnknown);
         Assert.True(after.Get("e").IsUnknown);
@@ -35,7 +36,9 @@ public class ShadowOrderTests
     [Fact]
     public void A_shadow_out_of_order_is_still_matched_by_name()
     {
-        var after = After(Sorted, "{\"d\":true,\"b\":true}", "{\"c\":true,\"a\":true}");
+        var after = After(Sorted, "{\"d\":true,\"e\":true,\"b\":true}", "{\"c\":true,\"a\":true}");
+        Assert.True(after.Get("e").IsUnknown);
+        Assert.Equal(5, after.Fields.Count);
         Assert.True(after.Get("b").IsUnknown);
         Assert.True(after.Get("d").IsUnknown);
         Assert.True(after.Get("a").Sensitive);
@@ -46,7 +49,9 @@ public class ShadowOrderTests
     [Fact]
     public void A_value_out_of_order_is_still_matched_by_name()
     {
-        var after = After("{\"d\":\"4\",\"a\":\"1\",\"c\":\"3\",\"b\":\"2\"}", "{\"a\":true,\"c\":true}", "{\"b\":true,\"d\":true}");
+        var after = After("{\"d\":\"4\",\"a\":\"1\",\"c\":\"3\",\"b\":\"2\"}", "{\"a\":true,\"c\":true,\"z\":true}", "{\"b\":true,\"d\":true}");
+        Assert.True(after.Get("z").IsUnknown);
+        Assert.Equal(5, after.Fields.Count);
         Assert.True(after.Get("a").IsUnknown);
         Assert.True(after.Get("c").IsUnknown);
         Assert.True(after.Get("b").Sensitive);
