@@ -26,13 +26,28 @@ internal sealed record ResourceChange(
     public Resource ToResource(ResourceConfig? config) =>
         new(Address, PlannedActions.FromPlan(Actions), After, Before, config, ProviderName, null, ActionReason, ReplacePaths, Location);
 
+    // The members of an entry and of its change this reader uses, found in one pass over each.
+    private static class Entry
+    {
+        public const int Mode = 0, Type = 1, Name = 2, ModuleAddress = 3, Index = 4, Change = 5, ProviderName = 6, ActionReason = 7, Deposed = 8;
+    }
+
+    private static readonly byte[][] EntryNames = Members.Utf8("mode", "type", "name", "module_address", "index", "change", "provider_name", "action_reason", "deposed");
+    private static class Change
+    {
+        public const int After = 0, Before = 1, Actions = 2, AfterUnknown = 3, AfterSensitive = 4, BeforeSensitive = 5, ReplacePaths = 6;
+    }
+
+    private static readonly byte[][] ChangeNames = Members.Utf8("after", "before", "actions", "after_unknown", "after_sensitive", "before_sensitive", "replace_paths");
+
     public static ResourceChange From(string file, JsonElement entry, int line, int column, ValueInterner? interner = null, AddressParts? addresses = null)
     {
-        var mode = Shared(entry, "mode") == "data" ? ResourceMode.Data : ResourceMode.Managed;
-        var type = Shared(entry, "type") ?? "";
-        var name = Shared(entry, "name") ?? "";
-        var module = Shared(entry, "module_address") ?? "";
-        var index = ValueConverter.Property(entry, "index");
+        var members = Members.Of(entry, EntryNames);
+        var mode = Shared(members[Entry.Mode]) == "data" ? ResourceMode.Data : ResourceMode.Managed;
+        var type = Shared(members[Entry.Type]) ?? "";
+        var name = Shared(members[Entry.Name]) ?? "";
+        var module = Shared(members[Entry.ModuleAddress]) ?? "";
+        var index = members[Entry.Index];
         string? key = index.ValueKind switch
         {
             JsonValueKind.Number when index.TryGetInt64(out var i) => ResourceAddress.FormatKey(i),
@@ -49,24 +64,25 @@ internal sealed record ResourceChange(
         }
         // Worked out here, on a building thread, while the parts are in the cache: the reader looks every address up once more.
         _ = address.GetHashCode();
-        var change = ValueConverter.Property(entry, "change");
+        var change = members[Entry.Change];
         if (change.ValueKind != JsonValueKind.Object)
         {
             throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))} has no \"change\" object", line, column);
         }
-        var afterJson = ObjectOrNull(file, entry, change, "after", line, column);
-        var beforeJson = ObjectOrNull(file, entry, change, "before", line, column);
+        var changes = Members.Of(change, ChangeNames);
+        var afterJson = ObjectOrNull(file, entry, changes[Change.After], "after", line, column);
+        var beforeJson = ObjectOrNull(file, entry, changes[Change.Before], "before", line, column);
         var actions = Array.Empty<string>();
-        if (ValueConverter.Property(change, "actions") is { ValueKind: JsonValueKind.Array } a)
+        if (changes[Change.Actions] is { ValueKind: JsonValueKind.Array } a)
         {
             actions = new string[a.GetArrayLength()];
             var n = 0;
             foreach (var x in a.EnumerateArray()) actions[n++] = x.ValueKind == JsonValueKind.String ? Utf8Strings.String(x) : "";
         }
-        var after = ValueConverter.Convert(afterJson, ValueConverter.Property(change, "after_unknown"), ValueConverter.Property(change, "after_sensitive"), interner);
-        var before = ValueConverter.Convert(beforeJson, default, ValueConverter.Property(change, "before_sensitive"), interner);
+        var after = ValueConverter.Convert(afterJson, changes[Change.AfterUnknown], changes[Change.AfterSensitive], interner);
+        var before = ValueConverter.Convert(beforeJson, default, changes[Change.BeforeSensitive], interner);
         IReadOnlyList<AttributePath> replace = Array.Empty<AttributePath>();
-        if (ValueConverter.Property(change, "replace_paths") is { ValueKind: JsonValueKind.Array } paths && paths.GetArrayLength() > 0)
+        if (changes[Change.ReplacePaths] is { ValueKind: JsonValueKind.Array } paths && paths.GetArrayLength() > 0)
         {
             var list = new List<AttributePath>();
             foreach (var p in paths.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Array))
@@ -78,10 +94,10 @@ internal sealed record ResourceChange(
             }
             replace = list;
         }
-        return new ResourceChange(address, actions, after, before, Shared(entry, "provider_name"), Text(entry, "action_reason"), replace,
+        return new ResourceChange(address, actions, after, before, Shared(members[Entry.ProviderName]), Text(members[Entry.ActionReason]), replace,
             new SourceRange(file, new SourcePosition(line, column, 0), new SourcePosition(line, column, 0)))
         {
-            Deposed = ValueConverter.Property(entry, "deposed").ValueKind == JsonValueKind.String,
+            Deposed = members[Entry.Deposed].ValueKind == JsonValueKind.String,
         };
     }
 
@@ -89,13 +105,13 @@ internal sealed record ResourceChange(
     private static string AddressText(JsonElement entry) => Text(entry, "address") ?? "";
 
     /// <summary>A short identifying string (mode, type, name, module, provider) shared across entries that repeat it.</summary>
-    private static string? Shared(JsonElement o, string name) =>
-        ValueConverter.Property(o, name) is { ValueKind: JsonValueKind.String } s ? Utf8Strings.String(s) : null;
+    private static string? Shared(JsonElement value) => value.ValueKind == JsonValueKind.String ? Utf8Strings.String(value) : null;
+
+    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>A resource's value: an object, or null when the resource does not exist on that side of the change.</summary>
-    private static JsonElement ObjectOrNull(string file, JsonElement entry, JsonElement change, string name, int line, int column)
+    private static JsonElement ObjectOrNull(string file, JsonElement entry, JsonElement value, string name, int line, int column)
     {
-        var value = ValueConverter.Property(change, name);
         if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) return value;
         throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: \"change.{name}\" must be an object or null, found {JsonProblems.Describe(value.ValueKind)}", line, column);
     }
