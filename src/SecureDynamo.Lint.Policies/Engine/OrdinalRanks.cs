@@ -1,0 +1,44 @@
+namespace SecureDynamo.Lint.Policies.Engine;
+
+/// <summary>
+/// Numbers the distinct strings of one sort key by their ordinal order, so that a sort compares
+/// integers instead of long strings with long common prefixes. Strings are added in any order
+/// (each gets a provisional id); <see cref="Ranks"/> then sorts only the distinct strings, once.
+/// </summary>
+internal sealed class OrdinalRanks
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _distinct = [];
+    // Results of one resource share one address instance: a repeated reference needs no hashing.
+    private string? _last;
+    private int _lastId = -1;
+
+    /// <summary>The provisional id of <paramref name="s"/> (-1 for null, which sorts first, as in <see cref="string.CompareOrdinal(string, string)"/>).</summary>
+    public int Add(string? s)
+    {
+        if (s is null) return -1;
+        if (ReferenceEquals(s, _last)) return _lastId;
+        if (!_ids.TryGetValue(s, out var id))
+        {
+            id = _distinct.Count;
+            _ids.Add(s, id);
+            _distinct.Add(s);
+        }
+        _last = s;
+        _lastId = id;
+        return id;
+    }
+
+    /// <summary>For each provisional id, the ordinal rank of its string among the distinct strings.</summary>
+    public int[] Ranks()
+    {
+        var byId = new int[_distinct.Count];
+        for (var i = 0; i < byId.Length; i++) byId[i] = i;
+        var strings = _distinct.ToArray();
+        // Distinct strings never compare equal, so the order of ties does not arise.
+        Array.Sort(strings, byId, StringComparer.Ordinal);
+        var rank = new int[byId.Length];
+        for (var r = 0; r < byId.Length; r++) rank[byId[r]] = r;
+        return rank;
+    }
+}
