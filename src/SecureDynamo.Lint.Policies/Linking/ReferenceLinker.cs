@@ -48,7 +48,7 @@ public sealed class ReferenceLinker
                     if (found is null)
                     {
                         found = new List<Resource>(single!);
-                        seen = new HashSet<Resource>(found, ReferenceEqualityComparer.Instance);
+                        seen = new HashSet<Resource>(found);
                     }
                     foreach (var i in instances) if (seen!.Add(i)) found.Add(i);
                     continue;

@@ -13,7 +13,8 @@ public sealed class ScalingPolicyAttachments
     private const string SeveralTargets = "refers to several targets and the plan does not show which";
     private const string KnownAfterApply = "has a resource_id, scalable_dimension or service_namespace known only after apply";
 
-    private readonly Dictionary<Resource, List<ScalingPolicyLink>> _byTarget = new(ReferenceEqualityComparer.Instance);
+    // Resource equality is identity; its stored hash is cheaper than the runtime identity hash.
+    private readonly Dictionary<Resource, List<ScalingPolicyLink>> _byTarget = new();
     private readonly Dictionary<string, List<ScalingPolicyLink>> _byKey = new(StringComparer.Ordinal);
     // The first policy, in order, not linked by reference whose triple is unknown (it may attach to any target),
     // and the first whose known triple names a table (it may attach to a target whose own triple is unknown).
