@@ -16,6 +16,11 @@ public sealed class ReferenceLinker
     // Not shared between threads: each policy evaluation makes its own linker.
     private readonly Dictionary<Expression, IReadOnlyCollection<(Origin Origin, List<string> References)>> _origins = new(ReferenceEqualityComparer.Instance);
 
+    // Per resource block (origin) and module instance, the instances a reference written in that module
+    // instance means: the targets of one module instance refer to the same table block, and the graph's
+    // lookup hashes the long module and address strings for every call.
+    private readonly Dictionary<ResourceOrigin, Dictionary<string, IReadOnlyList<Resource>>> _inModuleInstance = new(ReferenceEqualityComparer.Instance);
+
     public ReferenceLinker(ReferenceResolver resolver) => _resolver = resolver;
 
     /// <summary>Instances of managed resource type <paramref name="type"/> that <paramref name="source"/>'s <paramref name="path"/> refers to.</summary>
@@ -95,7 +100,7 @@ public sealed class ReferenceLinker
         // Written directly in the same module: the reference stays inside the same module instance.
         var direct = origin.ModulePath == source.Address.ModulePath && references.Any(r => r.StartsWith(origin.Address, StringComparison.Ordinal));
         IReadOnlyList<Resource> candidates = direct
-            ? _resolver.Graph.InModuleInstance(origin.Instances, source.Address.Module)
+            ? InModuleInstance(origin, source.Address.Module)
             : origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
         if (candidates.Count <= 1) return (candidates, true);
 
@@ -114,6 +119,17 @@ public sealed class ReferenceLinker
             }
         }
         return (candidates, false);
+    }
+
+    /// <summary><see cref="ResourceGraph.InModuleInstance"/> of the origin's instances, looked up once per origin and module instance.</summary>
+    private IReadOnlyList<Resource> InModuleInstance(ResourceOrigin origin, string moduleInstance)
+    {
+        if (!_inModuleInstance.TryGetValue(origin, out var byModule)) _inModuleInstance[origin] = byModule = new(StringComparer.Ordinal);
+        if (!byModule.TryGetValue(moduleInstance, out var instances))
+        {
+            byModule[moduleInstance] = instances = _resolver.Graph.InModuleInstance(origin.Instances, moduleInstance);
+        }
+        return instances;
     }
 
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>

@@ -38,7 +38,7 @@ public sealed class ScalingPolicyAttachments
             {
                 if (!_byKey.TryGetValue(p.Key, out var list)) _byKey[p.Key] = list = [];
                 list.Add(p);
-                if (ScalingTargetIndex.TableName(p.Key.Split('|')[0]) is not null) _firstKeyedForTable ??= p;
+                if (ScalingTargetIndex.TableName(ResourceIdOf(p.Key)) is not null) _firstKeyedForTable ??= p;
             }
         }
     }
@@ -73,5 +73,12 @@ public sealed class ScalingPolicyAttachments
         if (_firstUnkeyed is not null) MayAttach(_firstUnkeyed, KnownAfterApply);
         attached.Sort((a, b) => a.Order.CompareTo(b.Order));
         return (attached.Select(p => p.Policy).ToList(), more is null ? null : $"{more.Policy.Address} {moreWhy}");
+    }
+
+    /// <summary>The resource_id part of a resource_id|scalable_dimension|service_namespace triple.</summary>
+    private static string ResourceIdOf(string key)
+    {
+        var bar = key.IndexOf('|');
+        return bar < 0 ? key : key[..bar];
     }
 }
