@@ -13,10 +13,20 @@ internal sealed class OrdinalRanks
     private string? _last;
     private int _lastId = -1;
 
+    /// <summary>How many distinct strings were added (null aside).</summary>
+    public int Count => _distinct.Count;
+
+    /// <summary>Whether null was added.</summary>
+    public bool SawNull { get; private set; }
+
     /// <summary>The provisional id of <paramref name="s"/> (-1 for null, which sorts first, as in <see cref="string.CompareOrdinal(string, string)"/>).</summary>
     public int Add(string? s)
     {
-        if (s is null) return -1;
+        if (s is null)
+        {
+            SawNull = true;
+            return -1;
+        }
         if (ReferenceEquals(s, _last)) return _lastId;
         if (!_ids.TryGetValue(s, out var id))
         {
