@@ -16,10 +16,12 @@ public sealed class ReferenceLinker
     // Not shared between threads: each policy evaluation makes its own linker.
     private readonly Dictionary<Expression, IReadOnlyCollection<(Origin Origin, List<string> References)>> _origins = new(ReferenceEqualityComparer.Instance);
 
-    // Per resource block (origin) and module instance, the instances a reference written in that module
-    // instance means: the targets of one module instance refer to the same table block, and the graph's
-    // lookup hashes the long module and address strings for every call.
-    private readonly Dictionary<ResourceOrigin, Dictionary<string, IReadOnlyList<Resource>>> _inModuleInstance = new(ReferenceEqualityComparer.Instance);
+    // The last module-instance lookup: the resources of one module instance come one after another and
+    // refer to the same blocks (a table's read and write targets), while the graph's lookup hashes the
+    // long module and address strings on every call (and a map keyed by them here would too).
+    private ResourceOrigin? _lastOrigin;
+    private string? _lastModuleInstance;
+    private IReadOnlyList<Resource> _lastInModuleInstance = Array.Empty<Resource>();
 
     public ReferenceLinker(ReferenceResolver resolver) => _resolver = resolver;
 
@@ -121,15 +123,14 @@ public sealed class ReferenceLinker
         return (candidates, false);
     }
 
-    /// <summary><see cref="ResourceGraph.InModuleInstance"/> of the origin's instances, looked up once per origin and module instance.</summary>
+    /// <summary><see cref="ResourceGraph.InModuleInstance"/> of the origin's instances, not looked up again for the same origin and module instance as the last call.</summary>
     private IReadOnlyList<Resource> InModuleInstance(ResourceOrigin origin, string moduleInstance)
     {
-        if (!_inModuleInstance.TryGetValue(origin, out var byModule)) _inModuleInstance[origin] = byModule = new(StringComparer.Ordinal);
-        if (!byModule.TryGetValue(moduleInstance, out var instances))
-        {
-            byModule[moduleInstance] = instances = _resolver.Graph.InModuleInstance(origin.Instances, moduleInstance);
-        }
-        return instances;
+        if (ReferenceEquals(origin, _lastOrigin) && string.Equals(moduleInstance, _lastModuleInstance, StringComparison.Ordinal)) return _lastInModuleInstance;
+        _lastInModuleInstance = _resolver.Graph.InModuleInstance(origin.Instances, moduleInstance);
+        _lastOrigin = origin;
+        _lastModuleInstance = moduleInstance;
+        return _lastInModuleInstance;
     }
 
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>
