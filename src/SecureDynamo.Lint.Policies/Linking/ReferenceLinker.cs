@@ -18,8 +18,9 @@ public sealed class ReferenceLinker
 
     // The last module-instance lookup: the resources of one module instance come one after another and
     // refer to the same blocks (a table's read and write targets), while the graph's lookup hashes the
-    // long module and address strings on every call (and a map keyed by them here would too).
-    private ResourceOrigin? _lastOrigin;
+    // long module and address strings on every call (and a map keyed by them here would too). Keyed by
+    // the block's instance list, which the graph shares: each referring block resolves its own origin.
+    private IReadOnlyList<Resource>? _lastInstances;
     private string? _lastModuleInstance;
     private IReadOnlyList<Resource> _lastInModuleInstance = Array.Empty<Resource>();
 
@@ -123,12 +124,12 @@ public sealed class ReferenceLinker
         return (candidates, false);
     }
 
-    /// <summary><see cref="ResourceGraph.InModuleInstance"/> of the origin's instances, not looked up again for the same origin and module instance as the last call.</summary>
+    /// <summary><see cref="ResourceGraph.InModuleInstance"/> of the origin's instances, not looked up again for the same instances and module instance as the last call.</summary>
     private IReadOnlyList<Resource> InModuleInstance(ResourceOrigin origin, string moduleInstance)
     {
-        if (ReferenceEquals(origin, _lastOrigin) && string.Equals(moduleInstance, _lastModuleInstance, StringComparison.Ordinal)) return _lastInModuleInstance;
+        if (ReferenceEquals(origin.Instances, _lastInstances) && string.Equals(moduleInstance, _lastModuleInstance, StringComparison.Ordinal)) return _lastInModuleInstance;
         _lastInModuleInstance = _resolver.Graph.InModuleInstance(origin.Instances, moduleInstance);
-        _lastOrigin = origin;
+        _lastInstances = origin.Instances;
         _lastModuleInstance = moduleInstance;
         return _lastInModuleInstance;
     }
