@@ -1,15 +1,17 @@
 namespace SecureDynamo.Lint.Policies.Engine;
 
 /// <summary>
-/// Numbers the distinct strings of one sort key by their ordinal order, so that a sort compares
-/// integers instead of long strings with long common prefixes. Strings are added in any order
-/// (each gets a provisional id); <see cref="Ranks"/> then sorts only the distinct strings, once.
+/// Numbers the distinct strings of one sort key by their ordinal order, so that results are put in
+/// order by integers instead of by comparing long strings with long common prefixes. Strings are
+/// added in any order (each gets a provisional id); <see cref="Ranks"/> then sorts only the distinct
+/// strings, once.
 /// </summary>
 internal sealed class OrdinalRanks
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _distinct = [];
-    // Results of one resource share one address instance: a repeated reference needs no hashing.
+    // A resource's results share its address string, and an input's results its name: a string met
+    // again right after itself (several verdicts of one policy on one resource, the single input) needs no hashing.
     private string? _last;
     private int _lastId = -1;
 

@@ -16,6 +16,8 @@ public sealed class ScalingTargetIndex
     public static readonly AttributePath ResourceId = AttributePath.Of("resource_id");
     public static readonly AttributePath Dimension = AttributePath.Of("scalable_dimension");
     public static readonly AttributePath Namespace = AttributePath.Of("service_namespace");
+    /// <summary>The arguments by which a policy refers to its target.</summary>
+    private static readonly AttributePath[] PolicyTargetPaths = [ResourceId, Dimension, Namespace];
 
     private readonly ReferenceResolver _resolver;
     private readonly ReferenceLinker _references;
@@ -142,7 +144,7 @@ public sealed class ScalingTargetIndex
     {
         var linked = new List<Resource>();
         var exact = true;
-        foreach (var path in new[] { ResourceId, Dimension, Namespace })
+        foreach (var path in PolicyTargetPaths)
         {
             var link = _references.Link(policy, path, TargetType);
             exact &= link.Exact;
