@@ -101,7 +101,7 @@ public sealed class ReferenceLinker
     private (IReadOnlyList<Resource> Instances, bool Narrowed) Select(Resource source, ResourceOrigin origin, List<string> references, bool selectsByOwnKey)
     {
         // Written directly in the same module: the reference stays inside the same module instance.
-        var direct = origin.ModulePath == source.Address.ModulePath && references.Any(r => r.StartsWith(origin.Address, StringComparison.Ordinal));
+        var direct = origin.ModulePath == source.Address.ModulePath && AnyStartsWith(references, origin.Address);
         IReadOnlyList<Resource> candidates = direct
             ? InModuleInstance(origin, source.Address.Module)
             : origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
@@ -134,11 +134,19 @@ public sealed class ReferenceLinker
         return _lastInModuleInstance;
     }
 
+    // A loop, not Any with a lambda: the lambda would capture the address, a closure for every link.
+    private static bool AnyStartsWith(List<string> references, string prefix)
+    {
+        foreach (var r in references) if (r.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>
     public static string? LiteralKey(string reference, string configAddress)
     {
-        if (!reference.StartsWith(configAddress + "[", StringComparison.Ordinal)) return null;
+        // reference starts with configAddress + "[" (checked without making that string).
         var start = configAddress.Length;
+        if (reference.Length <= start || reference[start] != '[' || !reference.StartsWith(configAddress, StringComparison.Ordinal)) return null;
         var i = start + 1;
         if (i < reference.Length && reference[i] == '"')
         {

@@ -70,10 +70,10 @@ public sealed class ScalingTargetIndex
     public static string? TableName(string resourceId)
     {
         if (!resourceId.StartsWith("table/", StringComparison.Ordinal)) return null;
-        var rest = resourceId["table/".Length..];
+        var rest = resourceId.AsSpan("table/".Length);
         var slash = rest.IndexOf('/');
         var name = slash < 0 ? rest : rest[..slash];
-        return name.Length == 0 ? null : name;
+        return name.Length == 0 ? null : name.ToString();
     }
 
     /// <summary><c>table/orders/index/by_user</c> → <c>by_user</c>; null otherwise (exactly four slash-separated parts).</summary>
