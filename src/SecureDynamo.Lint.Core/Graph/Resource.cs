@@ -66,4 +66,26 @@ public sealed class Resource
     public Expression? ExpressionAt(AttributePath path) => Config?.Body.ExpressionAt(path);
 
     public override string ToString() => Address.ToString();
+
+    // Resources are equal only to themselves (Equals is not overridden). The runtime's identity hash
+    // takes a slow path the first time each object is hashed, and every scan makes new resources, so
+    // the policies that index resources by identity paid it for every table, key and target.
+    // A number drawn once per resource, on first use, keeps the same equality for a field read.
+    private static int s_nextHash;
+    private int _hash;
+
+    /// <summary>An identity hash (consistent with reference equality), drawn on first use and kept.</summary>
+    public override int GetHashCode()
+    {
+        var hash = _hash;
+        if (hash != 0) return hash;
+        var drawn = Interlocked.Increment(ref s_nextHash);
+        if (drawn == 0) drawn = 1;
+        // Two threads may hash a resource for the first time at once: the first number stored wins for both.
+        var prior = Interlocked.CompareExchange(ref _hash, drawn, 0);
+        return prior == 0 ? drawn : prior;
+    }
+
+    /// <summary>Reference equality, as for any object; declared with <see cref="GetHashCode"/>.</summary>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 }

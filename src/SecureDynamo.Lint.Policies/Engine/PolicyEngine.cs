@@ -64,23 +64,5 @@ public sealed class PolicyEngine
     }
 
     /// <summary>The report order: input, resource address, policy id, message (stable: equal results keep their order).</summary>
-    public static IReadOnlyList<EvaluationResult> Order(IEnumerable<EvaluationResult> results)
-    {
-        var items = results.ToArray();
-        var order = new int[items.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (x, y) =>
-        {
-            var a = items[x];
-            var b = items[y];
-            var c = string.CompareOrdinal(a.Input, b.Input);
-            if (c == 0) c = string.CompareOrdinal(a.ResourceAddress, b.ResourceAddress);
-            if (c == 0) c = string.CompareOrdinal(a.PolicyId, b.PolicyId);
-            if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
-            return c != 0 ? c : x.CompareTo(y);
-        });
-        var sorted = new EvaluationResult[items.Length];
-        for (var i = 0; i < order.Length; i++) sorted[i] = items[order[i]];
-        return sorted;
-    }
+    public static IReadOnlyList<EvaluationResult> Order(IEnumerable<EvaluationResult> results) => ResultOrder.Sort(results.ToArray());
 }

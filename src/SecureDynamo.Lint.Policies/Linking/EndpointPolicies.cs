@@ -17,7 +17,8 @@ public sealed class EndpointPolicies
     private static readonly AttributePath EndpointId = AttributePath.Of("vpc_endpoint_id");
     private static readonly AttributePath Id = AttributePath.Of("id");
 
-    private readonly Dictionary<Resource, List<Resource>> _byEndpoint = new(ReferenceEqualityComparer.Instance);
+    // Resource equality is identity; its stored hash is cheaper than the runtime identity hash.
+    private readonly Dictionary<Resource, List<Resource>> _byEndpoint = new();
     private readonly List<Resource> _undecided = [];
 
     /// <summary>Attachments whose endpoint is known only after apply (or is one of several candidates).</summary>

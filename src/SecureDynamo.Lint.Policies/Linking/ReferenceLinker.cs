@@ -16,6 +16,14 @@ public sealed class ReferenceLinker
     // Not shared between threads: each policy evaluation makes its own linker.
     private readonly Dictionary<Expression, IReadOnlyCollection<(Origin Origin, List<string> References)>> _origins = new(ReferenceEqualityComparer.Instance);
 
+    // The last module-instance lookup: the resources of one module instance come one after another and
+    // refer to the same blocks (a table's read and write targets), while the graph's lookup hashes the
+    // long module and address strings on every call (and a map keyed by them here would too). Keyed by
+    // the block's instance list, which the graph shares: each referring block resolves its own origin.
+    private IReadOnlyList<Resource>? _lastInstances;
+    private string? _lastModuleInstance;
+    private IReadOnlyList<Resource> _lastInModuleInstance = Array.Empty<Resource>();
+
     public ReferenceLinker(ReferenceResolver resolver) => _resolver = resolver;
 
     /// <summary>Instances of managed resource type <paramref name="type"/> that <paramref name="source"/>'s <paramref name="path"/> refers to.</summary>
@@ -48,7 +56,7 @@ public sealed class ReferenceLinker
                     if (found is null)
                     {
                         found = new List<Resource>(single!);
-                        seen = new HashSet<Resource>(found, ReferenceEqualityComparer.Instance);
+                        seen = new HashSet<Resource>(found);
                     }
                     foreach (var i in instances) if (seen!.Add(i)) found.Add(i);
                     continue;
@@ -93,9 +101,9 @@ public sealed class ReferenceLinker
     private (IReadOnlyList<Resource> Instances, bool Narrowed) Select(Resource source, ResourceOrigin origin, List<string> references, bool selectsByOwnKey)
     {
         // Written directly in the same module: the reference stays inside the same module instance.
-        var direct = origin.ModulePath == source.Address.ModulePath && references.Any(r => r.StartsWith(origin.Address, StringComparison.Ordinal));
+        var direct = origin.ModulePath == source.Address.ModulePath && AnyStartsWith(references, origin.Address);
         IReadOnlyList<Resource> candidates = direct
-            ? _resolver.Graph.InModuleInstance(origin.Instances, source.Address.Module)
+            ? InModuleInstance(origin, source.Address.Module)
             : origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
         if (candidates.Count <= 1) return (candidates, true);
 
@@ -116,11 +124,29 @@ public sealed class ReferenceLinker
         return (candidates, false);
     }
 
+    /// <summary><see cref="ResourceGraph.InModuleInstance"/> of the origin's instances, not looked up again for the same instances and module instance as the last call.</summary>
+    private IReadOnlyList<Resource> InModuleInstance(ResourceOrigin origin, string moduleInstance)
+    {
+        if (ReferenceEquals(origin.Instances, _lastInstances) && string.Equals(moduleInstance, _lastModuleInstance, StringComparison.Ordinal)) return _lastInModuleInstance;
+        _lastInModuleInstance = _resolver.Graph.InModuleInstance(origin.Instances, moduleInstance);
+        _lastInstances = origin.Instances;
+        _lastModuleInstance = moduleInstance;
+        return _lastInModuleInstance;
+    }
+
+    // A loop, not Any with a lambda: the lambda would capture the address, a closure for every link.
+    private static bool AnyStartsWith(List<string> references, string prefix)
+    {
+        foreach (var r in references) if (r.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>
     public static string? LiteralKey(string reference, string configAddress)
     {
-        if (!reference.StartsWith(configAddress + "[", StringComparison.Ordinal)) return null;
+        // reference starts with configAddress + "[" (checked without making that string).
         var start = configAddress.Length;
+        if (reference.Length <= start || reference[start] != '[' || !reference.StartsWith(configAddress, StringComparison.Ordinal)) return null;
         var i = start + 1;
         if (i < reference.Length && reference[i] == '"')
         {

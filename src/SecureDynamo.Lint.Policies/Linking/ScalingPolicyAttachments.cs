@@ -13,7 +13,8 @@ public sealed class ScalingPolicyAttachments
     private const string SeveralTargets = "refers to several targets and the plan does not show which";
     private const string KnownAfterApply = "has a resource_id, scalable_dimension or service_namespace known only after apply";
 
-    private readonly Dictionary<Resource, List<ScalingPolicyLink>> _byTarget = new(ReferenceEqualityComparer.Instance);
+    // Resource equality is identity; its stored hash is cheaper than the runtime identity hash.
+    private readonly Dictionary<Resource, List<ScalingPolicyLink>> _byTarget = new();
     private readonly Dictionary<string, List<ScalingPolicyLink>> _byKey = new(StringComparer.Ordinal);
     // The first policy, in order, not linked by reference whose triple is unknown (it may attach to any target),
     // and the first whose known triple names a table (it may attach to a target whose own triple is unknown).
@@ -37,7 +38,7 @@ public sealed class ScalingPolicyAttachments
             {
                 if (!_byKey.TryGetValue(p.Key, out var list)) _byKey[p.Key] = list = [];
                 list.Add(p);
-                if (ScalingTargetIndex.TableName(p.Key.Split('|')[0]) is not null) _firstKeyedForTable ??= p;
+                if (ScalingTargetIndex.TableName(ResourceIdOf(p.Key)) is not null) _firstKeyedForTable ??= p;
             }
         }
     }
@@ -72,5 +73,12 @@ public sealed class ScalingPolicyAttachments
         if (_firstUnkeyed is not null) MayAttach(_firstUnkeyed, KnownAfterApply);
         attached.Sort((a, b) => a.Order.CompareTo(b.Order));
         return (attached.Select(p => p.Policy).ToList(), more is null ? null : $"{more.Policy.Address} {moreWhy}");
+    }
+
+    /// <summary>The resource_id part of a resource_id|scalable_dimension|service_namespace triple.</summary>
+    private static string ResourceIdOf(string key)
+    {
+        var bar = key.IndexOf('|');
+        return bar < 0 ? key : key[..bar];
     }
 }

@@ -16,6 +16,8 @@ public sealed class ScalingTargetIndex
     public static readonly AttributePath ResourceId = AttributePath.Of("resource_id");
     public static readonly AttributePath Dimension = AttributePath.Of("scalable_dimension");
     public static readonly AttributePath Namespace = AttributePath.Of("service_namespace");
+    /// <summary>The arguments by which a policy refers to its target.</summary>
+    private static readonly AttributePath[] PolicyTargetPaths = [ResourceId, Dimension, Namespace];
 
     private readonly ReferenceResolver _resolver;
     private readonly ReferenceLinker _references;
@@ -31,27 +33,34 @@ public sealed class ScalingTargetIndex
     {
         var index = new ScalingTargetIndex(resolver);
         var tableLinker = new TableLinker(index._references, tables);
-        var policies = graph.OfType(PolicyType).Where(p => p.IsJudged && index.MayBeDynamoDb(p)).ToList();
-        var attachments = new ScalingPolicyAttachments(policies.Select((p, i) => index.LinkPolicy(p, i)).ToList());
+        // Each target's and policy's namespace and dimension are worked out once and reused for its triple.
+        var policies = new List<ScalingPolicyLink>();
+        foreach (var p in graph.OfType(PolicyType))
+        {
+            if (!p.IsJudged) continue;
+            var ns = index.Text(p, Namespace);
+            if (!MayBeDynamoDb(ns)) continue;
+            policies.Add(index.LinkPolicy(p, policies.Count, ns));
+        }
+        var attachments = new ScalingPolicyAttachments(policies);
         var targets = new List<ScalingTarget>();
         foreach (var target in graph.OfType(TargetType))
         {
-            if (!target.IsJudged || !index.MayBeDynamoDb(target)) continue;
+            if (!target.IsJudged) continue;
+            var ns = index.Text(target, Namespace);
+            if (!MayBeDynamoDb(ns)) continue;
             var dimension = index.Text(target, Dimension);
             string? capacity = null;
             bool? isIndex = null;
             if (dimension is not null)
             {
-                var parts = dimension.Split(':');
-                if (parts.Length != 3 || parts[0] != "dynamodb" || parts[1] is not ("table" or "index") ||
-                    parts[2] is not ("ReadCapacityUnits" or "WriteCapacityUnits")) continue;
-                isIndex = parts[1] == "index";
-                capacity = parts[2];
+                if (!TryParseDimension(dimension, out var scalesIndex, out capacity)) continue;
+                isIndex = scalesIndex;
             }
             var id = target.Get(ResourceId);
             var indexName = isIndex == true && id.IsKnown ? IndexName(id.AsString()) : null;
             var table = tableLinker.Link(target, ResourceId, TableName);
-            var (attached, more) = attachments.Of(target, index.Triple(target));
+            var (attached, more) = attachments.Of(target, Triple(id, dimension, ns));
             targets.Add(new ScalingTarget(target, capacity, isIndex, indexName, table, attached, more));
         }
         return targets;
@@ -61,25 +70,44 @@ public sealed class ScalingTargetIndex
     public static string? TableName(string resourceId)
     {
         if (!resourceId.StartsWith("table/", StringComparison.Ordinal)) return null;
-        var rest = resourceId["table/".Length..];
+        var rest = resourceId.AsSpan("table/".Length);
         var slash = rest.IndexOf('/');
         var name = slash < 0 ? rest : rest[..slash];
-        return name.Length == 0 ? null : name;
+        return name.Length == 0 ? null : name.ToString();
     }
 
-    /// <summary><c>table/orders/index/by_user</c> → <c>by_user</c>; null otherwise.</summary>
+    /// <summary><c>table/orders/index/by_user</c> → <c>by_user</c>; null otherwise (exactly four slash-separated parts).</summary>
     public static string? IndexName(string? resourceId)
     {
-        if (resourceId is null) return null;
-        var parts = resourceId.Split('/');
-        return parts.Length == 4 && parts[0] == "table" && parts[2] == "index" && parts[3].Length > 0 ? parts[3] : null;
+        if (resourceId is null || !resourceId.StartsWith("table/", StringComparison.Ordinal)) return null;
+        var afterTable = resourceId.AsSpan("table/".Length);
+        var slash = afterTable.IndexOf('/');
+        if (slash < 0) return null;
+        var afterName = afterTable[(slash + 1)..];
+        if (!afterName.StartsWith("index/", StringComparison.Ordinal)) return null;
+        var index = afterName["index/".Length..];
+        return index.Length > 0 && !index.Contains('/') ? index.ToString() : null;
     }
 
-    private bool MayBeDynamoDb(Resource r)
+    /// <summary>
+    /// <c>dynamodb:table:ReadCapacityUnits</c> and the like: whether it scales an index and which capacity;
+    /// false for any other dimension (each part is fixed, so the four valid texts are matched whole).
+    /// </summary>
+    private static bool TryParseDimension(string dimension, out bool isIndex, out string? capacity)
     {
-        var ns = Text(r, Namespace);
-        return ns is null || ns == "dynamodb";
+        (isIndex, capacity) = dimension switch
+        {
+            "dynamodb:table:ReadCapacityUnits" => (false, "ReadCapacityUnits"),
+            "dynamodb:table:WriteCapacityUnits" => (false, "WriteCapacityUnits"),
+            "dynamodb:index:ReadCapacityUnits" => (true, "ReadCapacityUnits"),
+            "dynamodb:index:WriteCapacityUnits" => (true, "WriteCapacityUnits"),
+            _ => (false, null),
+        };
+        return capacity is not null;
     }
+
+    /// <summary>A <c>service_namespace</c> of DynamoDB, or unknown (so possibly DynamoDB's).</summary>
+    private static bool MayBeDynamoDb(string? ns) => ns is null || ns == "dynamodb";
 
     /// <summary>The known string at <paramref name="path"/>, resolving references to other targets' known values; null when unknown.</summary>
     private string? Text(Resource r, AttributePath path)
@@ -93,32 +121,39 @@ public sealed class ScalingTargetIndex
         if (_resolver.Resolve(expr) is ResourceOrigin { Instances.Count: > 0 } origin)
         {
             var name = ReferenceResolver.SplitTraversal(expr.References[0]).LastOrDefault();
-            var values = origin.Instances.Select(i => name is null ? null : i.Get(AttributePath.Of(name)).AsString()).Distinct().ToList();
-            if (values.Count == 1 && values[0] is not null) return values[0];
+            return name is null ? null : SameText(origin.Instances, AttributePath.Of(name));
         }
         return null;
     }
 
+    /// <summary>The known string all <paramref name="instances"/> have at <paramref name="path"/>; null when one has none or they differ.</summary>
+    private static string? SameText(IReadOnlyList<Resource> instances, AttributePath path)
+    {
+        string? same = null;
+        foreach (var instance in instances)
+        {
+            var text = instance.Get(path).AsString();
+            if (text is null || (same is not null && text != same)) return null;
+            same = text;
+        }
+        return same;
+    }
+
     /// <summary>What a policy's arguments say about its target, worked out once per policy.</summary>
-    private ScalingPolicyLink LinkPolicy(Resource policy, int order)
+    private ScalingPolicyLink LinkPolicy(Resource policy, int order, string? ns)
     {
         var linked = new List<Resource>();
         var exact = true;
-        foreach (var path in new[] { ResourceId, Dimension, Namespace })
+        foreach (var path in PolicyTargetPaths)
         {
             var link = _references.Link(policy, path, TargetType);
             exact &= link.Exact;
             foreach (var t in link.Instances) if (!linked.Contains(t)) linked.Add(t);
         }
-        return new ScalingPolicyLink(order, policy, linked, exact, Triple(policy));
+        return new ScalingPolicyLink(order, policy, linked, exact, Triple(policy.Get(ResourceId), Text(policy, Dimension), ns));
     }
 
     /// <summary>resource_id|scalable_dimension|service_namespace when all are known.</summary>
-    private string? Triple(Resource r)
-    {
-        var id = r.Get(ResourceId);
-        var dim = Text(r, Dimension);
-        var ns = Text(r, Namespace);
-        return id.IsKnown && id.AsString() is { } s && dim is not null && ns is not null ? $"{s}|{dim}|{ns}" : null;
-    }
+    private static string? Triple(Value id, string? dim, string? ns) =>
+        id.IsKnown && id.AsString() is { } s && dim is not null && ns is not null ? $"{s}|{dim}|{ns}" : null;
 }

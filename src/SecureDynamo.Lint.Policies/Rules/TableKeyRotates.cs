@@ -16,6 +16,8 @@ public sealed class TableKeyRotates : Policy
     private static readonly AttributePath SseKey = AttributePath.Of("server_side_encryption", 0, "kms_key_arn");
     private static readonly AttributePath ReplicaKey = AttributePath.Of("kms_key_arn");
     private static readonly AttributePath Rotation = AttributePath.Of("enable_key_rotation");
+    private static readonly AttributePath Replicas = AttributePath.Of("replica");
+    private static readonly AttributePath[] FirstReplicaKeys = Enumerable.Range(0, 8).Select(i => AttributePath.Of("replica", i, "kms_key_arn")).ToArray();
 
     public override string Id => "dynamodb:016";
 
@@ -23,11 +25,13 @@ public sealed class TableKeyRotates : Policy
     {
         // key address → the key instance and the tables it encrypts, in input order
         var keys = new Dictionary<string, (Resource Key, List<string> Users)>(StringComparer.Ordinal);
-        var usersOf = new Dictionary<Resource, List<string>>(ReferenceEqualityComparer.Instance);
+        var usersOf = new Dictionary<Resource, List<string>>();
         var verdicts = new List<Verdict>();
+        var used = new List<Resource>();
         foreach (var user in Users(context))
         {
-            var used = KeysOf(user, context).Where(k => k.IsJudged && k.Type == KeyType).Distinct().ToList();
+            used.Clear();
+            AddKeysOf(user, context, used);
             if (used.Count == 0)
             {
                 verdicts.Add(Verdict.NotApplicable(user,
@@ -54,26 +58,44 @@ public sealed class TableKeyRotates : Policy
     private static IEnumerable<Resource> Users(PolicyContext context) =>
         context.Graph.OfType("aws_dynamodb_table").Concat(context.Graph.OfType("aws_dynamodb_table_replica")).Where(r => r.IsJudged);
 
-    private static IEnumerable<Resource> KeysOf(Resource user, PolicyContext context)
+    /// <summary>
+    /// Adds to <paramref name="used"/> the judged <c>aws_kms_key</c> instances <paramref name="user"/> is
+    /// encrypted with, each once, in the order first named. A table names one to a few keys: a list
+    /// search de-duplicates them without hashing.
+    /// </summary>
+    private static void AddKeysOf(Resource user, PolicyContext context, List<Resource> used)
     {
         if (user.Type == "aws_dynamodb_table_replica")
         {
-            foreach (var k in context.Keys.Classify(context.Effective(user, ReplicaKey), user).ManagedKeys) yield return k;
-            yield break;
+            AddKeys(context.Keys.Classify(context.Effective(user, ReplicaKey), user).ManagedKeys, used);
+            return;
         }
         // SSE off (false or never set) means an AWS owned key; unknown still names the key it would use.
-        if (context.Effective(user, SseEnabled).AsBool() != false && !context.Effective(user, SseEnabled).IsNull)
+        var sse = context.Effective(user, SseEnabled);
+        if (sse.AsBool() != false && !sse.IsNull)
         {
-            foreach (var k in context.Keys.Classify(context.Effective(user, SseKey), user).ManagedKeys) yield return k;
+            AddKeys(context.Keys.Classify(context.Effective(user, SseKey), user).ManagedKeys, used);
         }
-        var replicas = context.Effective(user, AttributePath.Of("replica"));
+        var replicas = context.Effective(user, Replicas);
         for (var i = 0; i < replicas.Items.Count; i++)
         {
-            var key = context.Effective(user, AttributePath.Of("replica", i, "kms_key_arn"));
+            var key = context.Effective(user, ReplicaKeyPath(i));
             if (key.IsNull) continue;
-            foreach (var k in context.Keys.Classify(key, user).ManagedKeys) yield return k;
+            AddKeys(context.Keys.Classify(key, user).ManagedKeys, used);
         }
     }
+
+    private static void AddKeys(IReadOnlyList<Resource> keys, List<Resource> used)
+    {
+        foreach (var k in keys)
+        {
+            if (k.IsJudged && k.Type == KeyType && !used.Contains(k)) used.Add(k);
+        }
+    }
+
+    /// <summary><c>replica[i].kms_key_arn</c>; the paths of the first replicas are made once.</summary>
+    private static AttributePath ReplicaKeyPath(int i) =>
+        i < FirstReplicaKeys.Length ? FirstReplicaKeys[i] : AttributePath.Of("replica", i, "kms_key_arn");
 
     private static Verdict JudgeKey(Resource key, List<string> users, PolicyContext context)
     {

@@ -1,0 +1,88 @@
+using SecureDynamo.Lint.Core.Evaluation;
+
+namespace SecureDynamo.Lint.Policies.Engine;
+
+/// <summary>
+/// The report order of results: input, resource address, policy id, then message, all ordinal,
+/// and stable (equal results keep their order). A plan has tens of thousands of results whose
+/// addresses share long prefixes, so comparing the strings on every step of a sort dominated the
+/// policy phase. Instead the distinct inputs, addresses and policy ids are ranked once, the results
+/// are put in order of those ranks by stable counting sorts (policy, then address, then input: the
+/// last pass decides first, earlier passes break its ties), and messages are compared only between
+/// results of the same input, address and policy (rarely more than one).
+/// </summary>
+internal static class ResultOrder
+{
+    public static EvaluationResult[] Sort(EvaluationResult[] items)
+    {
+        var inputs = new OrdinalRanks();
+        var addresses = new OrdinalRanks();
+        var policies = new OrdinalRanks();
+        var input = new int[items.Length];
+        var address = new int[items.Length];
+        var policy = new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var r = items[i];
+            input[i] = inputs.Add(r.Input);
+            address[i] = addresses.Add(r.ResourceAddress);
+            policy[i] = policies.Add(r.PolicyId);
+        }
+        ToRanks(input, inputs.Ranks());
+        ToRanks(address, addresses.Ranks());
+        ToRanks(policy, policies.Ranks());
+
+        var order = new int[items.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        order = StableSortBy(order, policy, policies);
+        order = StableSortBy(order, address, addresses);
+        order = StableSortBy(order, input, inputs);
+        OrderMessagesWithinRuns(order, items, input, address, policy);
+
+        var sorted = new EvaluationResult[items.Length];
+        for (var i = 0; i < order.Length; i++) sorted[i] = items[order[i]];
+        return sorted;
+    }
+
+    /// <summary>Replaces provisional ids by ranks shifted by one, so that null (id -1) takes bucket 0 and sorts first.</summary>
+    private static void ToRanks(int[] ids, int[] rankOfId)
+    {
+        for (var i = 0; i < ids.Length; i++) ids[i] = ids[i] < 0 ? 0 : rankOfId[ids[i]] + 1;
+    }
+
+    /// <summary>A counting sort of <paramref name="order"/> by <paramref name="bucket"/> (0 for null, then 1 + rank): stable, linear.</summary>
+    private static int[] StableSortBy(int[] order, int[] bucket, OrdinalRanks key)
+    {
+        // A single key value (usually the input) leaves the order as it is.
+        if (key.Count + (key.SawNull ? 1 : 0) <= 1) return order;
+        var starts = new int[key.Count + 2];
+        foreach (var i in order) starts[bucket[i] + 1]++;
+        for (var b = 1; b < starts.Length; b++) starts[b] += starts[b - 1];
+        var sorted = new int[order.Length];
+        foreach (var i in order) sorted[starts[bucket[i]]++] = i;
+        return sorted;
+    }
+
+    /// <summary>Within each run of equal (input, address, policy), orders by message, then by original position.</summary>
+    private static void OrderMessagesWithinRuns(int[] order, EvaluationResult[] items, int[] input, int[] address, int[] policy)
+    {
+        IComparer<int>? byMessage = null;
+        var start = 0;
+        while (start < order.Length)
+        {
+            var first = order[start];
+            var end = start + 1;
+            while (end < order.Length && address[order[end]] == address[first] && policy[order[end]] == policy[first] && input[order[end]] == input[first]) end++;
+            if (end - start > 1)
+            {
+                byMessage ??= Comparer<int>.Create((a, b) =>
+                {
+                    var c = string.CompareOrdinal(items[a].Message, items[b].Message);
+                    return c != 0 ? c : a.CompareTo(b);
+                });
+                Array.Sort(order, start, end - start, byMessage);
+            }
+            start = end;
+        }
+    }
+}
