@@ -179,10 +179,27 @@ public sealed class IndentedJsonWriter
         Append(_indent.AsSpan(0, _newLineLength + width));
     }
 
+    /// <summary>One string value written from three parts (no string made of them first).</summary>
+    public void String(ReadOnlySpan<char> first, ReadOnlySpan<char> second, ReadOnlySpan<char> third)
+    {
+        BeforeValue();
+        Append('"');
+        WriteEscaped(first);
+        WriteEscaped(second);
+        WriteEscaped(third);
+        Append('"');
+        Completed();
+    }
+
     private void WriteString(string value)
     {
         Append('"');
-        var text = value.AsSpan();
+        WriteEscaped(value);
+        Append('"');
+    }
+
+    private void WriteEscaped(ReadOnlySpan<char> text)
+    {
         var pos = 0;
         // The next character outside printable ASCII (DEL included), found again only once passed:
         // searching to it from every quote would be quadratic in a long message full of quotes.
@@ -201,7 +218,6 @@ public sealed class IndentedJsonWriter
             Escape(text[stop]);
             pos = stop + 1;
         }
-        Append('"');
     }
 
     private void Escape(char c)

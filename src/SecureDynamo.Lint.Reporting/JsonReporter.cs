@@ -68,7 +68,10 @@ public static class JsonReporter
         w.Property("address", r.ResourceAddress);
         w.Property("type", r.ResourceType);
         w.EndObject();
-        w.Property("message", r.Message);
+        w.Name("message");
+        // Most messages are "address: text", kept as their text: written in parts, not made into one string per result.
+        if (r.MessageHasAddress) w.String(r.ResourceAddress, ": ", r.MessageText);
+        else w.String(r.Message);
         w.Property("attribute", r.Attribute);
         w.Property("input", report.Display(r.Input));
         w.Property("fingerprint", fingerprint);

@@ -37,7 +37,7 @@ public sealed class TextReporter(bool color)
                 output.Write(" [");
                 output.Write(r.Severity.ToText());
                 output.Write("] ");
-                SafeText.WriteOneLine(output, WithoutAddress(r));
+                SafeText.WriteOneLine(output, r.MessageText);
                 if (r.Location is { } l && (source || l != first.Location))
                 {
                     output.Write(" (");
@@ -106,16 +106,6 @@ public sealed class TextReporter(bool color)
         Span<char> digits = stackalloc char[11];
         n.TryFormat(digits, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
         output.Write(digits[..length]);
-    }
-
-    /// <summary>The message without a leading "address: " (the group's heading already names the resource).</summary>
-    private static ReadOnlySpan<char> WithoutAddress(EvaluationResult r)
-    {
-        var message = r.Message.AsSpan();
-        var address = r.ResourceAddress;
-        return message.StartsWith(address, StringComparison.Ordinal) && message[address.Length..].StartsWith(": ", StringComparison.Ordinal)
-            ? message[(address.Length + 2)..]
-            : message;
     }
 
     private string Paint(string text, string code) => color ? code + text + Reset : text;
