@@ -61,31 +61,32 @@ public sealed class TableCapacityAutoscales : Policy
             if (name.AsString() is { } n) scopes.Add(n);
         }
 
-        var missing = new List<string>();
-        var undecided = new List<string>();
+        var missing = new List<Gap>();
+        var undecided = new List<Gap>();
         foreach (var scope in scopes)
         {
             foreach (var capacity in Capacities)
             {
                 var state = Assess(table, scope, capacity, targets, context);
-                if (state.Problem is not null) missing.Add($"{Scope(scope)} {capacity} {state.Problem}");
-                else if (state.Undecided is not null) undecided.Add($"{Scope(scope)} {capacity}: {state.Undecided}");
+                if (state.Problem is not null) missing.Add(new Gap(scope, capacity, " ", state.Problem));
+                else if (state.Undecided is not null) undecided.Add(new Gap(scope, capacity, ": ", state.Undecided));
             }
         }
         var billingText = mode is null ? "billing_mode is not set (PROVISIONED)" : "billing_mode is PROVISIONED";
-        if (missing.Count > 0 && context.IncompleteInput is { } incomplete && missing.All(IsAbsence))
+        if (missing.Count > 0 && context.IncompleteInput is { } incomplete && missing.All(g => IsAbsence(g.Detail)))
         {
-            return Verdict.Unknown(table, $"{billingText}; the input has no autoscaling for: {string.Join("; ", missing)}; but {incomplete}", BillingMode);
+            return Verdict.Unknown(table, Text(billingText, "; the input has no autoscaling for: ", missing, "; but " + incomplete), BillingMode);
         }
         if (missing.Count > 0)
         {
             return Verdict.Fail(table,
-                $"{billingText} but capacity does not scale with demand; missing: {string.Join("; ", missing)}. Add an aws_appautoscaling_target (service_namespace \"dynamodb\", resource_id \"table/<name>\") and a target-tracking aws_appautoscaling_policy for each",
+                Text(billingText, " but capacity does not scale with demand; missing: ", missing,
+                    ". Add an aws_appautoscaling_target (service_namespace \"dynamodb\", resource_id \"table/<name>\") and a target-tracking aws_appautoscaling_policy for each"),
                 BillingMode);
         }
         if (undecided.Count > 0)
         {
-            return Verdict.Unknown(table, $"{billingText}; cannot tell whether autoscaling covers it: {string.Join("; ", undecided)}", BillingMode);
+            return Verdict.Unknown(table, Text(billingText, "; cannot tell whether autoscaling covers it: ", undecided, ""), BillingMode);
         }
         var what = scopes.Count == 1 ? "read and write capacity" : $"read and write capacity of the table and of {scopes.Count - 1} index(es)";
         return Verdict.Pass(table, $"{billingText} and {what} have autoscaling targets with scaling policies", BillingMode);
@@ -94,7 +95,32 @@ public sealed class TableCapacityAutoscales : Policy
     /// <summary>A missing target or policy (as opposed to a wrong range or a policy that never scales in).</summary>
     private static bool IsAbsence(string problem) => problem.Contains("target and policy", StringComparison.Ordinal) || problem.Contains(" policy (", StringComparison.Ordinal);
 
-    private static string Scope(string? index) => index is null ? "table" : $"index {index}";
+    /// <summary>One capacity dimension not covered: "table ReadCapacityUnits target and policy", "index i WriteCapacityUnits: why".</summary>
+    private readonly record struct Gap(string? Index, string Capacity, string Separator, string Detail);
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_text;
+
+    /// <summary>
+    /// "head" "lead" gap; gap; ... "tail" written once (a table with indexes lists a dozen gaps, each
+    /// naming targets, and thousands of tables are judged: no string per gap, no joined list).
+    /// </summary>
+    private static string Text(string head, string lead, List<Gap> gaps, string tail)
+    {
+        var text = t_text ??= new System.Text.StringBuilder(1024);
+        text.Clear().Append(head).Append(lead);
+        for (var i = 0; i < gaps.Count; i++)
+        {
+            if (i > 0) text.Append("; ");
+            var gap = gaps[i];
+            if (gap.Index is null) text.Append("table");
+            else text.Append("index ").Append(gap.Index);
+            text.Append(' ').Append(gap.Capacity).Append(gap.Separator).Append(gap.Detail);
+        }
+        var result = text.Append(tail).ToString();
+        if (text.Capacity > 1 << 16) t_text = null;
+        return result;
+    }
 
     private static PairState Assess(Resource table, string? index, string capacity, IReadOnlyList<ScalingTarget> targets, PolicyContext context)
     {
