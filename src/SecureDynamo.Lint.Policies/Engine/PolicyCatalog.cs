@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -53,6 +54,13 @@ public sealed class PolicyCatalog
     /// <summary>The built-in catalogue. Fails loudly when metadata and logic disagree.</summary>
     public static PolicyCatalog BuiltIn() => _builtIn ??= LoadBuiltIn();
 
+    // The policy classes are found by reflection. A trimmed native build (PublishAot) keeps this assembly whole
+    // (TrimmerRootAssembly in the CLI project), so every Policy type and its constructor is there to be found.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The CLI's trimmed build roots this assembly.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2062", Justification = "The CLI's trimmed build roots this assembly.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2065", Justification = "The CLI's trimmed build roots this assembly.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "The CLI's trimmed build roots this assembly.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The CLI's trimmed build roots this assembly.")]
     private static PolicyCatalog LoadBuiltIn()
     {
         var assembly = typeof(PolicyCatalog).Assembly;
