@@ -9,7 +9,7 @@ namespace SecureDynamo.Lint.Core.Graph;
 public sealed class ResourceGraph
 {
     private readonly Dictionary<string, List<Resource>> _byType = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Module, string Address), List<Resource>> _byConfig = new();
+    private readonly Dictionary<(string Module, string Address), BlockInstances> _byConfig = new();
     private readonly Dictionary<(string ModuleInstance, string Address), List<Resource>> _byModuleInstance = new();
     private readonly Dictionary<string, ModuleConfig> _modules = new(StringComparer.Ordinal);
 
@@ -37,7 +37,7 @@ public sealed class ResourceGraph
             if (!_byType.TryGetValue(typeKey, out var list)) _byType[typeKey] = list = new List<Resource>();
             list.Add(r);
             var key = (r.Address.ModulePath, r.Address.ConfigAddress);
-            if (!_byConfig.TryGetValue(key, out var instances)) _byConfig[key] = instances = new List<Resource>();
+            if (!_byConfig.TryGetValue(key, out var instances)) _byConfig[key] = instances = new BlockInstances(this);
             instances.Add(r);
             var instanceKey = (r.Address.Module, r.Address.ConfigAddress);
             if (!_byModuleInstance.TryGetValue(instanceKey, out var inModule)) _byModuleInstance[instanceKey] = inModule = new List<Resource>(1);
@@ -90,16 +90,21 @@ public sealed class ResourceGraph
     public IReadOnlyList<Resource> InModuleInstance(IReadOnlyList<Resource> resources, string moduleInstance)
     {
         if (resources.Count == 0) return resources;
-        var first = resources[0].Address;
-        if (ReferenceEquals(resources, Instances(first.ModulePath, first.ConfigAddress)))
+        if (resources is BlockInstances block && ReferenceEquals(block.Graph, this))
         {
-            return _byModuleInstance.TryGetValue((moduleInstance, first.ConfigAddress), out var list) ? list : Array.Empty<Resource>();
+            return _byModuleInstance.TryGetValue((moduleInstance, resources[0].Address.ConfigAddress), out var list) ? list : Array.Empty<Resource>();
         }
         return resources.Where(r => r.Address.Module == moduleInstance).ToList();
     }
 
     /// <summary>The module at configuration path <paramref name="path"/> ("" is the root).</summary>
     public ModuleConfig? Module(string path) => _modules.TryGetValue(path, out var m) ? m : null;
+
+    /// <summary>The instances of one resource block, as <see cref="Instances"/> gives them: known by their type, no lookup needed to tell.</summary>
+    private sealed class BlockInstances(ResourceGraph graph) : List<Resource>
+    {
+        public ResourceGraph Graph { get; } = graph;
+    }
 
     private void IndexModules(ModuleConfig module)
     {

@@ -11,7 +11,8 @@ public sealed class SuppressionStage(IReadOnlyList<ISuppressionSource> sources)
 {
     public IReadOnlyList<string> Warnings => sources.SelectMany(s => s.Warnings).ToArray();
 
-    public IReadOnlyList<EvaluationResult> Apply(IReadOnlyList<EvaluationResult> results) => results.Select(Apply).ToArray();
+    public IReadOnlyList<EvaluationResult> Apply(IReadOnlyList<EvaluationResult> results) =>
+        sources.Count == 0 ? results : results.Select(Apply).ToArray();
 
     public EvaluationResult Apply(EvaluationResult result)
     {
