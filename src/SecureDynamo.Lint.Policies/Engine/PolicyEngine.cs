@@ -55,6 +55,8 @@ public sealed class PolicyEngine
         var results = new List<EvaluationResult>();
         var context = shared.WithOptions(_selection.OptionsFor(policy.Id));
         var texts = new SharedTexts();
+        // Texts a policy formats while it is judged here are looked up before they are made (VerdictText).
+        using var sharing = texts.Share();
         foreach (var v in policy.Evaluate(context))
         {
             var location = v.Location ?? (v.Attribute is null ? null : v.Resource.Get(v.Attribute).Range) ?? v.Resource.Location;
@@ -62,24 +64,6 @@ public sealed class PolicyEngine
                 v.Resource.Address.ToString(), v.Resource.Type, texts.Share(v.Text), v.Attribute?.ToString(), location, graph.Source));
         }
         return results;
-    }
-
-    /// <summary>
-    /// One string for each text a policy says of many resources ("point_in_time_recovery is not enabled ..."):
-    /// the results keep it for the report, and thousands of equal copies would be most of their memory.
-    /// </summary>
-    private sealed class SharedTexts
-    {
-        // Beyond this many distinct texts a policy's texts are mostly its own per resource: the rest are not kept.
-        private const int MaxShared = 4096;
-        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
-
-        public string Share(string text)
-        {
-            if (_texts.TryGetValue(text, out var shared)) return shared;
-            if (_texts.Count < MaxShared) _texts[text] = text;
-            return text;
-        }
     }
 
     /// <summary>The report order: input, resource address, policy id, message (stable: equal results keep their order).</summary>

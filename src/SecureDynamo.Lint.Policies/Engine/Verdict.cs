@@ -22,4 +22,13 @@ public sealed record Verdict(Resource Resource, Status Status, string Text, Attr
     public static Verdict Unknown(Resource r, string text, AttributePath? attribute = null) => new(r, Status.Unknown, text, attribute);
 
     public static Verdict NotApplicable(Resource r, string text, AttributePath? attribute = null) => new(r, Status.NotApplicable, text, attribute);
+
+    // Interpolated texts go through VerdictText: a text already said is not made again.
+    public static Verdict Pass(Resource r, ref VerdictText text, AttributePath? attribute = null) => new(r, Status.Pass, text.ToStringAndClear(), attribute);
+
+    public static Verdict Fail(Resource r, ref VerdictText text, AttributePath? attribute = null) => new(r, Status.Fail, text.ToStringAndClear(), attribute);
+
+    public static Verdict Unknown(Resource r, ref VerdictText text, AttributePath? attribute = null) => new(r, Status.Unknown, text.ToStringAndClear(), attribute);
+
+    public static Verdict NotApplicable(Resource r, ref VerdictText text, AttributePath? attribute = null) => new(r, Status.NotApplicable, text.ToStringAndClear(), attribute);
 }
