@@ -116,6 +116,5 @@ internal sealed record ResourceChange(
         throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: \"change.{name}\" must be an object or null, found {JsonProblems.Describe(value.ValueKind)}", line, column);
     }
 
-    internal static string? Text(JsonElement o, string name) =>
-        ValueConverter.Property(o, name) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+    internal static string? Text(JsonElement o, string name) => Text(ValueConverter.Property(o, name));
 }

@@ -14,20 +14,13 @@ public static class SafeText
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            var bad = char.IsControl(c) || IsBidiControl(c);
-            if (!bad)
+            if (!NeedsEscape(c))
             {
                 sb?.Append(c);
                 continue;
             }
             sb ??= new StringBuilder(s, 0, i, s.Length + 16);
-            sb.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ => $"\\u{(int)c:x4}",
-            });
+            sb.Append(Escaped(c));
         }
         return sb?.ToString() ?? s;
     }
@@ -41,20 +34,24 @@ public static class SafeText
         var start = 0;
         for (var i = 0; i < s.Length; i++)
         {
-            var c = s[i];
-            if (!char.IsControl(c) && !IsBidiControl(c)) continue;
+            if (!NeedsEscape(s[i])) continue;
             output.Write(s[start..i]);
-            output.Write(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ => $"\\u{(int)c:x4}",
-            });
+            output.Write(Escaped(s[i]));
             start = i + 1;
         }
         output.Write(s[start..]);
     }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || IsBidiControl(c);
+
+    /// <summary>How a character that <see cref="NeedsEscape"/> is shown: <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\u202e</c>.</summary>
+    private static string Escaped(char c) => c switch
+    {
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        _ => $"\\u{(int)c:x4}",
+    };
 
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
 }

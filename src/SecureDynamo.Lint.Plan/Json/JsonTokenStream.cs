@@ -211,15 +211,8 @@ internal sealed class JsonTokenStream
         if (keep > 0)
         {
             _position.Advance(_buffer, keep);
-            if (_shared.IsShared)
-            {
-                // Captured values still read this buffer: carry on in another one.
-                var next = SharedBuffer.Take(_buffer.Length, _pool);
-                Buffer.BlockCopy(_buffer, keep, next.Bytes, 0, _end - keep);
-                _shared.Release();
-                _shared = next;
-                _buffer = next.Bytes;
-            }
+            // Captured values still reading this buffer: carry on in another one.
+            if (_shared.IsShared) MoveTo(_buffer.Length, keep);
             else Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
             _end -= keep;
             _pos -= keep;
@@ -235,11 +228,7 @@ internal sealed class JsonTokenStream
             {
                 throw Error($"a single JSON value is larger than {MaxValueBytes >> 20} MiB; not a Terraform document this tool reads");
             }
-            var larger = SharedBuffer.Take(Math.Min(_buffer.Length * 2, MaxValueBytes), _pool);
-            Buffer.BlockCopy(_buffer, 0, larger.Bytes, 0, _end);
-            _shared.Release();
-            _shared = larger;
-            _buffer = larger.Bytes;
+            MoveTo(Math.Min(_buffer.Length * 2, MaxValueBytes), 0);
         }
         int n;
         try { n = _stream.Read(_buffer, _end, _buffer.Length - _end); }
@@ -247,6 +236,16 @@ internal sealed class JsonTokenStream
         if (n == 0) _eof = true;
         _end += n;
         Validate();
+    }
+
+    /// <summary>Continues in a buffer of <paramref name="size"/> bytes holding this one's bytes from <paramref name="from"/> on; this one goes to whoever still holds it.</summary>
+    private void MoveTo(int size, int from)
+    {
+        var next = SharedBuffer.Take(size, _pool);
+        Buffer.BlockCopy(_buffer, from, next.Bytes, 0, _end - from);
+        _shared.Release();
+        _shared = next;
+        _buffer = next.Bytes;
     }
 
     private void Validate()
