@@ -28,4 +28,14 @@ public static class CorpusLocator
         Available || Required ? null : $"conformance corpus not found at {Root} (set SECUREDYNAMO_CORPUS to run these tests)";
 
     public static string In(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    /// <summary>
+    /// A file of the shared folder the corpus lives in (<c>schemas/…</c>): <c>$SECUREDYNAMO_SHARED</c>, else the
+    /// corpus folder's parent. Tests that read it are corpus tests: skipped on a fresh clone, required in CI.
+    /// </summary>
+    public static string Shared(params string[] parts)
+    {
+        var shared = Environment.GetEnvironmentVariable("SECUREDYNAMO_SHARED");
+        return Path.Combine([string.IsNullOrEmpty(shared) ? Path.GetDirectoryName(Root)! : Path.GetFullPath(shared), .. parts]);
+    }
 }

@@ -3,20 +3,16 @@ using NJsonSchema;
 using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Evaluation;
 using SecureDynamo.Lint.Reporting;
+using SecureDynamo.Lint.Tests.Corpus;
 using SecureDynamo.Lint.Tests.Support;
 
 namespace SecureDynamo.Lint.Tests.Reporting;
 
 public sealed class SarifReporterTests
 {
+    // The SARIF 2.1.0 schema is in the shared folder beside the corpus: these tests run where the corpus does.
     private static readonly Lazy<JsonSchema> Schema = new(() =>
-    {
-        // the shared folder beside the repository: $SECUREDYNAMO_SHARED, the parent of $SECUREDYNAMO_CORPUS, or ../shared
-        var corpus = Environment.GetEnvironmentVariable("SECUREDYNAMO_CORPUS");
-        var shared = Environment.GetEnvironmentVariable("SECUREDYNAMO_SHARED")
-            ?? (string.IsNullOrEmpty(corpus) ? Path.Combine(RepositoryPaths.Root, "..", "shared") : Path.GetDirectoryName(Path.GetFullPath(corpus))!);
-        return JsonSchema.FromFileAsync(Path.Combine(shared, "schemas", "sarif-schema-2.1.0.json")).GetAwaiter().GetResult();
-    });
+        JsonSchema.FromFileAsync(CorpusLocator.Shared("schemas", "sarif-schema-2.1.0.json")).GetAwaiter().GetResult());
 
     private static void AssertValid(string sarif)
     {
@@ -24,13 +20,13 @@ public sealed class SarifReporterTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Sample_report_validates_against_the_sarif_schema() => AssertValid(ReportGoldenTests.Render("sarif", SampleReport.Create()));
 
-    [Fact]
+    [CorpusFact]
     public void Hostile_scan_validates_against_the_sarif_schema() => AssertValid(ReportGoldenTests.ScanHostile("sarif"));
 
-    [Fact]
+    [CorpusFact]
     public void Schema_validation_catches_a_broken_report()
     {
         var sarif = JObject.Parse(ReportGoldenTests.Render("sarif", SampleReport.Create()));
