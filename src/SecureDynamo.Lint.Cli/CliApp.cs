@@ -25,6 +25,9 @@ public static class CliApp
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
+        // Most commands judge or list policies: the catalogue loads on another core while the command line is parsed.
+        if (args.Length > 0 && args[0] is "scan" or "policies" or "explain") PolicyCatalog.StartLoading();
+
         var root = new RootCommand("SecureDynamo.Lint: checks DynamoDB infrastructure in Terraform before `terraform apply`.");
         root.Subcommands.Add(ScanCommand.Create(console));
         root.Subcommands.Add(PoliciesCommand.Create(console));

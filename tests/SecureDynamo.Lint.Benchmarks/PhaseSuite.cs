@@ -49,8 +49,18 @@ public sealed class PhaseSuite : IBenchmarkSuite
     private void Row(string name, Action action)
     {
         var before = GC.GetTotalAllocatedBytes(true);
-        var wall = Measure.Median(5, action, out var cpu);
+        // Collections and their pauses per run, the forced collection between runs left out.
+        var pauses = TimeSpan.Zero;
+        int gen0 = 0, gen1 = 0;
+        var wall = Measure.Median(5, () =>
+        {
+            var (pause, g0, g1) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1));
+            action();
+            pauses += GC.GetTotalPauseDuration() - pause;
+            gen0 += GC.CollectionCount(0) - g0;
+            gen1 += GC.CollectionCount(1) - g1;
+        }, out var cpu);
         var allocated = (GC.GetTotalAllocatedBytes(true) - before) / 6;
-        Console.WriteLine($"  {name,-32} {Measure.Ms(wall),9} wall {Measure.Ms(cpu),9} cpu {Measure.Mib(allocated),12} allocated/run");
+        Console.WriteLine($"  {name,-32} {Measure.Ms(wall),9} wall {Measure.Ms(cpu),9} cpu {Measure.Mib(allocated),12} allocated/run {Measure.Ms(pauses / 6),7} GC pauses/run ({gen0 / 6.0:F1} gen0, {gen1 / 6.0:F1} gen1)");
     }
 }

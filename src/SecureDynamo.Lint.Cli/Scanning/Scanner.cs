@@ -48,8 +48,8 @@ public sealed class Scanner
         if (request.PolicyDirectories.Count == 0 && request.OnlyPolicies.Count == 0 && request.SkipPolicies.Count == 0 && configFile is null)
         {
             // Nothing to check against the built-in catalogue first: it loads while the inputs are found and read.
-            var loading = Task.Run(PolicyCatalog.BuiltIn);
-            return new Scanner(new Lazy<PolicyCatalog>(() => loading.GetAwaiter().GetResult()), PolicySelection.All, null, SourceRoot.Discover(Environment.CurrentDirectory));
+            PolicyCatalog.StartLoading();
+            return new Scanner(new Lazy<PolicyCatalog>(PolicyCatalog.BuiltIn), PolicySelection.All, null, SourceRoot.Discover(Environment.CurrentDirectory));
         }
         var catalog = PolicyCatalog.BuiltInWith(request.PolicyDirectories);
         foreach (var id in request.OnlyPolicies.Concat(request.SkipPolicies))

@@ -10,7 +10,7 @@ namespace SecureDynamo.Lint.Policies.Engine;
 /// <c>{"attribute": "point_in_time_recovery[0].enabled", "operator": "equals", "value": true, "fix": "..."}</c>.
 /// Operators: equals, notEquals, in, notIn, exists, notExists, matches, notMatches, atLeast, atMost.
 /// </summary>
-public sealed class AttributeRule
+public sealed partial class AttributeRule
 {
     private static readonly HashSet<string> Keys = new(StringComparer.Ordinal) { "attribute", "operator", "value", "values", "pattern", "fix" };
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal)
@@ -144,15 +144,15 @@ public sealed class AttributeRule
         var segments = new List<object>();
         foreach (var part in text.Split('.'))
         {
-            var m = Regex.Match(part, @"^([A-Za-z_][A-Za-z0-9_-]*)?((\[\d{1,9}\])*)$");
+            var m = PathPart().Match(part);
             if (part.Length == 0 || !m.Success)
             {
-                if (Regex.IsMatch(part, @"^\d{1,9}$") && segments.Count > 0) { segments.Add(int.Parse(part, CultureInfo.InvariantCulture)); continue; }
+                if (IndexPart().IsMatch(part) && segments.Count > 0) { segments.Add(int.Parse(part, CultureInfo.InvariantCulture)); continue; }
                 throw new PolicyDefinitionException(file, $"\"rule.attribute\" \"{text}\" is not an attribute path such as a[0].b");
             }
             if (m.Groups[1].Success && m.Groups[1].Length > 0) segments.Add(m.Groups[1].Value);
             else if (segments.Count == 0) throw new PolicyDefinitionException(file, $"\"rule.attribute\" \"{text}\" must start with an attribute name");
-            foreach (Match i in Regex.Matches(m.Groups[2].Value, @"\d+")) segments.Add(int.Parse(i.Value, CultureInfo.InvariantCulture));
+            foreach (Match i in Digits().Matches(m.Groups[2].Value)) segments.Add(int.Parse(i.Value, CultureInfo.InvariantCulture));
         }
         return AttributePath.Of(segments.ToArray());
     }
@@ -171,4 +171,15 @@ public sealed class AttributeRule
         "atMost" => $"{path} must be at most {operands[0].ToDisplayString()}",
         _ => op,
     };
+
+    // Generated at build time: the built-in catalogue parses its rules' paths at every start. Indexes are ASCII
+    // digits only: \d would also match other scripts' digits, which int.Parse then refuses with an exception.
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_-]*)?((\[[0-9]{1,9}\])*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PathPart();
+
+    [GeneratedRegex(@"^[0-9]{1,9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexPart();
+
+    [GeneratedRegex(@"[0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Digits();
 }

@@ -4,7 +4,7 @@ using SecureDynamo.Lint.Core.Evaluation;
 namespace SecureDynamo.Lint.Policies.Engine;
 
 /// <summary>Reads a policy's <c>policy.json</c>; every problem names the file and the key.</summary>
-public static class MetadataReader
+public static partial class MetadataReader
 {
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
@@ -18,7 +18,7 @@ public static class MetadataReader
             if (!Known.Contains(p.Name)) throw new PolicyDefinitionException(file, $"unknown key \"{p.Name}\"");
         }
         var id = Required(file, json, "id");
-        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+$"))
+        if (!IdShape().IsMatch(id))
         {
             throw new PolicyDefinitionException(file, $"\"id\" must look like \"prefix:name\" (e.g. dynamodb:001), found \"{id}\"");
         }
@@ -65,4 +65,8 @@ public static class MetadataReader
         }
         return a.Select(x => (string)x!).ToArray();
     }
+
+    // Generated at build time: a catalogue loads at every start, and building a regex at run time costs milliseconds there.
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex IdShape();
 }

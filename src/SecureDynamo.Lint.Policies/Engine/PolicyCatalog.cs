@@ -49,10 +49,28 @@ public sealed class PolicyCatalog
     public static PolicyCatalog BuiltInWith(IEnumerable<string> policyDirectories) =>
         policyDirectories.Aggregate(BuiltIn(), (catalog, dir) => catalog.With(CustomPolicyLoader.Load(dir)));
 
-    private static PolicyCatalog? _builtIn;
+    // Loaded once per process, by whichever thread asks first (the others wait for it); a failure is thrown to every caller.
+    private static readonly Lazy<PolicyCatalog> LoadedBuiltIn = new(LoadBuiltIn, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The built-in catalogue. Fails loudly when metadata and logic disagree.</summary>
-    public static PolicyCatalog BuiltIn() => _builtIn ??= LoadBuiltIn();
+    public static PolicyCatalog BuiltIn() => LoadedBuiltIn.Value;
+
+    /// <summary>
+    /// Starts loading the built-in catalogue on the thread pool, so that it is ready (or nearly) when a command
+    /// first asks for it; the command line is parsed meanwhile. A failure surfaces at <see cref="BuiltIn"/>.
+    /// </summary>
+    public static void StartLoading()
+    {
+        if (LoadedBuiltIn.IsValueCreated) return;
+        ThreadPool.UnsafeQueueUserWorkItem(static _ =>
+        {
+            try { _ = LoadedBuiltIn.Value; }
+            catch (Exception)
+            {
+                // Kept by the Lazy and thrown again to the command that asks for the catalogue.
+            }
+        }, null);
+    }
 
     // The policy classes are found by reflection. A trimmed native build (PublishAot) keeps this assembly whole
     // (TrimmerRootAssembly in the CLI project), so every Policy type and its constructor is there to be found.

@@ -91,6 +91,9 @@ public sealed class AttributeRuleTests
     [InlineData("""{"attribute": 5, "operator": "exists"}""", "rule.json: \"rule.attribute\" must be a string")]
     [InlineData("""{"attribute": "a b", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"a b\" is not an attribute path")]
     [InlineData("""{"attribute": "[0].a", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"[0].a\" must start with an attribute name")]
+    // Digits of other scripts are not indexes (they once reached int.Parse and threw).
+    [InlineData("""{"attribute": "a[\u0661]", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"a[١]\" is not an attribute path")]
+    [InlineData("""{"attribute": "a.\u0661", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"a.١\" is not an attribute path")]
     [InlineData("""{"attribute": "a", "operator": "equals"}""", "rule.json: \"rule.value\" is required for equals")]
     [InlineData("""{"attribute": "a", "operator": "equals", "value": ["x"]}""", "rule.json: \"rule.value\" is required for equals")]
     [InlineData("""{"attribute": "a", "operator": "equals", "values": ["x"]}""", "rule.json: \"rule.values\" is not used by operator equals")]
