@@ -3,7 +3,7 @@ namespace SecureDynamo.Lint.Benchmarks;
 /// <summary>Generated plans, written once per generator version and reused.</summary>
 public static class PlanFiles
 {
-    private const string GeneratorVersion = "v2";
+    private const string GeneratorVersion = "v3";
 
     public static string Ensure(BenchmarkContext context, PlanShape shape)
     {

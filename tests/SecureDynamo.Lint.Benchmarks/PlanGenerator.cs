@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -29,7 +30,7 @@ public static class PlanGenerator
         w.WriteStartObject("planned_values");
         w.WriteStartObject("root_module");
         w.WriteStartArray("resources");
-        foreach (var r in Unrelated(shape)) { w.WriteStartObject(); WriteStateHeader(w, r); w.WritePropertyName("values"); WriteUnrelatedAfter(w, r); w.WriteStartObject("sensitive_values"); w.WriteEndObject(); w.WriteEndObject(); }
+        foreach (var r in Unrelated(shape)) { w.WriteStartObject(); WriteStateHeader(w, r); w.WritePropertyName("values"); Sorted(w, s => WriteUnrelatedAfter(s, r)); w.WriteStartObject("sensitive_values"); w.WriteEndObject(); w.WriteEndObject(); }
         w.WriteEndArray();
         w.WriteStartArray("child_modules");
         foreach (var t in Tables(shape))
@@ -37,7 +38,7 @@ public static class PlanGenerator
             w.WriteStartObject();
             w.WriteString("address", t.Module);
             w.WriteStartArray("resources");
-            foreach (var r in t.Resources) { w.WriteStartObject(); WriteStateHeader(w, r); w.WritePropertyName("values"); WriteTableModuleAfter(w, r, t); w.WriteStartObject("sensitive_values"); w.WriteEndObject(); w.WriteEndObject(); }
+            foreach (var r in t.Resources) { w.WriteStartObject(); WriteStateHeader(w, r); w.WritePropertyName("values"); Sorted(w, s => WriteTableModuleAfter(s, r, t)); w.WriteStartObject("sensitive_values"); w.WriteEndObject(); w.WriteEndObject(); }
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -46,10 +47,10 @@ public static class PlanGenerator
         w.WriteEndObject();
 
         w.WriteStartArray("resource_changes");
-        foreach (var r in Unrelated(shape)) WriteChange(w, r, () => WriteUnrelatedAfter(w, r), () => WriteUnrelatedUnknown(w, r));
+        foreach (var r in Unrelated(shape)) WriteChange(w, r, s => WriteUnrelatedAfter(s, r), s => WriteUnrelatedUnknown(s, r));
         foreach (var t in Tables(shape))
         {
-            foreach (var r in t.Resources) WriteChange(w, r, () => WriteTableModuleAfter(w, r, t), () => WriteTableModuleUnknown(w, r));
+            foreach (var r in t.Resources) WriteChange(w, r, s => WriteTableModuleAfter(s, r, t), s => WriteTableModuleUnknown(s, r));
         }
         w.WriteEndArray();
 
@@ -123,7 +124,47 @@ public static class PlanGenerator
         w.WriteNumber("schema_version", 0);
     }
 
-    private static void WriteChange(Utf8JsonWriter w, Instance r, Action after, Action afterUnknown)
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _scratch;
+
+    /// <summary>
+    /// Writes the value <paramref name="write"/> makes with every object's keys in ordinal order, as Terraform writes
+    /// resource values and their shadows (Go's encoding/json sorts map keys; every <c>after</c> object of the
+    /// conformance corpus's real plans is sorted): readers may rely on it, so the benchmark's input does too.
+    /// </summary>
+    private static void Sorted(Utf8JsonWriter w, Action<Utf8JsonWriter> write)
+    {
+        var scratch = _scratch ??= new ArrayBufferWriter<byte>(1 << 12);
+        scratch.ResetWrittenCount();
+        using (var temp = new Utf8JsonWriter(scratch, new JsonWriterOptions { SkipValidation = true })) write(temp);
+        using var doc = JsonDocument.Parse(scratch.WrittenMemory);
+        WriteSorted(w, doc.RootElement);
+    }
+
+    private static void WriteSorted(Utf8JsonWriter w, JsonElement e)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                w.WriteStartObject();
+                foreach (var p in e.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    w.WritePropertyName(p.Name);
+                    WriteSorted(w, p.Value);
+                }
+                w.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                w.WriteStartArray();
+                foreach (var item in e.EnumerateArray()) WriteSorted(w, item);
+                w.WriteEndArray();
+                break;
+            default:
+                e.WriteTo(w);
+                break;
+        }
+    }
+
+    private static void WriteChange(Utf8JsonWriter w, Instance r, Action<Utf8JsonWriter> after, Action<Utf8JsonWriter> afterUnknown)
     {
         w.WriteStartObject();
         w.WriteString("address", r.Address);
@@ -136,8 +177,8 @@ public static class PlanGenerator
         w.WriteStartObject("change");
         w.WriteStartArray("actions"); w.WriteStringValue("create"); w.WriteEndArray();
         w.WriteNull("before");
-        w.WritePropertyName("after"); after();
-        w.WritePropertyName("after_unknown"); afterUnknown();
+        w.WritePropertyName("after"); Sorted(w, after);
+        w.WritePropertyName("after_unknown"); Sorted(w, afterUnknown);
         w.WriteBoolean("before_sensitive", false);
         w.WriteStartObject("after_sensitive"); w.WriteStartObject("tags"); w.WriteEndObject(); w.WriteStartObject("tags_all"); w.WriteEndObject(); w.WriteEndObject();
         w.WriteEndObject();
