@@ -148,14 +148,17 @@ public sealed partial class AttributeRule
             if (part.Length == 0 || !m.Success)
             {
                 if (IndexPart().IsMatch(part) && segments.Count > 0) { segments.Add(int.Parse(part, CultureInfo.InvariantCulture)); continue; }
-                throw new PolicyDefinitionException(file, $"\"rule.attribute\" \"{text}\" is not an attribute path such as a[0].b");
+                throw new PolicyDefinitionException(file, $"\"rule.attribute\" \"{Escaped(text)}\" is not an attribute path such as a[0].b");
             }
             if (m.Groups[1].Success && m.Groups[1].Length > 0) segments.Add(m.Groups[1].Value);
-            else if (segments.Count == 0) throw new PolicyDefinitionException(file, $"\"rule.attribute\" \"{text}\" must start with an attribute name");
+            else if (segments.Count == 0) throw new PolicyDefinitionException(file, $"\"rule.attribute\" \"{Escaped(text)}\" must start with an attribute name");
             foreach (Match i in Digits().Matches(m.Groups[2].Value)) segments.Add(int.Parse(i.Value, CultureInfo.InvariantCulture));
         }
         return AttributePath.Of(segments.ToArray());
     }
+
+    /// <summary>The path as written in JSON (line breaks and quotes escaped): the message stays one line.</summary>
+    private static string Escaped(string text) => System.Text.Json.JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
 
     private static string Describe(AttributePath path, string op, IReadOnlyList<Value> operands, Regex? pattern) => op switch
     {
@@ -173,11 +176,12 @@ public sealed partial class AttributeRule
     };
 
     // Generated at build time: the built-in catalogue parses its rules' paths at every start. Indexes are ASCII
-    // digits only: \d would also match other scripts' digits, which int.Parse then refuses with an exception.
-    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_-]*)?((\[[0-9]{1,9}\])*)$", RegexOptions.CultureInvariant)]
+    // digits only: \d would also match other scripts' digits, which int.Parse then refuses with an exception; and \z,
+    // not $, which also matches before a final line break.
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_-]*)?((\[[0-9]{1,9}\])*)\z", RegexOptions.CultureInvariant)]
     private static partial Regex PathPart();
 
-    [GeneratedRegex(@"^[0-9]{1,9}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{1,9}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IndexPart();
 
     [GeneratedRegex(@"[0-9]+", RegexOptions.CultureInvariant)]

@@ -67,6 +67,6 @@ public static partial class MetadataReader
     }
 
     // Generated at build time: a catalogue loads at every start, and building a regex at run time costs milliseconds there.
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+\\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex IdShape();
 }

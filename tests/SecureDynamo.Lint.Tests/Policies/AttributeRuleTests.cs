@@ -91,6 +91,9 @@ public sealed class AttributeRuleTests
     [InlineData("""{"attribute": 5, "operator": "exists"}""", "rule.json: \"rule.attribute\" must be a string")]
     [InlineData("""{"attribute": "a b", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"a b\" is not an attribute path")]
     [InlineData("""{"attribute": "[0].a", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"[0].a\" must start with an attribute name")]
+    // A line break at the end is not part of a path ("$" would have let it through).
+    [InlineData("""{"attribute": "a\n", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"a\\n\" is not an attribute path")]
+    [InlineData("""{"attribute": "a.1\n", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"a.1\\n\" is not an attribute path")]
     // Digits of other scripts are not indexes (they once reached int.Parse and threw).
     [InlineData("""{"attribute": "a[\u0661]", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"a[١]\" is not an attribute path")]
     [InlineData("""{"attribute": "a.\u0661", "operator": "exists"}""", "rule.json: \"rule.attribute\" \"a.١\" is not an attribute path")]

@@ -63,6 +63,16 @@ public sealed class DeclarativePolicyTests
     }
 
     [Fact]
+    public void An_id_with_a_trailing_line_break_is_refused()
+    {
+        // "$" would match before the final line break, and the id would reach every report with it.
+        using var dir = new TemporaryDirectory();
+        var file = dir.Write("p.json", Policy("acme:x\\n", """{"attribute": "name", "operator": "exists"}"""));
+        var e = Assert.Throws<PolicyDefinitionException>(() => CustomPolicyLoader.Load(dir.Path));
+        Assert.StartsWith(file + ": \"id\" must look like", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_metadata_key_is_reported()
     {
         using var dir = new TemporaryDirectory();
