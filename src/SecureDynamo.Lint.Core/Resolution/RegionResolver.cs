@@ -138,6 +138,6 @@ public sealed partial class RegionResolver
         return cut < 0 ? "" : module[..cut];
     }
 
-    [GeneratedRegex(@"^[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-[0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-[0-9]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionShape();
 }

@@ -135,6 +135,6 @@ public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
         return wanted is "dynamodb" or "dynamodb-fips";
     }
 
-    [GeneratedRegex(@"^(cn\.)?com\.amazonaws\.[a-z0-9-]+\.dynamodb(-fips)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(cn\.)?com\.amazonaws\.[a-z0-9-]+\.dynamodb(-fips)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex DynamoDbServiceName();
 }

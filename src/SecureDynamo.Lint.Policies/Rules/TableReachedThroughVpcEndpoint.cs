@@ -111,7 +111,7 @@ public sealed partial class TableReachedThroughVpcEndpoint : Policy
         return (linked, undecided);
     }
 
-    [GeneratedRegex(@"^(cn\.)?com\.amazonaws\.(?<region>[a-z0-9-]+)\.dynamodb$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(cn\.)?com\.amazonaws\.(?<region>[a-z0-9-]+)\.dynamodb\z", RegexOptions.CultureInvariant)]
     private static partial Regex ServicePattern();
 
     /// <summary>An endpoint's region (null: unknown, "": not DynamoDB) and whether it carries DynamoDB traffic.</summary>

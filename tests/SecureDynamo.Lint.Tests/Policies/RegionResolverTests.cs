@@ -85,6 +85,7 @@ public sealed class RegionResolverTests
     [InlineData("com.amazonaws.us-east-1.dynamodb", false)]
     [InlineData("US-EAST-1", false)]
     [InlineData("", false)]
+    [InlineData("us-east-1\n", false)]
     public void Region_names_are_recognised_by_shape(string text, bool expected) => Assert.Equal(expected, RegionResolver.LooksLikeRegion(text));
 
     private static RegionResolver Resolver(Resource resource)
