@@ -4,7 +4,8 @@
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet pack src/SecureDynamo.Lint.Cli -c Release -o "$work/pkg" --nologo -v q
+# As pre-commit's `language: dotnet` does it: pack at the repository root (the solution), then install by package id.
+dotnet pack --configuration Release --property "PackageOutputPath=$work/pkg" --nologo -v q
 ls "$work/pkg"/SecureDynamo.Lint.*.nupkg >/dev/null
 dotnet tool install --tool-path "$work/tool" --add-source "$work/pkg" SecureDynamo.Lint
 "$work/tool/securedynamo" policies >/dev/null
