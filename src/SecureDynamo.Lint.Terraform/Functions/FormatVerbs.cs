@@ -56,11 +56,19 @@ internal static class FormatVerbs
         return sb.ToString();
     }
 
+    /// <summary>The largest width or precision taken: a module's <c>%.999999999f</c> must not cost gigabytes here.</summary>
+    internal const int MaxWidth = 100_000;
+
     private static int? ReadInt(string s, ref int i)
     {
         var start = i;
         while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
-        return i > start ? int.Parse(s[start..i], CultureInfo.InvariantCulture) : null;
+        if (i == start) return null;
+        if (i - start > 9 || int.Parse(s[start..i], CultureInfo.InvariantCulture) is var n && n > MaxWidth)
+        {
+            throw new EvaluationError($"a width or precision of {s[start..i]} is more than this tool renders ({MaxWidth})");
+        }
+        return n;
     }
 
     private static string Render(char verb, string flags, int? precision, Value v)

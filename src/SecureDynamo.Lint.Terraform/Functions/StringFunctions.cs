@@ -73,21 +73,21 @@ internal static class StringFunctions
             var with = ValueOps.ToText(a[2]);
             if (search.Length > 1 && search.StartsWith('/') && search.EndsWith('/'))
             {
-                return Value.String(Regex.Replace(s, search[1..^1], with));
+                return Value.String(TerraformRegex.Create(search[1..^1]).Replace(s, with));
             }
             return Value.String(search.Length == 0 ? s : s.Replace(search, with, StringComparison.Ordinal));
         };
         f["regex"] = (a, _) =>
         {
             Arity(a, 2);
-            var m = new Regex(ValueOps.ToText(a[0])).Match(ValueOps.ToText(a[1]));
+            var m = TerraformRegex.Create(ValueOps.ToText(a[0])).Match(ValueOps.ToText(a[1]));
             if (!m.Success) throw new EvaluationError("pattern did not match any part of the given string");
             return MatchValue(m);
         };
         f["regexall"] = (a, _) =>
         {
             Arity(a, 2);
-            var matches = new Regex(ValueOps.ToText(a[0])).Matches(ValueOps.ToText(a[1]));
+            var matches = TerraformRegex.Create(ValueOps.ToText(a[0])).Matches(ValueOps.ToText(a[1]));
             return Value.List(matches.Select(MatchValue).ToList());
         };
     }

@@ -204,11 +204,41 @@ public sealed class ExpressionEvaluationTests
     [InlineData("jsondecode(\"{\")")]
     [InlineData("base64decode(\"%%%\")")]
     [InlineData("1 / 0")]
+    // Widths and precisions that would cost gigabytes (one ran out of memory, one used 4 GiB).
+    [InlineData("format(\"%2147483647d\", 1)")]
+    [InlineData("format(\"%.999999999f\", 1)")]
+    [InlineData("format(\"%99999999999s\", 1)")]
+    // RE2 has no backreferences or lookaround; Terraform refuses them too.
+    [InlineData("regex(\"(a)\\\\1\", \"aa\")")]
+    [InlineData("regex(\"a(?=b)\", \"ab\")")]
     public void Bad_arguments_are_warnings_with_unknown_values(string expression)
     {
         var (value, warnings) = Evaluate(expression);
         Assert.True(value.IsUnknown);
         Assert.Contains(warnings, w => w.StartsWith("main.tf:11:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // Patterns that backtrack for minutes in a backtracking engine; RE2 (Terraform's) and the engine used here are linear.
+    [InlineData("regex(\"^(a+)+$\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\")", null)]
+    [InlineData("regexall(\"(x+x+)+y\", \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\")", "[]")]
+    [InlineData("replace(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\", \"/^(a|aa)+$/\", \"b\")", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\"")]
+    // RE2's named groups.
+    [InlineData("regex(\"^(?P<region>[a-z]+-[a-z]+-[0-9])$\", \"eu-west-1\")", "{\"region\":\"eu-west-1\"}")]
+    public void Regular_expressions_match_in_linear_time_with_re2_syntax(string expression, string? expected)
+    {
+        // A backtracking engine would run into the match timeout here and give a "timed out" warning instead.
+        var (value, warnings) = Evaluate(expression);
+        if (expected is null)
+        {
+            Assert.True(value.IsUnknown);
+            Assert.Contains(warnings, w => w.Contains("did not match", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Empty(warnings);
+            Assert.Equal(expected, TempModule.Render(value));
+        }
     }
 
     [Fact]
