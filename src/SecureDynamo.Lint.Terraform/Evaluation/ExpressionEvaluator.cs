@@ -86,7 +86,10 @@ internal sealed class ExpressionEvaluator
             texts[i] = p.IsNull ? throw new EvaluationError("a template cannot interpolate null", t.Range) : ValueOps.ToText(p);
             sensitive |= p.Sensitive;
         }
-        return Value.String(string.Concat(texts)).WithSensitive(sensitive);
+        string text;
+        try { text = StringLimit.Join("", texts); }
+        catch (EvaluationError e) when (e.Range is null) { throw new EvaluationError(e.Message, t.Range); }
+        return Value.String(text).WithSensitive(sensitive);
     }
 
     /// <summary>The template's text with a marker for each unknown part (null when a part cannot be shown as text).</summary>
@@ -106,7 +109,8 @@ internal sealed class ExpressionEvaluator
     {
         var list = Evaluate(j.Tuple, b);
         if (Unknowns.ContainsUnknown(list)) return Unknowns.From(_scope.ModulePath, new[] { list });
-        return Value.String(string.Concat(list.Items.Select(ValueOps.ToText)));
+        try { return Value.String(StringLimit.Join("", list.Items.Select(ValueOps.ToText).ToList())); }
+        catch (EvaluationError e) when (e.Range is null) { throw new EvaluationError(e.Message, j.Range); }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

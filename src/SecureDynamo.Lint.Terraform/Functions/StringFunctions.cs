@@ -19,7 +19,7 @@ internal static class StringFunctions
             var sep = ValueOps.ToText(a[0]);
             var parts = new List<string>();
             foreach (var list in a.Skip(1)) foreach (var item in ValueOps.ToItems(list)) parts.Add(ValueOps.ToText(item));
-            return Value.String(string.Join(sep, parts));
+            return Value.String(StringLimit.Join(sep, parts));
         };
         f["split"] = (a, _) =>
         {

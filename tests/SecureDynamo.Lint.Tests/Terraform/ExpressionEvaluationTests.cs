@@ -208,6 +208,9 @@ public sealed class ExpressionEvaluationTests
     [InlineData("format(\"%2147483647d\", 1)")]
     [InlineData("format(\"%.999999999f\", 1)")]
     [InlineData("format(\"%99999999999s\", 1)")]
+    // Strings past 16 Mi characters (a module doubling a string local by local reached gigabytes and ran out of memory).
+    [InlineData("join(\"\", [for i in range(200) : format(\"%100000s\", \"x\")])")]
+    [InlineData("\"%{for i in range(200)}${format(\"%100000s\", \"x\")}%{endfor}\"")]
     // RE2 has no backreferences or lookaround; Terraform refuses them too.
     [InlineData("regex(\"(a)\\\\1\", \"aa\")")]
     [InlineData("regex(\"a(?=b)\", \"ab\")")]
