@@ -20,6 +20,15 @@ internal sealed class ExpressionEvaluator
 
     public ExpressionEvaluator(IModuleScope scope) => _scope = scope;
 
+    /// <summary>
+    /// The for-expression iterations one evaluator (one module instance) follows. Nested <c>for</c>s over
+    /// <c>range(1024)</c> reach a billion in one line and kept a scan busy past a minute at gigabytes; real modules
+    /// stay far below. Past it, each further <c>for</c> is an evaluation warning and its value unknown.
+    /// </summary>
+    internal const long MaxForIterations = 1_000_000;
+
+    private long _forIterations;
+
     public IModuleScope Scope => _scope;
 
     public Value Evaluate(HclExpression e, Bindings b) => EvaluateBare(e, b).WithRange(e.Range);
@@ -266,6 +275,10 @@ internal sealed class ExpressionEvaluator
         var unknowns = new List<Value>();
         foreach (var (key, value) in pairs)
         {
+            if (++_forIterations > MaxForIterations)
+            {
+                throw new EvaluationError($"for expressions in this module iterate more than {MaxForIterations:N0} times; this tool follows no further", f.Range);
+            }
             var inner = f.KeyVar is null ? b.With(f.ValVar, value) : b.With(f.KeyVar, key).With(f.ValVar, value);
             if (f.Condition is not null)
             {
