@@ -16,6 +16,9 @@ internal sealed class ModuleInstance : IModuleScope
     private static readonly HashSet<string> CallMetaArguments = new(StringComparer.Ordinal) { "source", "version", "count", "for_each", "providers", "depends_on" };
 
     private readonly ReadContext _context;
+
+    /// <summary>The directories of this module and of every module that calls it, down from the root: a call back into one of them never ends.</summary>
+    private readonly HashSet<string> _lineage;
     private readonly Dictionary<string, LazyValue> _variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LazyValue> _locals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LazyValue> _calls = new(StringComparer.Ordinal);
@@ -29,10 +32,12 @@ internal sealed class ModuleInstance : IModuleScope
         string instancePath,
         string manifestKey,
         IReadOnlyDictionary<string, Func<Value>> arguments,
-        IReadOnlyDictionary<string, string> providers)
+        IReadOnlyDictionary<string, string> providers,
+        IReadOnlySet<string>? callers = null)
     {
         _context = context;
         Definition = definition;
+        _lineage = new HashSet<string>(callers ?? new HashSet<string>(), StringComparer.Ordinal) { Path.TrimEndingDirectorySeparator(definition.DirectoryOnDisk) };
         ModulePath = modulePath;
         InstancePath = instancePath;
         ManifestKey = manifestKey;
@@ -141,6 +146,13 @@ internal sealed class ModuleInstance : IModuleScope
         _children[name] = list;
         var directory = ModuleDirectoryOf(name, block);
         if (directory is null) return list;
+        if (_lineage.Contains(Path.TrimEndingDirectorySeparator(directory)))
+        {
+            // Terraform refuses a module that calls itself, directly or through others: its expansion never ends.
+            Warn($"module {name} ({SourceOf(block)}) calls a module it is itself part of (a module that calls itself never ends); it is not analysed", block.Range);
+            _context.Unanalysed.Add(CallAddress(name));
+            return list;
+        }
         var child = _context.Module(directory);
         IReadOnlyList<InstanceKey> keys;
         try
@@ -169,7 +181,7 @@ internal sealed class ModuleInstance : IModuleScope
             var modulePath = ModulePath.Length == 0 ? $"module.{name}" : $"{ModulePath}.module.{name}";
             var instancePath = $"{InstancePathPrefix}module.{name}{key.Text}";
             var manifestKey = ManifestKey.Length == 0 ? name : $"{ManifestKey}.{name}";
-            list.Add((key, new ModuleInstance(_context, child, modulePath, instancePath, manifestKey, arguments, providers)));
+            list.Add((key, new ModuleInstance(_context, child, modulePath, instancePath, manifestKey, arguments, providers, _lineage)));
         }
         return list;
     }
@@ -189,7 +201,14 @@ internal sealed class ModuleInstance : IModuleScope
         }
         if (source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal))
         {
-            var dir = Path.GetFullPath(Path.Combine(Definition.DirectoryOnDisk, source));
+            if (source.Contains('\0'))
+            {
+                Warn($"module {name} not analysed: its source holds a NUL character, which no path can", block.Range);
+                _context.Unanalysed.Add(CallAddress(name));
+                return null;
+            }
+            // "./" names this module's own directory: compared without the trailing separator.
+            var dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(Definition.DirectoryOnDisk, source)));
             if (Directory.Exists(dir)) return dir;
             Warn($"module {name} ({source}) not analysed: the directory does not exist", block.Range);
             _context.Unanalysed.Add(CallAddress(name));

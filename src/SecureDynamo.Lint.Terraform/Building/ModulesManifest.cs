@@ -21,14 +21,18 @@ internal sealed class ModulesManifest
         {
             try
             {
-                foreach (var m in (JArray?)JObject.Parse(File.ReadAllText(path))["Modules"] ?? new JArray())
+                var modules = JObject.Parse(File.ReadAllText(path))["Modules"] as JArray ?? new JArray();
+                foreach (var m in modules)
                 {
-                    var key = (string?)m["Key"];
-                    var dir = (string?)m["Dir"];
-                    if (!string.IsNullOrEmpty(key) && dir is not null) dirs[key] = Path.GetFullPath(Path.Combine(rootOnDisk, dir));
+                    // Entries of another shape (not an object, a key or directory that is not a string, a path no file
+                    // system holds) are skipped: their calls are then reported as not analysed.
+                    if (m is not JObject entry || entry["Key"] is not JValue { Type: JTokenType.String, Value: string key }
+                        || entry["Dir"] is not JValue { Type: JTokenType.String, Value: string dir } || key.Length == 0 || dir.Contains('\0')) continue;
+                    try { dirs[key] = Path.GetFullPath(Path.Combine(rootOnDisk, dir)); }
+                    catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { }
                 }
             }
-            catch (Exception e) when (e is JsonException or IOException or InvalidCastException)
+            catch (Exception e) when (e is JsonException or IOException or InvalidCastException or UnauthorizedAccessException)
             {
                 // An unreadable manifest is the same as none: the calls are reported as not analysed.
             }

@@ -89,7 +89,19 @@ internal static class RootVariables
 
     private static void ReadFile(string path, string display, Dictionary<string, Value> values, ExpressionEvaluator evaluator, ReadContext context)
     {
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            bytes = Loading.BoundedFile.Read(path, Loading.BoundedFile.MaxConfigBytes);
+        }
+        catch (Loading.BoundedFile.FileTooLargeException e)
+        {
+            throw new InputException(display, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(display, "cannot be read: " + e.Message);
+        }
         if (path.EndsWith(".json", StringComparison.Ordinal))
         {
             Value decoded;

@@ -35,12 +35,21 @@ internal static class FileFunctions
     {
         var full = OnDisk(path, c);
         if (!File.Exists(full)) throw new EvaluationError($"no file exists at \"{path}\"");
-        return (File.ReadAllText(full, Encoding.UTF8), full);
+        try
+        {
+            return (new UTF8Encoding(false).GetString(Loading.BoundedFile.Read(full, Loading.BoundedFile.MaxFunctionBytes)).TrimStart('\uFEFF'), full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EvaluationError($"\"{path}\" {(e is Loading.BoundedFile.FileTooLargeException ? e.Message : "cannot be read: " + e.Message)}");
+        }
     }
 
     private static Value TemplateFile(IReadOnlyList<Value> a, FunctionContext c)
     {
         Arity(a, 2);
+        // As Terraform: a template cannot call templatefile (a template that includes itself would never end).
+        if (c.Scope is TemplateScope) throw new EvaluationError("cannot recursively call templatefile from inside a templatefile call");
         var path = ValueOps.ToText(a[0]);
         var vars = ValueOps.ToFields(a[1]);
         var (text, _) = Read(path, c);

@@ -50,7 +50,11 @@ internal static class ModuleLoader
                     info = new FileInfo(path);
                     cached = cache.Find(path, name, info);
                 }
-                bytes = cached?.Bytes ?? File.ReadAllBytes(path);
+                bytes = cached?.Bytes ?? BoundedFile.Read(path, BoundedFile.MaxConfigBytes);
+            }
+            catch (BoundedFile.FileTooLargeException e)
+            {
+                throw new InputException(name, e.Message);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -323,4 +323,48 @@ public sealed class ModuleEvaluationTests
         Assert.StartsWith("broken.tf:2:", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
+
+    [Fact]
+    public void A_module_that_calls_itself_is_not_followed_forever()
+    {
+        // Found by fuzzing: each of these expanded without end, gigabytes deep.
+        using var m = new TempModule(
+            ("main.tf", "module \"self\" {\n  source = \"./\"\n}\nmodule \"a\" {\n  source = \"./a\"\n}\nresource \"aws_dynamodb_table\" \"t\" {\n  name = \"t\"\n}\n"),
+            ("a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\nresource \"aws_dynamodb_table\" \"a\" {\n  name = \"a\"\n}\n"),
+            ("b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\n"));
+        var read = m.Read();
+        Assert.Equal(new[] { "aws_dynamodb_table.t", "module.a.aws_dynamodb_table.a" }, read.Graph.Resources.Select(r => r.Address.ToString()).Order(StringComparer.Ordinal));
+        Assert.Contains("main.tf:1:1: module self (./) calls a module it is itself part of (a module that calls itself never ends); it is not analysed", read.Warnings);
+        Assert.Contains("b/main.tf:1:1: module a (../a) calls a module it is itself part of (a module that calls itself never ends); it is not analysed", read.Warnings);
+    }
+
+    [Fact]
+    public void Files_that_never_end_are_not_read_whole()
+    {
+        if (!File.Exists("/dev/zero")) return;
+        using var m = new TempModule(
+            ("main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name = file(\"/dev/zero\")\n  tags = { t = local.t }\n}\n"),
+            ("t.tpl", "${templatefile(\"t.tpl\", {})}"),
+            ("tpl.tf", "locals {\n  t = templatefile(\"t.tpl\", {})\n}\n"));
+        var read = m.Read();
+        Assert.True(Assert.Single(read.Graph.Resources).After.Get("name").IsUnknown);
+        Assert.Contains(read.Warnings, w => w.StartsWith("main.tf:2:10: file: \"/dev/zero\" is larger than 16 MiB (or never ends); not read", StringComparison.Ordinal));
+        // As Terraform: a template cannot call templatefile (this one included itself without end).
+        Assert.Contains(read.Warnings, w => w.Contains("cannot recursively call templatefile from inside a templatefile call", StringComparison.Ordinal));
+
+        File.CreateSymbolicLink(m.PathOf("zero.tf"), "/dev/zero");
+        var e = Assert.Throws<InputException>(() => m.Read());
+        Assert.Equal("zero.tf: is larger than 64 MiB (or never ends); not read", e.Message);
+    }
+
+    [Fact]
+    public void Module_sources_and_manifests_no_path_can_hold_leave_the_call_unanalysed()
+    {
+        using var m = new TempModule(
+            ("main.tf", "module \"nul\" {\n  source = \"./a\\u0000b\"\n}\nmodule \"reg\" {\n  source = \"terraform-aws-modules/dynamodb-table/aws\"\n}\n"),
+            (".terraform/modules/modules.json", "{\"Modules\": [1, null, [], {\"Key\": {\"a\": 1}, \"Dir\": \"m\"}, {\"Key\": \"reg\", \"Dir\": [\"m\"]}, {\"Key\": \"reg\", \"Dir\": \"m\\u0000x\"}]}"));
+        var read = m.Read();
+        Assert.Contains("main.tf:1:1: module nul not analysed: its source holds a NUL character, which no path can", read.Warnings);
+        Assert.Contains("main.tf:4:1: module reg (terraform-aws-modules/dynamodb-table/aws) not analysed: run terraform init", read.Warnings);
+    }
 }
