@@ -113,6 +113,7 @@ internal static class RootVariables
             {
                 throw new InputException(display, e.Message);
             }
+            if (decoded.Kind != ValueKind.Map) throw new InputException(display, "must be a JSON object (of variable names and values)", 1, 1);
             foreach (var (k, v) in decoded.Fields) values[k] = v;
             return;
         }

@@ -71,6 +71,7 @@ internal static class ModuleLoader
             {
                 throw new InputException(name, $"{error.Summary}{(error.Detail.Length > 0 ? ": " + error.Detail : "")}", error.Range.Start.Line, error.Range.Start.Column);
             }
+            CheckLabels(name, file);
             parsed.Add(file);
             if (!path.EndsWith(".json", StringComparison.Ordinal)) sources[name] = bytes;
             var isOverride = IsOverride(Path.GetFileName(path));
@@ -86,6 +87,24 @@ internal static class ModuleLoader
         }
         OverrideMerger.Merge(primary, locals, overrides);
         return new ModuleDefinition(Relative(rootOnDisk, directoryOnDisk), directoryOnDisk, parsed, sources, primary, locals);
+    }
+
+    /// <summary>
+    /// Terraform rejects a top-level block with the wrong number of labels ("Missing name for
+    /// resource", "Extraneous label for module"): so do we, rather than drop the block silently.
+    /// Block types Terraform does not know are left alone.
+    /// </summary>
+    private static void CheckLabels(string name, HclFile file)
+    {
+        foreach (var block in file.Body.Blocks)
+        {
+            if (!TfJsonReader.TopLevelLabels.TryGetValue(block.Type, out var expected) || block.Labels.Count == expected.Length) continue;
+            var at = block.Labels.Count > expected.Length ? block.LabelRanges[expected.Length].Start : block.TypeRange.Start;
+            var problem = expected.Length == 0
+                ? $"{block.Type} block takes no labels, found {block.Labels.Count}"
+                : $"{block.Type} block needs {expected.Length} label{(expected.Length == 1 ? "" : "s")} ({string.Join(" and ", expected)}), found {block.Labels.Count}";
+            throw new InputException(name, problem, at.Line, at.Column);
+        }
     }
 
     private static bool IsOverride(string fileName)

@@ -28,10 +28,33 @@ internal static class TfJsonReader
             using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
             root = JToken.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load }) as JObject
                 ?? throw new InputException(fileName, "a .tf.json file must hold one JSON object");
+            // Terraform reads exactly one JSON value: anything after it ("{}{}", "{...}x") is an error.
+            const string Extra = "more content after the JSON object (a .tf.json file holds exactly one)";
+            var (endLine, endColumn) = (reader.LineNumber, reader.LinePosition);
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.TokenType != JsonToken.Comment) return Failed(fileName, "Invalid JSON", Extra, NextContent(text, endLine, endColumn));
+                }
+            }
+            catch (JsonReaderException)
+            {
+                return Failed(fileName, "Invalid JSON", Extra, NextContent(text, endLine, endColumn));
+            }
         }
         catch (JsonReaderException e)
         {
-            return Failed(fileName, "Invalid JSON", e.Message, e.LineNumber, e.LinePosition);
+            return Failed(fileName, "Invalid JSON", OneLine(e.Message), e.LineNumber, e.LinePosition);
+        }
+        try
+        {
+            CheckShapes(root);
+        }
+        catch (ShapeError e)
+        {
+            var info = (IJsonLineInfo)e.Token;
+            return Failed(fileName, "Incorrect JSON value type", e.Message, info.HasLineInfo() ? info.LineNumber : 1, info.HasLineInfo() ? info.LinePosition : 1);
         }
         var blocks = new List<Block>();
         var attributes = new List<Attribute>();
@@ -59,6 +82,103 @@ internal static class TfJsonReader
         var range = RangeOf(fileName, root);
         return new HclFile(fileName, new Body(range, attributes, blocks), Array.Empty<HclDiagnostic>(), Array.Empty<HclComment>());
     }
+
+    /// <summary>The label names of each top-level block type, as Terraform's configuration schema declares them.</summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> TopLevelLabels = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["resource"] = new[] { "type", "name" },
+        ["data"] = new[] { "type", "name" },
+        ["module"] = new[] { "name" },
+        ["variable"] = new[] { "name" },
+        ["output"] = new[] { "name" },
+        ["provider"] = new[] { "name" },
+        ["check"] = new[] { "name" },
+        ["locals"] = Array.Empty<string>(),
+        ["terraform"] = Array.Empty<string>(),
+        ["moved"] = Array.Empty<string>(),
+        ["import"] = Array.Empty<string>(),
+        ["removed"] = Array.Empty<string>(),
+    };
+
+    private sealed class ShapeError(JToken token, string message) : Exception(message)
+    {
+        public JToken Token { get; } = token;
+    }
+
+    /// <summary>
+    /// Rejects what Terraform's JSON syntax rejects as "Incorrect JSON value type" or "Missing block
+    /// label" for the known top-level block types: each label level is an object (or an array of
+    /// objects) keyed by the label, with at least one key; the body is an object or an array of objects.
+    /// </summary>
+    private static void CheckShapes(JObject root)
+    {
+        foreach (var p in root.Properties())
+        {
+            if (TopLevelLabels.TryGetValue(p.Name, out var labels)) CheckBlock(p.Name, p.Value, labels, 0);
+        }
+    }
+
+    private static void CheckBlock(string type, JToken v, string[] labels, int level)
+    {
+        if (v.Type == JTokenType.Null) return;
+        if (level < labels.Length)
+        {
+            var label = labels[level];
+            var objects = v switch
+            {
+                JObject o => new[] { o },
+                JArray a => a.Select(i => i as JObject ?? throw new ShapeError(i, $"\"{type}\": a JSON object is required here, to specify the {type} block's {label} label, found {Describe(i)}")).ToArray(),
+                _ => throw new ShapeError(v, $"\"{type}\": a JSON object is required here, to specify the {type} block's {label} label, found {Describe(v)}"),
+            };
+            var properties = objects.SelectMany(o => o.Properties()).ToList();
+            if (properties.Count == 0) throw new ShapeError(v, $"\"{type}\": missing block label: at least one object property is required, whose name is the {type} block's {label}");
+            foreach (var p in properties) CheckBlock(type, p.Value, labels, level + 1);
+            return;
+        }
+        switch (v)
+        {
+            case JObject:
+                return;
+            case JArray a:
+                foreach (var i in a)
+                {
+                    if (i is not JObject && i.Type != JTokenType.Null) throw new ShapeError(i, $"\"{type}\": a JSON object is required here, for the contents of a {type} block, found {Describe(i)}");
+                }
+                return;
+            default:
+                throw new ShapeError(v, $"\"{type}\": either a JSON object or a JSON array is required here, for the contents of one or more {type} blocks, found {Describe(v)}");
+        }
+    }
+
+    private static string Describe(JToken t) => t.Type switch
+    {
+        JTokenType.Object => "an object",
+        JTokenType.Array => "an array",
+        JTokenType.String => "a string",
+        JTokenType.Integer or JTokenType.Float => "a number",
+        JTokenType.Boolean => "a boolean",
+        JTokenType.Null => "null",
+        _ => t.Type.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Line and column of the first non-blank character after (1-based) <paramref name="line"/>, <paramref name="column"/>.</summary>
+    private static (int Line, int Column) NextContent(string text, int line, int column)
+    {
+        var i = 0;
+        for (var l = 1; l < line && i < text.Length; i++) if (text[i] == '\n') l++;
+        i = Math.Min(text.Length, i + column);
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            if (text[i] == '\n') { line++; column = 0; }
+            else column++;
+            i++;
+        }
+        return (line, column + 1);
+    }
+
+    private static HclFile Failed(string fileName, string summary, string detail, (int Line, int Column) at) => Failed(fileName, summary, detail, at.Line, at.Column);
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
 
     private static HclFile Failed(string fileName, string summary, string detail, int line, int column)
     {
