@@ -87,11 +87,20 @@ public sealed class TableKeyRotates : Policy
 
     private static void AddKeys(IReadOnlyList<Resource> keys, List<Resource> used)
     {
+        // A table whose instance key matches none of a count/for_each key block's uses every instance of
+        // it: a list search per key made each such table cost the square of the keys (cubic in all).
+        // Past a few keys, de-duplicate with a set of the keys already used (same identity equality).
+        HashSet<Resource>? usedSet = null;
         foreach (var k in keys)
         {
-            if (k.IsJudged && k.Type == KeyType && !used.Contains(k)) used.Add(k);
+            if (!k.IsJudged || k.Type != KeyType) continue;
+            if (usedSet is null && used.Count >= ListSearchLimit) usedSet = new HashSet<Resource>(used);
+            if (usedSet is null ? !used.Contains(k) : usedSet.Add(k)) used.Add(k);
         }
     }
+
+    /// <summary>How many used keys a list search de-duplicates before a set takes over.</summary>
+    private const int ListSearchLimit = 16;
 
     /// <summary><c>replica[i].kms_key_arn</c>; the paths of the first replicas are made once.</summary>
     private static AttributePath ReplicaKeyPath(int i) =>

@@ -1,7 +1,10 @@
+using Newtonsoft.Json.Linq;
+using SecureDynamo.Lint.Core.Evaluation;
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Resolution;
 using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Policies.Linking;
+using SecureDynamo.Lint.Tests.Support;
 
 namespace SecureDynamo.Lint.Tests.Policies;
 
@@ -86,5 +89,75 @@ public sealed class LinkingTests
             Assert.True(link.Decided, link.Why);
             Assert.Equal(expected, Assert.Single(link.Tables).Address.ToString());
         }
+    }
+
+    /// <summary>
+    /// Tables t[0], t[2], … whose key reference aws_kms_key.k matches no instance key of k[1], k[3], …
+    /// (and, for the even tables, a replica naming the same key block): every table uses every key
+    /// instance, and each key's verdict names each table once, in input order (the tables). More keys than a list
+    /// search de-duplicates (dynamodb:016 switches to a set past a few).
+    /// </summary>
+    [Fact]
+    public void Key_instances_with_unmatched_keys_link_to_every_table_once()
+    {
+        const int n = 40;
+        var changes = new JArray();
+        for (var i = 0; i < n; i++)
+        {
+            var after = new JObject { ["name"] = $"t{i}", ["hash_key"] = "id", ["server_side_encryption"] = new JArray(new JObject { ["enabled"] = true }) };
+            var unknown = new JObject { ["server_side_encryption"] = new JArray(new JObject { ["kms_key_arn"] = true }) };
+            if (i % 2 == 0)
+            {
+                after["replica"] = new JArray(new JObject { ["region_name"] = "eu-west-2" });
+                unknown["replica"] = new JArray(new JObject { ["kms_key_arn"] = true });
+            }
+            changes.Add(Change($"aws_dynamodb_table.t[{2 * i}]", "aws_dynamodb_table", "t", 2 * i, after, unknown));
+            changes.Add(Change($"aws_kms_key.k[{2 * i + 1}]", "aws_kms_key", "k", 2 * i + 1, new JObject(), new JObject { ["arn"] = true }));
+        }
+        var keyRef = new JObject { ["references"] = new JArray("aws_kms_key.k.arn", "aws_kms_key.k") };
+        var plan = new JObject
+        {
+            ["format_version"] = "1.2",
+            ["terraform_version"] = "1.9.0",
+            ["resource_changes"] = changes,
+            ["configuration"] = new JObject
+            {
+                ["root_module"] = new JObject
+                {
+                    ["resources"] = new JArray(
+                        ConfigBlock("aws_dynamodb_table", "t", new JObject
+                        {
+                            ["server_side_encryption"] = new JArray(new JObject { ["enabled"] = new JObject { ["constant_value"] = true }, ["kms_key_arn"] = keyRef.DeepClone() }),
+                            ["replica"] = new JArray(new JObject { ["region_name"] = new JObject { ["constant_value"] = "eu-west-2" }, ["kms_key_arn"] = keyRef.DeepClone() }),
+                        }),
+                        ConfigBlock("aws_kms_key", "k", new JObject())),
+                },
+            },
+        };
+        using var dir = new TemporaryDirectory();
+        var results = PolicyCaseTests.Evaluate("dynamodb:016", dir.Write("plan.json", plan.ToString()));
+
+        var encrypts = "it encrypts " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"aws_dynamodb_table.t[{2 * i}]"));
+        var keyVerdicts = results.Where(r => r.ResourceType == "aws_kms_key").ToList();
+        // Results come in the engine's report order; the set of keys judged is what matters here.
+        Assert.Equal(Enumerable.Range(0, n).Select(i => $"aws_kms_key.k[{2 * i + 1}]").Order(StringComparer.Ordinal),
+            keyVerdicts.Select(r => r.ResourceAddress).Order(StringComparer.Ordinal));
+        foreach (var r in keyVerdicts)
+        {
+            Assert.Equal(Status.Fail, r.Status);
+            Assert.Contains($"; {encrypts}; ", r.Message, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain(results, r => r.ResourceType == "aws_dynamodb_table");
+
+        static JObject Change(string address, string type, string name, int index, JObject after, JObject unknown) => new()
+        {
+            ["address"] = address, ["mode"] = "managed", ["type"] = type, ["name"] = name, ["index"] = index,
+            ["provider_name"] = "registry.terraform.io/hashicorp/aws",
+            ["change"] = new JObject { ["actions"] = new JArray("create"), ["before"] = null, ["after"] = after, ["after_unknown"] = unknown },
+        };
+        static JObject ConfigBlock(string type, string name, JObject expressions) => new()
+        {
+            ["address"] = $"{type}.{name}", ["mode"] = "managed", ["type"] = type, ["name"] = name, ["provider_config_key"] = "aws", ["expressions"] = expressions,
+        };
     }
 }
