@@ -5,7 +5,7 @@ namespace SecureDynamo.Lint.Benchmarks;
 /// <summary>
 /// The HCL front end at monorepo scale: <c>securedynamo scan &lt;root&gt;</c> over a generated tree of
 /// 2,000 <c>.tf</c> files in 100 root modules (parse, evaluate, check, JSON report), in-process and as
-/// a fresh process, against HashiCorp's reference parser <c>hcl2ast</c> parsing the same files.
+/// a fresh process (the CLI under test and the installed tool), against HashiCorp's reference parser <c>hcl2ast</c> parsing the same files.
 /// </summary>
 /// <param name="hcl2ast">The oracle binary (<c>--hcl2ast PATH</c>), or null to look in the usual places.</param>
 public sealed class HclScanSuite(string? hcl2ast) : IBenchmarkSuite
@@ -33,38 +33,43 @@ public sealed class HclScanSuite(string? hcl2ast) : IBenchmarkSuite
             if (code == CliApp.Error) throw new InvalidOperationException($"scan of {root} failed with exit code 2");
             allocated.Add(GC.GetTotalAllocatedBytes(true) - before);
         }, out var scanCpu);
-        context.Cli.Run("scan", "--format", "json", root);
-        var process = Enumerable.Range(0, Math.Max(3, context.Runs / 2)).Select(_ => context.Cli.Run("scan", "--format", "json", root)).ToList();
-        if (process.Any(r => r.ExitCode == CliApp.Error)) throw new InvalidOperationException("the CLI failed: " + process[0].Stderr);
-        var processWall = Measure.MedianOf(process.Select(r => r.Wall));
+        // Fresh processes, alternating so that all see the same load: the CLI under test, the installed tool pre-commit
+        // runs (unless --quick), and the reference parser in its full and its leanest output (structure and values only).
+        var scanArgs = new[] { "scan", "--format", "json", root };
+        var contestants = new List<(string Name, CliCommand Cli, string[] Args, bool Ours)> { ("scan, fresh process", context.Cli, scanArgs, true) };
+        if (!context.Quick) contestants.Add(("scan, fresh process (installed tool)", InstalledTool.Install(context), scanArgs, true));
+        var oracle = FindOracle();
+        if (oracle is not null)
+        {
+            contestants.Add(("hcl2ast (full AST)", new CliCommand(oracle, []), files, false));
+            contestants.Add(("hcl2ast -ast=false -comments=false", new CliCommand(oracle, ["-ast=false", "-comments=false"]), files, false));
+        }
+        var runs = contestants.Select(_ => new List<ProcessRun>()).ToArray();
+        for (var i = -1; i < Math.Max(3, context.Runs / 2); i++)
+        {
+            for (var c = 0; c < contestants.Count; c++)
+            {
+                var (name, cli, args, ours) = contestants[c];
+                var run = cli.Run(args);
+                if (ours ? run.ExitCode == CliApp.Error : run.ExitCode != 0) throw new InvalidOperationException($"{name} failed (exit {run.ExitCode}): {run.Stderr}");
+                if (i >= 0) runs[c].Add(run);
+            }
+        }
+        var walls = runs.Select(r => Measure.MedianOf(r.Select(x => x.Wall))).ToArray();
 
         Console.WriteLine($"{"",-36} {"wall",8} {"cpu",8} {"files/s",9} {"MB/s",7} {"peak RSS",10} {"alloc/run",10}");
         Row("scan, in-process (warm)", scan, scanCpu, files.Length, megabytes, null, Measure.MedianOf(allocated));
-        Row("scan, fresh process", processWall, null, files.Length, megabytes, process.Max(r => r.PeakBytes), null);
-
-        var oracle = FindOracle();
+        for (var c = 0; c < contestants.Count; c++) Row(contestants[c].Name, walls[c], null, files.Length, megabytes, runs[c].Max(r => r.PeakBytes), null);
         if (oracle is null)
         {
             Console.WriteLine("hcl2ast comparison skipped: no hcl2ast binary found (build it with ../shared/tools/hcl-oracle/build.sh, " +
                               $"or pass --hcl2ast PATH; looked in {string.Join(", ", hcl2ast is null ? OracleLocations : [hcl2ast])})");
             return;
         }
-        // The oracle's full output (AST detail and comments), and its leanest (structure and values only).
-        var full = TimeOracle(context, new CliCommand(oracle, []), files);
-        var lean = TimeOracle(context, new CliCommand(oracle, ["-ast=false", "-comments=false"]), files);
-        Row("hcl2ast (full AST)", full.Wall, null, files.Length, megabytes, full.Peak, null);
-        Row("hcl2ast -ast=false -comments=false", lean.Wall, null, files.Length, megabytes, lean.Peak, null);
-        var fastest = full.Wall < lean.Wall ? full.Wall : lean.Wall;
-        Console.WriteLine($"scan / fastest hcl2ast: in-process {scan / fastest:F2}x, fresh process {processWall / fastest:F2}x " +
-                          $"({(processWall < fastest ? "faster" : "slower")} than the reference parser, which parses only)");
-    }
-
-    private static (TimeSpan Wall, long Peak) TimeOracle(BenchmarkContext context, CliCommand oracle, string[] files)
-    {
-        var first = oracle.Run(files);
-        if (first.ExitCode != 0) throw new InvalidOperationException($"hcl2ast rejected the generated files (exit {first.ExitCode}): {first.Stderr}");
-        var runs = Enumerable.Range(0, Math.Max(3, context.Runs / 2)).Select(_ => oracle.Run(files)).ToList();
-        return (Measure.MedianOf(runs.Select(r => r.Wall)), runs.Max(r => r.PeakBytes));
+        var fastest = Enumerable.Range(0, contestants.Count).Where(c => !contestants[c].Ours).Min(c => walls[c]);
+        Console.WriteLine($"scan / fastest hcl2ast (which parses only): in-process {scan / fastest:F2}x" +
+                          string.Concat(Enumerable.Range(0, contestants.Count).Where(c => contestants[c].Ours)
+                              .Select(c => $", {contestants[c].Name["scan, ".Length..]} {walls[c] / fastest:F2}x ({(walls[c] < fastest ? "faster" : "slower")})")));
     }
 
     private static void Row(string name, TimeSpan wall, TimeSpan? cpu, int files, double megabytes, long? peak, long? allocated) =>

@@ -5,11 +5,23 @@ namespace SecureDynamo.Lint.Benchmarks;
 /// <summary>
 /// The CLI as pre-commit and <c>dotnet tool install</c> get it: this repository's CLI packed as a .NET tool
 /// (ReadyToRun code for this machine, see the CLI project) and installed from a local folder under the
-/// benchmark's work directory. Packed anew on every benchmark run, so it is the source as it is now.
+/// benchmark's work directory. Packed anew by every benchmark run (once), so it is the source as it is now.
 /// </summary>
 public static class InstalledTool
 {
+    // Packed and installed once per benchmark run (work directory), whichever suite asks first.
+    private static readonly Dictionary<string, CliCommand> Installed = new(StringComparer.Ordinal);
+
     public static CliCommand Install(BenchmarkContext context)
+    {
+        lock (Installed)
+        {
+            if (!Installed.TryGetValue(context.WorkDirectory, out var cli)) Installed[context.WorkDirectory] = cli = PackAndInstall(context);
+            return cli;
+        }
+    }
+
+    private static CliCommand PackAndInstall(BenchmarkContext context)
     {
         var repository = RepositoryRoot() ?? throw new InvalidOperationException("the repository (SecureDynamo.Lint.sln) was not found above " + AppContext.BaseDirectory);
         var packages = context.Input("tool-package");
