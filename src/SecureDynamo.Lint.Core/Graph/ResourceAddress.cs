@@ -142,6 +142,29 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>
         return n;
     }
 
+    /// <summary>
+    /// The module instance that calls <paramref name="moduleInstance"/> (<c>module.a["x"]</c> for
+    /// <c>module.a["x"].module.b[0]</c>, "" for <c>module.a</c>), or null for the root module ("").
+    /// </summary>
+    public static string? ParentModuleInstance(string moduleInstance)
+    {
+        if (moduleInstance.Length == 0) return null;
+        // The last ".module." that is not inside an instance key starts the innermost call.
+        var last = 0;
+        var i = 0;
+        while (i < moduleInstance.Length)
+        {
+            if (moduleInstance[i] == '[')
+            {
+                i = SkipKey(moduleInstance, i);
+                continue;
+            }
+            if (moduleInstance[i] == '.' && string.CompareOrdinal(moduleInstance, i, ".module.", 0, 8) == 0) last = i;
+            i++;
+        }
+        return moduleInstance[..last];
+    }
+
     /// <summary>Parses a full instance address (as in a plan's <c>address</c> field).</summary>
     public static ResourceAddress Parse(string address)
     {

@@ -33,7 +33,7 @@ public sealed class KeyClassifier
     /// </summary>
     public KeyAssessment Classify(Value key, Resource user)
     {
-        var assessment = Classify(key);
+        var assessment = ClassifyIn(key, user.Address.Module);
         if (assessment.ManagedKeys.Count < 2) return assessment;
         var keys = _graph.InModuleInstance(assessment.ManagedKeys, user.Address.Module);
         if (keys.Count == 0) keys = assessment.ManagedKeys;
@@ -46,15 +46,18 @@ public sealed class KeyClassifier
     }
 
     /// <summary>Classifies a key value already passed through <see cref="ReferenceResolver.Effective"/>.</summary>
-    public KeyAssessment Classify(Value key)
+    public KeyAssessment Classify(Value key) => ClassifyIn(key, null);
+
+    /// <param name="from">The module instance the key is used in, when known: a key reached through module outputs is then the one of the instance named.</param>
+    private KeyAssessment ClassifyIn(Value key, string? from)
     {
         if (key.IsNull) return KeyAssessment.Of(KeyKind.AwsManaged, "not set, so DynamoDB uses the AWS managed key alias/aws/dynamodb");
         if (key.IsKnown) return ClassifyLiteral(key);
         if (key.Expression is null) return KeyAssessment.Of(KeyKind.Unknown, "known only after apply");
-        return FromOrigin(_resolver.Resolve(key.Expression), key.Expression, 0);
+        return FromOrigin(_resolver.Resolve(key.Expression), key.Expression, from);
     }
 
-    private KeyAssessment FromOrigin(Origin origin, Expression expression, int depth)
+    private KeyAssessment FromOrigin(Origin origin, Expression expression, string? from)
     {
         switch (origin)
         {
@@ -62,9 +65,9 @@ public sealed class KeyClassifier
                 return ClassifyLiteral(c.Value);
             case ResourceOrigin { Mode: ResourceMode.Managed } r when CustomerKeyTypes.Contains(r.Type):
                 return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {r.Reference}",
-                    r.Type == "aws_kms_key" ? r.Instances : Array.Empty<Resource>());
+                    r.Type == "aws_kms_key" ? Reached(r, from) : Array.Empty<Resource>());
             case ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_alias" } alias:
-                return FromAliasResource(alias, depth);
+                return FromAliasResource(alias);
             case ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data:
                 return FromDataSource(data);
             case ResourceOrigin r:
@@ -76,12 +79,23 @@ public sealed class KeyClassifier
         }
     }
 
-    private KeyAssessment FromAliasResource(ResourceOrigin alias, int depth)
+    /// <summary>
+    /// The instances of <paramref name="origin"/> a reference from module instance <paramref name="from"/>
+    /// reaches through module variables and outputs (module.keys["a"].arn: the key of instance "a").
+    /// </summary>
+    private IReadOnlyList<Resource> Reached(ResourceOrigin origin, string? from)
+    {
+        if (from is null || origin.Steps.Count == 0 || origin.InstanceFrom(from) is not { } instance) return origin.Instances;
+        var reached = _graph.InModuleInstance(origin.Instances, instance);
+        return reached.Count > 0 ? reached : origin.Instances;
+    }
+
+    private KeyAssessment FromAliasResource(ResourceOrigin alias)
     {
         // An aws_kms_alias resource is always a customer alias ("alias/aws/" is reserved); follow it to its key for rotation checks.
         var keys = Array.Empty<Resource>() as IReadOnlyList<Resource>;
         var target = alias.Config?.Body.Attributes.GetValueOrDefault("target_key_id");
-        if (target is not null && depth < 8 && _resolver.Resolve(target with { Module = alias.ModulePath }) is ResourceOrigin { Type: "aws_kms_key" } key)
+        if (target is not null && _resolver.Resolve(target with { Module = alias.ModulePath }) is ResourceOrigin { Type: "aws_kms_key" } key)
         {
             keys = key.Instances;
         }

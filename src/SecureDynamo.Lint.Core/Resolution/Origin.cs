@@ -11,7 +11,48 @@ public abstract record Origin;
 /// <param name="Address">Its address inside that module (<c>aws_kms_key.k</c>, <c>data.aws_kms_alias.a</c>).</param>
 /// <param name="Instances">Its instances in the graph (several for count/for_each).</param>
 /// <param name="Reference">The reference as written.</param>
-public sealed record ResourceOrigin(string ModulePath, ResourceMode Mode, string Type, string Address, ResourceConfig? Config, IReadOnlyList<Resource> Instances, string Reference) : Origin;
+public sealed record ResourceOrigin(string ModulePath, ResourceMode Mode, string Type, string Address, ResourceConfig? Config, IReadOnlyList<Resource> Instances, string Reference) : Origin
+{
+    /// <summary>
+    /// How the reference went from the module it was written in to the module the resource is declared
+    /// in: up through module variables, down through module outputs (empty: the same module).
+    /// </summary>
+    public IReadOnlyList<ModuleStep> Steps { get; init; } = Array.Empty<ModuleStep>();
+
+    /// <summary>This origin reached one module step further out (the step is taken first).</summary>
+    public ResourceOrigin After(ModuleStep step) => this with { Steps = [step, .. Steps] };
+
+    /// <summary>
+    /// The module instance the resource is declared in, for a reference written in module instance
+    /// <paramref name="from"/> (<c>module.t["a"]</c>), or null when the steps leave the root module. (A
+    /// module called with count or for_each and read without a key names an instance that does not exist.)
+    /// </summary>
+    public string? InstanceFrom(string from)
+    {
+        var at = from;
+        foreach (var step in Steps)
+        {
+            if (step.Call is null)
+            {
+                if (ResourceAddress.ParentModuleInstance(at) is not { } parent) return null;
+                at = parent;
+                continue;
+            }
+            at = (at.Length == 0 ? "module." : at + ".module.") + step.Call + step.Key;
+        }
+        return at;
+    }
+}
+
+/// <summary>
+/// One step of a reference between module instances: up to the calling module (<see cref="Call"/> null,
+/// through a module variable), or down into module call <see cref="Call"/> through one of its outputs,
+/// with the instance key the reference wrote (<c>["a"]</c>, <c>[0]</c>; null when it wrote none).
+/// </summary>
+public readonly record struct ModuleStep(string? Call, string? Key)
+{
+    public static ModuleStep Up => default;
+}
 
 /// <summary>A value known from configuration: a literal, a root variable, a variable default.</summary>
 public sealed record ConstantOrigin(Value Value, string Reference) : Origin;

@@ -155,6 +155,7 @@ public sealed class ReferenceResolver
             return Resolve(inParent, depth + 1) switch
             {
                 UnresolvedOrigin u => new UnresolvedOrigin($"{reference} in {module} = {u.Why}"),
+                ResourceOrigin r => r.After(ModuleStep.Up),
                 var o => o,
             };
         }
@@ -167,7 +168,34 @@ public sealed class ReferenceResolver
         var child = module.Length == 0 ? $"module.{callName}" : $"{module}.module.{callName}";
         var expr = _graph.Module(child)?.Outputs.GetValueOrDefault(output);
         if (expr is null) return new UnresolvedOrigin($"{reference} (module output not in configuration)");
-        return Resolve(expr with { Module = child }, depth + 1);
+        return Resolve(expr with { Module = child }, depth + 1) switch
+        {
+            // module.m["k"].out: the resource is in that instance of the called module.
+            ResourceOrigin r => r.After(new ModuleStep(callName, LiteralKeyAt(reference, "module.".Length + callName.Length))),
+            var o => o,
+        };
+    }
+
+    /// <summary>
+    /// The literal instance key written at <paramref name="start"/> of <paramref name="reference"/>
+    /// (<c>["k"]</c> or <c>[0]</c>, as Terraform prints instance keys), or null when none is written there.
+    /// </summary>
+    public static string? LiteralKeyAt(string reference, int start)
+    {
+        if (reference.Length <= start || reference[start] != '[') return null;
+        var i = start + 1;
+        if (i < reference.Length && reference[i] == '"')
+        {
+            i++;
+            while (i < reference.Length && reference[i] != '"') i += reference[i] == '\\' ? 2 : 1;
+            i++;
+        }
+        else
+        {
+            while (i < reference.Length && char.IsAsciiDigit(reference[i])) i++;
+        }
+        if (i >= reference.Length || reference[i] != ']' || i == start + 1) return null;
+        return reference[start..(i + 1)];
     }
 
     /// <summary>Splits <c>module.a["x"].b[0].c</c> into names, dropping index steps.</summary>

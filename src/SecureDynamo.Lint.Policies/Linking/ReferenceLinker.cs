@@ -84,10 +84,13 @@ public sealed class ReferenceLinker
         {
             var head = ReferenceResolver.SplitTraversal(reference);
             if (head.Count == 0 || head[0] is "each" or "count" or "path" or "terraform" or "self") continue;
+            // "module.m" and "module.m[\"k\"]" accompany "module.m[\"k\"].out" in reference lists: the output names the target.
+            if (head[0] == "module" && head.Count < 3 && IsPrefixOfAnother(reference, expr.References)) continue;
             var origin = _resolver.Resolve(new Expression(expr.Module, new[] { reference }));
             var key = origin switch
             {
-                ResourceOrigin r => $"{r.ModulePath}|{r.Address}",
+                // module.m["a"].out and module.m["b"].out name the same block in different module instances.
+                ResourceOrigin r => r.Steps.Count == 0 ? $"{r.ModulePath}|{r.Address}" : $"{r.ModulePath}|{r.Address}|{string.Join(',', r.Steps)}",
                 UnresolvedOrigin u => "?" + u.Why,
                 ConstantOrigin c => "=" + c.Reference,
                 _ => reference,
@@ -102,6 +105,19 @@ public sealed class ReferenceLinker
     {
         // Written directly in the same module: the reference stays inside the same module instance.
         var direct = origin.ModulePath == source.Address.ModulePath && AnyStartsWith(references, origin.Address);
+        if (!direct && origin.Steps.Count > 0 && origin.InstanceFrom(source.Address.Module) is { } moduleInstance)
+        {
+            // Through module variables and outputs: the module instance the steps lead to from the referrer's
+            // (module.t["a"].arn is the table of instance "a" only), then the instance key written there.
+            var reached = InModuleInstance(origin, moduleInstance);
+            if (reached.Count > 0)
+            {
+                if (reached.Count == 1) return (reached, true);
+                var key = LiteralKey(origin.Reference, origin.Address);
+                return key is null ? (reached, false) : (reached.Where(c => c.Address.Key == key).ToList(), true);
+            }
+            // No such instance in the input (a partial configuration): every instance, as before steps were known.
+        }
         IReadOnlyList<Resource> candidates = direct
             ? InModuleInstance(origin, source.Address.Module)
             : origin.Instances.Where(i => i.Mode == ResourceMode.Managed).ToList();
@@ -134,6 +150,16 @@ public sealed class ReferenceLinker
         return _lastInModuleInstance;
     }
 
+    /// <summary>Whether another of <paramref name="references"/> continues <paramref name="reference"/> with an attribute or an index.</summary>
+    private static bool IsPrefixOfAnother(string reference, IReadOnlyList<string> references)
+    {
+        foreach (var other in references)
+        {
+            if (other.Length > reference.Length && other[reference.Length] is '.' or '[' && other.StartsWith(reference, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     // A loop, not Any with a lambda: the lambda would capture the address, a closure for every link.
     private static bool AnyStartsWith(List<string> references, string prefix)
     {
@@ -142,23 +168,6 @@ public sealed class ReferenceLinker
     }
 
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>
-    public static string? LiteralKey(string reference, string configAddress)
-    {
-        // reference starts with configAddress + "[" (checked without making that string).
-        var start = configAddress.Length;
-        if (reference.Length <= start || reference[start] != '[' || !reference.StartsWith(configAddress, StringComparison.Ordinal)) return null;
-        var i = start + 1;
-        if (i < reference.Length && reference[i] == '"')
-        {
-            i++;
-            while (i < reference.Length && reference[i] != '"') i += reference[i] == '\\' ? 2 : 1;
-            i++;
-        }
-        else
-        {
-            while (i < reference.Length && char.IsAsciiDigit(reference[i])) i++;
-        }
-        if (i >= reference.Length || reference[i] != ']' || i == start + 1) return null;
-        return reference[start..(i + 1)];
-    }
+    public static string? LiteralKey(string reference, string configAddress) =>
+        reference.StartsWith(configAddress, StringComparison.Ordinal) ? ReferenceResolver.LiteralKeyAt(reference, configAddress.Length) : null;
 }

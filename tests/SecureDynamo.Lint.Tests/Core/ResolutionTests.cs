@@ -48,6 +48,43 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void Module_steps_lead_from_the_referring_instance_to_the_resource_instance()
+    {
+        var keyConfig = new ResourceConfig("aws_kms_key.k", ResourceMode.Managed, "aws_kms_key", "k", "aws", ConfigBody.Empty, null, null);
+        // module.keys (for_each) outputs its key; module.tables (for_each) takes a key ARN as var.kms from the root.
+        var keys = new ModuleConfig("module.keys", new Dictionary<string, ResourceConfig> { ["aws_kms_key.k"] = keyConfig },
+            new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(),
+            new Dictionary<string, Expression> { ["arn"] = new("module.keys", ["aws_kms_key.k.arn", "aws_kms_key.k"]) });
+        var tables = new ModuleConfig("module.tables", new Dictionary<string, ResourceConfig>(), new Dictionary<string, ModuleCall>(),
+            new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        var root = new ModuleConfig("", new Dictionary<string, ResourceConfig>(),
+            new Dictionary<string, ModuleCall>
+            {
+                ["keys"] = new("keys", "./keys", new Dictionary<string, Expression>(), keys),
+                ["tables"] = new("tables", "./tables", new Dictionary<string, Expression> { ["kms"] = new("", ["module.keys[\"b\"].arn", "module.keys[\"b\"]", "module.keys"]) }, tables),
+            },
+            new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        var instances = new[] { "a", "b" }.Select(k => new Resource(ResourceAddress.Parse($"module.keys[\"{k}\"].aws_kms_key.k"), PlannedAction.Create, Value.EmptyMap, Value.Null, keyConfig)).ToList();
+        var graph = new ResourceGraph("test", InputKind.Plan, instances, root, new Dictionary<string, Value>(), []);
+        var resolver = new ReferenceResolver(graph);
+
+        var fromRoot = Assert.IsType<ResourceOrigin>(resolver.Resolve(new Expression("", ["module.keys[\"a\"].arn", "module.keys[\"a\"]", "module.keys"])));
+        Assert.Equal([new ModuleStep("keys", "[\"a\"]")], fromRoot.Steps);
+        Assert.Equal("module.keys[\"a\"]", fromRoot.InstanceFrom(""));
+
+        var fromModule = Assert.IsType<ResourceOrigin>(resolver.Resolve(new Expression("module.tables", ["var.kms"])));
+        Assert.Equal([ModuleStep.Up, new ModuleStep("keys", "[\"b\"]")], fromModule.Steps);
+        Assert.Equal("module.keys[\"b\"]", fromModule.InstanceFrom("module.tables[\"orders\"]"));
+        Assert.Null(fromModule.InstanceFrom(""));
+
+        // A table in module.tables["orders"] is encrypted with the key of module.keys["b"] only.
+        var user = new Resource(ResourceAddress.Parse("module.tables[\"orders\"].aws_dynamodb_table.t"), PlannedAction.Create, Value.EmptyMap, Value.Null, null);
+        var classified = new KeyClassifier(graph, resolver).Classify(Value.Unknown(new Expression("module.tables", ["var.kms"])), user);
+        Assert.Equal(KeyKind.CustomerManaged, classified.Kind);
+        Assert.Same(instances[1], Assert.Single(classified.ManagedKeys));
+    }
+
+    [Fact]
     public void Conditionals_over_two_targets_and_locals_stay_unresolved()
     {
         var graph = new ResourceGraph("test", InputKind.Plan, [], null, new Dictionary<string, Value>(), []);

@@ -31,6 +31,15 @@ public sealed class ResourceAddressTests
     public void Strips_instance_keys_even_with_brackets_and_quotes_inside(string instance, string path) =>
         Assert.Equal(path, ResourceAddress.StripInstanceKeys(instance));
 
+    [Theory]
+    [InlineData("module.a[\"x\"].module.b[0]", "module.a[\"x\"]")]
+    [InlineData("module.a[\"k.module.z\"].module.b", "module.a[\"k.module.z\"]")]
+    [InlineData("module.a.module.b.module.c", "module.a.module.b")]
+    [InlineData("module.a[\"x\"]", "")]
+    [InlineData("", null)]
+    public void Parent_module_instance_is_the_caller_even_with_module_inside_a_key(string instance, string? parent) =>
+        Assert.Equal(parent, ResourceAddress.ParentModuleInstance(instance));
+
     [Fact]
     public void Formats_keys_like_terraform()
     {

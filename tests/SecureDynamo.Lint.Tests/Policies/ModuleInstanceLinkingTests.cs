@@ -1,0 +1,120 @@
+using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Tests.Terraform;
+
+namespace SecureDynamo.Lint.Tests.Policies;
+
+/// <summary>
+/// References through a module called with for_each name one instance: <c>module.m["a"].arn</c> is the
+/// resource of instance "a", not of every instance (Terraform source; the plan form is a dynamodb:005 case).
+/// </summary>
+public sealed class ModuleInstanceLinkingTests
+{
+    private const string Table = """
+        variable "name" {}
+        variable "kms_arn" {}
+        resource "aws_dynamodb_table" "this" {
+          name                        = var.name
+          billing_mode                = "PAY_PER_REQUEST"
+          hash_key                    = "id"
+          deletion_protection_enabled = true
+          attribute {
+            name = "id"
+            type = "S"
+          }
+          server_side_encryption {
+            enabled     = true
+            kms_key_arn = var.kms_arn
+          }
+          point_in_time_recovery {
+            enabled = true
+          }
+        }
+        output "arn" { value = aws_dynamodb_table.this.arn }
+        """;
+
+    private static Dictionary<string, EvaluationResult> Judge(TempModule m, string policy)
+    {
+        var read = m.Read();
+        var engine = new PolicyEngine(PolicyCatalog.BuiltIn(), new PolicySelection(new HashSet<string> { policy }, new HashSet<string>(), new Dictionary<string, PolicyOptions>()));
+        return engine.Run(read.Graph).ToDictionary(r => r.ResourceAddress);
+    }
+
+    [Fact]
+    public void A_backup_selection_of_one_module_instance_covers_that_instance_only()
+    {
+        using var m = new TempModule(("main.tf", """
+            provider "aws" {
+              region = "eu-west-1"
+            }
+            resource "aws_kms_key" "k" {
+              enable_key_rotation = true
+            }
+            module "tables" {
+              source   = "./table"
+              for_each = toset(["orders", "sessions"])
+              name     = each.key
+              kms_arn  = aws_kms_key.k.arn
+            }
+            resource "aws_backup_plan" "p" {
+              name = "p"
+              rule {
+                rule_name         = "daily"
+                target_vault_name = "v"
+                schedule          = "cron(0 5 * * ? *)"
+              }
+            }
+            resource "aws_backup_selection" "s" {
+              name         = "s"
+              plan_id      = aws_backup_plan.p.id
+              iam_role_arn = "arn:aws:iam::111122223333:role/backup"
+              resources    = [module.tables["orders"].arn]
+            }
+            """), ("table/main.tf", Table));
+        var results = Judge(m, "dynamodb:005");
+        Assert.Equal(Status.Pass, results["module.tables[\"orders\"].aws_dynamodb_table.this"].Status);
+        var sessions = results["module.tables[\"sessions\"].aws_dynamodb_table.this"];
+        Assert.True(sessions.Status == Status.Fail, sessions.Message);
+    }
+
+    [Fact]
+    public void A_key_from_one_module_instance_encrypts_the_tables_that_name_that_instance()
+    {
+        using var m = new TempModule(("main.tf", """
+            provider "aws" {
+              region = "eu-west-1"
+            }
+            module "keys" {
+              source   = "./key"
+              for_each = { a = true, b = false }
+              rotate   = each.value
+            }
+            module "table_a" {
+              source  = "./table"
+              name    = "a"
+              kms_arn = module.keys["a"].arn
+            }
+            module "table_b" {
+              source  = "./table"
+              name    = "b"
+              kms_arn = module.keys["b"].arn
+            }
+            """),
+            ("key/main.tf", """
+            variable "rotate" {}
+            resource "aws_kms_key" "this" {
+              enable_key_rotation = var.rotate
+            }
+            output "arn" { value = aws_kms_key.this.arn }
+            """),
+            ("table/main.tf", Table));
+        var results = Judge(m, "dynamodb:016");
+        var a = results["module.keys[\"a\"].aws_kms_key.this"];
+        Assert.Equal(Status.Pass, a.Status);
+        Assert.EndsWith("it encrypts module.table_a.aws_dynamodb_table.this", a.Message);
+        var b = results["module.keys[\"b\"].aws_kms_key.this"];
+        Assert.Equal(Status.Fail, b.Status);
+        Assert.Contains("it encrypts module.table_b.aws_dynamodb_table.this;", b.Message);
+        Assert.DoesNotContain("table_a", b.Message);
+    }
+}
