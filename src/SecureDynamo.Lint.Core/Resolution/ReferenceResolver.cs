@@ -177,6 +177,19 @@ public sealed class ReferenceResolver
     }
 
     /// <summary>
+    /// Whether <paramref name="reference"/> (<c>module.m</c>, <c>module.m["k"]</c>) only accompanies a longer
+    /// one in <paramref name="references"/> (<c>module.m["k"].out</c>), as Terraform lists them: the longer one names the target.
+    /// </summary>
+    public static bool AccompaniesAnother(string reference, IReadOnlyList<string> references)
+    {
+        foreach (var other in references)
+        {
+            if (other.Length > reference.Length && other[reference.Length] is '.' or '[' && other.StartsWith(reference, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// The literal instance key written at <paramref name="start"/> of <paramref name="reference"/>
     /// (<c>["k"]</c> or <c>[0]</c>, as Terraform prints instance keys), or null when none is written there.
     /// </summary>

@@ -72,7 +72,8 @@ public sealed record DynamoDbGrant(DynamoDbGrantKind Kind, string Reason)
         {
             return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{s.Name} allows {what}, but {resourcesUnknown}");
         }
-        var resources = s.Resource is null ? "no Resource" : string.Join(", ", s.Resource.Values.Select(r => $"\"{r}\""));
+        var resources = s.Resource is null ? "no Resource"
+            : string.Join(", ", s.Resource.Values.Select(r => $"\"{r}\"").Concat(s.Resource.TableReferences.Select(t => $"{t} (known after apply)")));
         return new DynamoDbGrant(DynamoDbGrantKind.Scoped, $"{s.Name} allows {what} on {resources}");
     }
 }

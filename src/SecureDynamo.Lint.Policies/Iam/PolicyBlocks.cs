@@ -10,8 +10,10 @@ public static class PolicyBlocks
 {
     /// <param name="statements">The data source's <c>statement</c> list.</param>
     /// <param name="name">The data source, for messages.</param>
-    public static PolicyDocument Statements(Value statements, string name)
+    /// <param name="tableReference">For a value known only after apply: its expression when it names specific tables' ARNs, else null.</param>
+    public static PolicyDocument Statements(Value statements, string name, Func<Value, string?>? tableReference = null)
     {
+        tableReference ??= _ => null;
         var list = new List<PolicyStatement>();
         string? incomplete = null;
         for (var i = 0; i < statements.Items.Count; i++)
@@ -34,7 +36,7 @@ public static class PolicyBlocks
                     : string.Equals(effect.AsString(), "Deny", StringComparison.OrdinalIgnoreCase) ? PolicyEffect.Deny : PolicyEffect.Allow,
                 Element(block.Get("actions"), where + " actions"),
                 Element(block.Get("not_actions"), where + " not_actions"),
-                Element(block.Get("resources"), where + " resources"),
+                Element(block.Get("resources"), where + " resources", tableReference),
                 Element(block.Get("not_resources"), where + " not_resources"),
                 principals,
                 notPrincipals,
@@ -49,15 +51,27 @@ public static class PolicyBlocks
     }
 
     /// <summary>A list argument as an element: null when absent or empty.</summary>
-    private static PolicyElement? Element(Value v, string where)
+    /// <param name="tableReference">Names the unknown values that are specific tables' ARNs (for resources).</param>
+    private static PolicyElement? Element(Value v, string where, Func<Value, string?>? tableReference = null)
     {
         if (v.IsNull) return null;
-        if (v.IsUnknown) return new PolicyElement(Array.Empty<string>(), $"{where} are known only after apply{Why(v)}");
+        if (v.IsUnknown)
+        {
+            return tableReference?.Invoke(v) is { } whole
+                ? new PolicyElement(Array.Empty<string>()) { TableReferences = [whole] }
+                : new PolicyElement(Array.Empty<string>(), $"{where} are known only after apply{Why(v)}");
+        }
         var items = v.Kind == ValueKind.List ? v.Items : new[] { v };
         if (items.Count == 0) return null;
         var known = items.Where(x => x.IsKnown && x.AsString() is not null).Select(x => x.AsString()!).ToArray();
-        var unknown = items.FirstOrDefault(x => x.IsUnknown);
-        return new PolicyElement(known, unknown is null ? null : $"{where} are partly known only after apply{Why(unknown)}");
+        var tables = new List<string>();
+        Value? unknown = null;
+        foreach (var x in items.Where(x => x.IsUnknown))
+        {
+            if (tableReference?.Invoke(x) is { } table) tables.Add(table);
+            else unknown ??= x;
+        }
+        return new PolicyElement(known, unknown is null ? null : $"{where} are partly known only after apply{Why(unknown)}") { TableReferences = tables };
     }
 
     private static (IReadOnlyList<PolicyPrincipal>?, string?) Principals(Value blocks, string where)

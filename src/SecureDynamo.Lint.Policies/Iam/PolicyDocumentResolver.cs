@@ -102,8 +102,41 @@ public sealed class PolicyDocumentResolver
         {
             return PolicyParseResult.Failed($"the statements of {name} are known only after apply ({statements.Expression?.Describe() ?? "computed"})");
         }
-        var document = PolicyBlocks.Statements(statements, name);
+        var document = PolicyBlocks.Statements(statements, name, TableReference);
         return PolicyParseResult.Ok(WithExtraDocuments(document, body, name));
+    }
+
+    private static readonly HashSet<string> TableTypes = new(StringComparer.Ordinal) { "aws_dynamodb_table", "aws_dynamodb_global_table", "aws_dynamodb_table_replica" };
+
+    /// <summary>
+    /// The expression of a value known only after apply when it is made only of the ARNs of tables
+    /// (<c>aws_dynamodb_table.orders.arn</c>, <c>"${aws_dynamodb_table.orders.arn}/index/*"</c>, a module output
+    /// that is one, an instance picked by <c>each.key</c>): a specific table, never every table. Else null.
+    /// </summary>
+    private string? TableReference(Value v)
+    {
+        if (v.Expression is not { References.Count: > 0 } expression) return null;
+        var named = false;
+        foreach (var reference in expression.References)
+        {
+            if (reference is "each.key" or "count.index") continue;
+            var origin = _resolver.Resolve(new Expression(expression.Module, [reference]));
+            // A managed table, or one looked up by name (data.aws_dynamodb_table): one table either way.
+            if (origin is ResourceOrigin r && TableTypes.Contains(r.Type)
+                && ReferenceResolver.SplitTraversal(r.Reference) is var steps && (steps.Count == 2 || steps[2] is "arn" or "stream_arn"))
+            {
+                named = true;
+                continue;
+            }
+            if (reference.StartsWith("module.", StringComparison.Ordinal) && ReferenceResolver.AccompaniesAnother(reference, expression.References)) continue;
+            return null;
+        }
+        if (!named) return null;
+        // A template with one such part is shown as written ("${aws_dynamodb_table.orders.arn}/index/*").
+        var marker = expression.Skeleton?.IndexOf(Expression.UnknownMarker, StringComparison.Ordinal) ?? -1;
+        return marker >= 0 && expression.Skeleton!.IndexOf(Expression.UnknownMarker, marker + 1, StringComparison.Ordinal) < 0
+            ? $"\"{expression.Skeleton.Replace(Expression.UnknownMarker, "${" + expression.References[0] + "}", StringComparison.Ordinal)}\""
+            : expression.Describe();
     }
 
     /// <summary>Adds <c>source_policy_documents</c>/<c>override_policy_documents</c> (and the older <c>*_json</c>).</summary>

@@ -85,7 +85,7 @@ public sealed class ReferenceLinker
             var head = ReferenceResolver.SplitTraversal(reference);
             if (head.Count == 0 || head[0] is "each" or "count" or "path" or "terraform" or "self") continue;
             // "module.m" and "module.m[\"k\"]" accompany "module.m[\"k\"].out" in reference lists: the output names the target.
-            if (head[0] == "module" && head.Count < 3 && IsPrefixOfAnother(reference, expr.References)) continue;
+            if (head[0] == "module" && head.Count < 3 && ReferenceResolver.AccompaniesAnother(reference, expr.References)) continue;
             var origin = _resolver.Resolve(new Expression(expr.Module, new[] { reference }));
             var key = origin switch
             {
@@ -148,16 +148,6 @@ public sealed class ReferenceLinker
         _lastInstances = origin.Instances;
         _lastModuleInstance = moduleInstance;
         return _lastInModuleInstance;
-    }
-
-    /// <summary>Whether another of <paramref name="references"/> continues <paramref name="reference"/> with an attribute or an index.</summary>
-    private static bool IsPrefixOfAnother(string reference, IReadOnlyList<string> references)
-    {
-        foreach (var other in references)
-        {
-            if (other.Length > reference.Length && other[reference.Length] is '.' or '[' && other.StartsWith(reference, StringComparison.Ordinal)) return true;
-        }
-        return false;
     }
 
     // A loop, not Any with a lambda: the lambda would capture the address, a closure for every link.

@@ -336,8 +336,13 @@ internal sealed class ExpressionEvaluator
             values.RemoveAt(values.Count - 1);
             values.AddRange(ValueOps.ToItems(last));
         }
-        // jsonencode of a value holding an unknown is unknown, as the encoder would find (without an exception thrown through it).
-        if (name == "jsonencode" && values.Count == 1 && Unknowns.ContainsUnknown(values[0])) return Unknowns.From(_scope.ModulePath, values);
+        // jsonencode of a value holding an unknown is unknown, as the encoder would find (without an exception thrown through it);
+        // what is known of the document can still be judged (a policy's actions): the encoding with a marker for each unknown part.
+        if (name == "jsonencode" && values.Count == 1 && Unknowns.ContainsUnknown(values[0]))
+        {
+            var unknown = Unknowns.From(_scope.ModulePath, values);
+            return unknown.WithExpression(unknown.Expression! with { Skeleton = Json.Skeleton(values[0]) });
+        }
         try
         {
             var result = FunctionLibrary.Call(name, values, new FunctionContext(_scope, f.Range));

@@ -14,14 +14,26 @@ internal static class Json
     public static string Encode(Value v)
     {
         var sb = new StringBuilder();
-        Write(sb, v);
+        Write(sb, v, skeleton: false);
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, Value v)
+    /// <summary>
+    /// As <see cref="Encode"/> for a value with parts known only after apply: each such part is written as a
+    /// string, its own template skeleton or <see cref="Expression.UnknownMarker"/> (see <see cref="Expression.Skeleton"/>).
+    /// </summary>
+    public static string Skeleton(Value v)
+    {
+        var sb = new StringBuilder();
+        Write(sb, v, skeleton: true);
+        return sb.ToString();
+    }
+
+    private static void Write(StringBuilder sb, Value v, bool skeleton)
     {
         switch (v.Kind)
         {
+            case ValueKind.Unknown when skeleton: WriteString(sb, v.Expression?.Skeleton ?? Expression.UnknownMarker); break;
             case ValueKind.Unknown: throw new UnknownEncountered();
             case ValueKind.Null: sb.Append("null"); break;
             case ValueKind.Bool: sb.Append(v.AsBool() == true ? "true" : "false"); break;
@@ -32,7 +44,7 @@ internal static class Json
                 for (var i = 0; i < v.Items.Count; i++)
                 {
                     if (i > 0) sb.Append(',');
-                    Write(sb, v.Items[i]);
+                    Write(sb, v.Items[i], skeleton);
                 }
                 sb.Append(']');
                 break;
@@ -45,7 +57,7 @@ internal static class Json
                     first = false;
                     WriteString(sb, k);
                     sb.Append(':');
-                    Write(sb, f);
+                    Write(sb, f, skeleton);
                 }
                 sb.Append('}');
                 break;

@@ -1,0 +1,98 @@
+using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Tests.Terraform;
+
+namespace SecureDynamo.Lint.Tests.Policies;
+
+/// <summary>
+/// dynamodb:012 on Terraform source where a policy depends on a table ARN known only after apply: what is
+/// known of a <c>jsonencode</c> document is judged, and a resource that is a table's ARN is that table.
+/// </summary>
+public sealed class IamDocumentsInSourceTests
+{
+    private const string Table = """
+        resource "aws_dynamodb_table" "orders" {
+          name         = "orders"
+          billing_mode = "PAY_PER_REQUEST"
+          hash_key     = "id"
+          attribute {
+            name = "id"
+            type = "S"
+          }
+        }
+        """;
+
+    private static Dictionary<string, EvaluationResult> Judge(string policies)
+    {
+        using var m = new TempModule(("main.tf", Table + "\n" + policies + "\n"));
+        var engine = new PolicyEngine(PolicyCatalog.BuiltIn(), new PolicySelection(new HashSet<string> { "dynamodb:012" }, new HashSet<string>(), new Dictionary<string, PolicyOptions>()));
+        return engine.Run(m.Read().Graph).ToDictionary(r => r.ResourceAddress);
+    }
+
+    [Fact]
+    public void A_jsonencode_document_granting_every_action_fails_though_its_resource_is_known_only_after_apply()
+    {
+        var results = Judge("""
+            resource "aws_iam_role_policy" "all" {
+              role = "r"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "dynamodb:*", Resource = aws_dynamodb_table.orders.arn }]
+              })
+            }
+            resource "aws_iam_role_policy" "scoped" {
+              role = "r"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem"], Resource = "${aws_dynamodb_table.orders.arn}/index/*" }]
+              })
+            }
+            """);
+        var all = results["aws_iam_role_policy.all"];
+        Assert.True(all.Status == Status.Fail, all.Message);
+        Assert.Contains("allows Action \"dynamodb:*\"", all.Message);
+        // The JSON keeps no trace of which reference a part came from: a scoped action on it stays undecided.
+        Assert.Equal(Status.Unknown, results["aws_iam_role_policy.scoped"].Status);
+    }
+
+    [Fact]
+    public void A_policy_document_whose_resources_are_table_arns_is_scoped_to_those_tables()
+    {
+        var results = Judge("""
+            data "aws_iam_policy_document" "tables" {
+              statement {
+                actions   = ["dynamodb:GetItem", "dynamodb:Query"]
+                resources = [aws_dynamodb_table.orders.arn, "${aws_dynamodb_table.orders.arn}/index/*"]
+              }
+            }
+            data "aws_iam_policy_document" "mixed" {
+              statement {
+                actions   = ["dynamodb:GetItem"]
+                resources = [aws_dynamodb_table.orders.arn, "arn:aws:dynamodb:*:*:table/*"]
+              }
+            }
+            variable "arn" {}
+            data "aws_iam_policy_document" "variable" {
+              statement {
+                actions   = ["dynamodb:GetItem"]
+                resources = ["${var.arn}*", aws_dynamodb_table.orders.arn]
+              }
+            }
+            resource "aws_iam_policy" "tables" {
+              policy = data.aws_iam_policy_document.tables.json
+            }
+            resource "aws_iam_policy" "mixed" {
+              policy = data.aws_iam_policy_document.mixed.json
+            }
+            resource "aws_iam_policy" "variable" {
+              policy = data.aws_iam_policy_document.variable.json
+            }
+            """);
+        var tables = results["aws_iam_policy.tables"];
+        Assert.True(tables.Status == Status.Pass, tables.Message);
+        Assert.Contains("on aws_dynamodb_table.orders.arn (known after apply), \"${aws_dynamodb_table.orders.arn}/index/*\" (known after apply)", tables.Message);
+        Assert.Equal(Status.Fail, results["aws_iam_policy.mixed"].Status);
+        // A variable without a value could be "*": undecided.
+        Assert.Equal(Status.Unknown, results["aws_iam_policy.variable"].Status);
+    }
+}
