@@ -71,8 +71,13 @@ public static class PolicyDocumentParser
         var sid = Field(o, "Sid") is JValue { Type: JTokenType.String } sv ? (string?)sv : null;
 
         PolicyEffect effect;
+        string? effectUnknown = null;
         switch (Field(o, "Effect"))
         {
+            case JValue { Type: JTokenType.String } e when IsPartlyUnknown((string?)e):
+                effect = PolicyEffect.Unknown;
+                effectUnknown = $"{where}.Effect is known only after apply";
+                break;
             case JValue { Type: JTokenType.String } e when string.Equals((string?)e, "Allow", StringComparison.OrdinalIgnoreCase):
                 effect = PolicyEffect.Allow;
                 break;
@@ -91,13 +96,18 @@ public static class PolicyDocumentParser
             !TryElement(o, "NotAction", where, out var notAction, out error) ||
             !TryElement(o, "Resource", where, out var resource, out error) ||
             !TryElement(o, "NotResource", where, out var notResource, out error) ||
-            !TryPrincipals(o, "Principal", where, out var principals, out error) ||
-            !TryPrincipals(o, "NotPrincipal", where, out var notPrincipals, out error) ||
-            !TryConditions(o, where, out var conditions, out error))
+            !TryPrincipals(o, "Principal", where, out var principals, out var principalsUnknown, out error) ||
+            !TryPrincipals(o, "NotPrincipal", where, out var notPrincipals, out var notPrincipalsUnknown, out error) ||
+            !TryConditions(o, where, out var conditions, out var conditionsUnknown, out error))
         {
             return null;
         }
-        return new PolicyStatement(index, sid, effect, action, notAction, resource, notResource, principals, notPrincipals, conditions);
+        return new PolicyStatement(index, sid, effect, action, notAction, resource, notResource, principals, notPrincipals, conditions)
+        {
+            EffectUnknown = effectUnknown,
+            PrincipalsUnknown = principalsUnknown ?? notPrincipalsUnknown,
+            ConditionsUnknown = conditionsUnknown,
+        };
     }
 
     private static bool TryElement(JObject o, string name, string where, out PolicyElement? element, out string? error)
@@ -113,16 +123,20 @@ public static class PolicyDocumentParser
             return false;
         }
         // In a document whose template parts are known only after apply, those parts carry the marker.
-        var unknown = values.Where(v => v.Contains(Expression.UnknownMarker, StringComparison.Ordinal)).ToList();
+        var unknown = values.Where(IsPartlyUnknown).ToList();
         element = unknown.Count == 0
             ? new PolicyElement(values)
             : new PolicyElement(values.Except(unknown).ToList(), $"{name} has values known only after apply");
         return true;
     }
 
-    private static bool TryPrincipals(JObject o, string name, string where, out IReadOnlyList<PolicyPrincipal>? principals, out string? error)
+    /// <summary>Whether <paramref name="text"/> holds a part known only after apply (see <see cref="Expression.Skeleton"/>).</summary>
+    private static bool IsPartlyUnknown(string? text) => text is not null && text.Contains(Expression.UnknownMarker, StringComparison.Ordinal);
+
+    private static bool TryPrincipals(JObject o, string name, string where, out IReadOnlyList<PolicyPrincipal>? principals, out string? unknown, out string? error)
     {
         principals = null;
+        unknown = null;
         error = null;
         var token = Field(o, name);
         switch (token)
@@ -131,6 +145,10 @@ public static class PolicyDocumentParser
                 return true;
             case JValue { Type: JTokenType.String } s when (string?)s == "*":
                 principals = new[] { new PolicyPrincipal("*", "*") };
+                return true;
+            case JValue { Type: JTokenType.String } s when IsPartlyUnknown((string?)s):
+                principals = Array.Empty<PolicyPrincipal>();
+                unknown = $"{where}.{name} is known only after apply";
                 return true;
             case JObject kinds:
                 var list = new List<PolicyPrincipal>();
@@ -142,7 +160,12 @@ public static class PolicyDocumentParser
                         error = $"{where}.{name}.{p.Name} must be a string or a list of strings (found {Describe(p.Value)})";
                         return false;
                     }
-                    list.AddRange(ids.Select(id => new PolicyPrincipal(p.Name, id)));
+                    foreach (var id in ids)
+                    {
+                        // Wholly unknown, it could be "*"; an ARN with an unknown part (its account) names one principal.
+                        if (id == Expression.UnknownMarker) unknown ??= $"{where}.{name}.{p.Name} has identifiers known only after apply";
+                        else list.Add(new PolicyPrincipal(p.Name, id.Replace(Expression.UnknownMarker, PolicyPrincipal.UnknownPart, StringComparison.Ordinal)));
+                    }
                 }
                 principals = list;
                 return true;
@@ -152,10 +175,11 @@ public static class PolicyDocumentParser
         }
     }
 
-    private static bool TryConditions(JObject o, string where, out IReadOnlyList<PolicyCondition> conditions, out string? error)
+    private static bool TryConditions(JObject o, string where, out IReadOnlyList<PolicyCondition> conditions, out string? unknown, out string? error)
     {
         var list = new List<PolicyCondition>();
         conditions = list;
+        unknown = null;
         error = null;
         var token = Field(o, "Condition");
         if (token is null) return true;
@@ -178,6 +202,11 @@ public static class PolicyDocumentParser
                 {
                     error = $"{where}.Condition.{op.Name}.{key.Name} must be a value or a list of values (found {Describe(key.Value)})";
                     return false;
+                }
+                if (values.Any(IsPartlyUnknown))
+                {
+                    unknown ??= $"{where}.Condition.{op.Name}.{key.Name} is known only after apply";
+                    continue;
                 }
                 list.Add(new PolicyCondition(op.Name, key.Name, values));
             }

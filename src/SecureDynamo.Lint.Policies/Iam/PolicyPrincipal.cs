@@ -6,6 +6,12 @@ namespace SecureDynamo.Lint.Policies.Iam;
 /// </summary>
 public sealed record PolicyPrincipal(string Kind, string Identifier)
 {
+    /// <summary>Stands in an identifier for a part known only after apply (<c>arn:aws:iam::(known after apply):role/reader</c>).</summary>
+    public const string UnknownPart = "(known after apply)";
+
+    /// <summary>Whether part of the identifier (such as its account) is known only after apply.</summary>
+    public bool IsPartlyUnknown => Identifier.Contains(UnknownPart, StringComparison.Ordinal);
+
     /// <summary>Everyone: <c>"*"</c> or <c>{"AWS": "*"}</c>.</summary>
     public bool IsEveryone => Kind == "*" || (string.Equals(Kind, "AWS", StringComparison.OrdinalIgnoreCase) && Identifier == "*");
 

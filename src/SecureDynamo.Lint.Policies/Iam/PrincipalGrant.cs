@@ -49,6 +49,10 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
 
         if (trusted is not null)
         {
+            if ((s.Principals ?? Array.Empty<PolicyPrincipal>()).FirstOrDefault(p => p.IsPartlyUnknown) is { } partly)
+            {
+                return new PrincipalGrant(PrincipalGrantKind.Unknown, $"{s.Name} allows {partly.Kind} {partly.Identifier}, whose account is known only after apply");
+            }
             var accounts = (s.Principals ?? Array.Empty<PolicyPrincipal>()).Select(p => p.Account)
                 .Concat(pins.Where(c => AccountKeys.Contains(c.Key)).SelectMany(c => c.Values).Select(AccountIds.FromPrincipal))
                 .OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -5,8 +5,8 @@ using SecureDynamo.Lint.Tests.Terraform;
 namespace SecureDynamo.Lint.Tests.Policies;
 
 /// <summary>
-/// dynamodb:012 on Terraform source where a policy depends on a table ARN known only after apply: what is
-/// known of a <c>jsonencode</c> document is judged, and a resource that is a table's ARN is that table.
+/// dynamodb:012 and dynamodb:006 on Terraform source where a policy depends on a table ARN known only after
+/// apply: what is known of a <c>jsonencode</c> document is judged, and a resource that is a table's ARN is that table.
 /// </summary>
 public sealed class IamDocumentsInSourceTests
 {
@@ -22,10 +22,10 @@ public sealed class IamDocumentsInSourceTests
         }
         """;
 
-    private static Dictionary<string, EvaluationResult> Judge(string policies)
+    private static Dictionary<string, EvaluationResult> Judge(string policies, string policy = "dynamodb:012")
     {
         using var m = new TempModule(("main.tf", Table + "\n" + policies + "\n"));
-        var engine = new PolicyEngine(PolicyCatalog.BuiltIn(), new PolicySelection(new HashSet<string> { "dynamodb:012" }, new HashSet<string>(), new Dictionary<string, PolicyOptions>()));
+        var engine = new PolicyEngine(PolicyCatalog.BuiltIn(), new PolicySelection(new HashSet<string> { policy }, new HashSet<string>(), new Dictionary<string, PolicyOptions>()));
         return engine.Run(m.Read().Graph).ToDictionary(r => r.ResourceAddress);
     }
 
@@ -94,5 +94,36 @@ public sealed class IamDocumentsInSourceTests
         Assert.Equal(Status.Fail, results["aws_iam_policy.mixed"].Status);
         // A variable without a value could be "*": undecided.
         Assert.Equal(Status.Unknown, results["aws_iam_policy.variable"].Status);
+    }
+
+    [Fact]
+    public void A_jsonencode_resource_policy_is_judged_on_its_known_principals()
+    {
+        var results = Judge("""
+            data "aws_caller_identity" "current" {}
+            resource "aws_dynamodb_resource_policy" "everyone" {
+              resource_arn = aws_dynamodb_table.orders.arn
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "dynamodb:GetItem", Resource = aws_dynamodb_table.orders.arn }]
+              })
+            }
+            resource "aws_dynamodb_resource_policy" "reader" {
+              resource_arn = aws_dynamodb_table.orders.arn
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/reader" }
+                  Action    = "dynamodb:GetItem"
+                  Resource  = aws_dynamodb_table.orders.arn
+                }]
+              })
+            }
+            """, "dynamodb:006");
+        Assert.Equal(Status.Fail, results["aws_dynamodb_resource_policy.everyone"].Status);
+        var reader = results["aws_dynamodb_resource_policy.reader"];
+        Assert.True(reader.Status == Status.Pass, reader.Message);
+        Assert.Contains("arn:aws:iam::(known after apply):role/reader", reader.Message);
     }
 }

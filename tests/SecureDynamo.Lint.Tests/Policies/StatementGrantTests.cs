@@ -52,6 +52,13 @@ public sealed class StatementGrantTests
     [InlineData("""{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:root","444455556666"]}}""", "111122223333", PrincipalGrantKind.Untrusted)]
     [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"444455556666"}}}""", "111122223333", PrincipalGrantKind.Untrusted)]
     [InlineData("""{"Effect":"Allow","Principal":{"Service":"dynamodb.amazonaws.com"}}""", "111122223333", PrincipalGrantKind.Restricted)]
+    // Parts known only after apply (U+E000, as a template or jsonencode skeleton writes them): an ARN with an unknown
+    // account is one principal, not everyone; a wholly unknown identifier, condition value or effect decides nothing.
+    [InlineData("""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\ue000:role/reader"}}""", null, PrincipalGrantKind.Restricted)]
+    [InlineData("""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\ue000:role/reader"}}""", "111122223333", PrincipalGrantKind.Unknown)]
+    [InlineData("""{"Effect":"Allow","Principal":{"AWS":["\ue000"]}}""", null, PrincipalGrantKind.Unknown)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"\ue000"}}}""", null, PrincipalGrantKind.Unknown)]
+    [InlineData("""{"Effect":"\ue000","Principal":"*"}""", null, PrincipalGrantKind.Unknown)]
     public void Principal_grants(string statement, string? trusted, PrincipalGrantKind expected)
     {
         var document = PolicyDocumentParser.Parse("{\"Statement\":[" + statement + "]}").Document!;
