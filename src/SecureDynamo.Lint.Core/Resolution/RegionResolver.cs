@@ -85,6 +85,9 @@ public sealed partial class RegionResolver
         return expr is null ? null : FromExpression(expr, $"{resource.Address}'s region argument");
     }
 
+    /// <summary>The region an expression names (a literal, a variable, <c>data.aws_region.current.name</c>), as <paramref name="where"/> in messages.</summary>
+    public RegionFinding Of(Expression expression, string where) => FromExpression(expression, where);
+
     private RegionFinding FromExpression(Expression expression, string where)
     {
         if (expression.References.Count == 0)
@@ -100,7 +103,7 @@ public sealed partial class RegionResolver
         };
     }
 
-    private static RegionFinding FromResource(ResourceOrigin origin, string where)
+    private RegionFinding FromResource(ResourceOrigin origin, string where)
     {
         // data.aws_region.current.name is read during planning; anything else is known only after apply.
         if (origin is { Mode: ResourceMode.Data, Type: "aws_region" } && origin.Instances.Count == 1)
@@ -108,6 +111,13 @@ public sealed partial class RegionResolver
             var v = origin.Instances[0].After;
             var name = v.Get("name").AsString() ?? v.Get("region").AsString() ?? v.Get("id").AsString();
             if (name is not null && LooksLikeRegion(name)) return RegionFinding.Known(name, $"{where} = {origin.Reference}");
+            // Not read yet (Terraform source): without arguments it is the region of its provider configuration.
+            var body = origin.Config?.Body;
+            if (body is not null && !body.Attributes.ContainsKey("name") && !body.Attributes.ContainsKey("region") && !body.Attributes.ContainsKey("id")
+                && ProviderRegion(origin.Instances[0].ProviderConfigKey, origin.ModulePath) is { IsKnown: true } provider)
+            {
+                return RegionFinding.Known(provider.Name!, $"{where} = {origin.Reference}, the region of {provider.Source}");
+            }
         }
         return RegionFinding.Unknown($"{where} is {origin.Reference}, known only after apply");
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Resolution;
 using SecureDynamo.Lint.Core.Values;
@@ -15,10 +14,9 @@ namespace SecureDynamo.Lint.Policies.Rules;
 /// policy allows full access. A policy attached by a separate <c>aws_vpc_endpoint_policy</c> (which
 /// replaces the endpoint's own) is the one judged for its endpoint.
 /// </summary>
-public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
+public sealed class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
 {
     private static readonly AttributePath PolicyPath = AttributePath.Of("policy");
-    private static readonly AttributePath ServiceName = AttributePath.Of("service_name");
 
     public override string Id => "dynamodb:006";
 
@@ -35,7 +33,7 @@ public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
         var attachments = EndpointPolicies.Of(context);
         foreach (var resource in context.Graph.OfType("aws_vpc_endpoint"))
         {
-            if (resource.IsJudged && IsDynamoDbEndpoint(resource, context)) yield return JudgeEndpoint(resource, attachments, documents, trusted);
+            if (resource.IsJudged && EndpointService.IsDynamoDb(resource, context) == true) yield return JudgeEndpoint(resource, attachments, documents, trusted);
         }
     }
 
@@ -114,27 +112,4 @@ public sealed partial class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
         var restricted = grants.Where(g => g.Kind == PrincipalGrantKind.Restricted).Select(g => g.Reason).ToList();
         return restricted.Count > 0 ? (PrincipalGrantKind.Restricted, restricted) : (PrincipalGrantKind.None, Array.Empty<string>());
     }
-
-    /// <summary>
-    /// Whether the endpoint serves DynamoDB: <c>service_name</c> is <c>com.amazonaws.&lt;region&gt;.dynamodb</c>,
-    /// or refers to a <c>data.aws_vpc_endpoint_service</c> looking up the <c>dynamodb</c> service.
-    /// </summary>
-    private static bool IsDynamoDbEndpoint(Resource resource, PolicyContext context)
-    {
-        var name = context.Effective(resource, ServiceName);
-        if (name.IsKnown) return name.AsString() is { } s && DynamoDbServiceName().IsMatch(s);
-        if (name.Expression is null || context.Resolver.Resolve(name.Expression) is not ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_vpc_endpoint_service" } service)
-        {
-            return false;
-        }
-        foreach (var instance in service.Instances)
-        {
-            if (instance.After.Get("service_name").AsString() is { } looked) return DynamoDbServiceName().IsMatch(looked);
-        }
-        var wanted = service.Config?.Body.Attributes.GetValueOrDefault("service")?.Constant?.AsString();
-        return wanted is "dynamodb" or "dynamodb-fips";
-    }
-
-    [GeneratedRegex(@"^(cn\.)?com\.amazonaws\.[a-z0-9-]+\.dynamodb(-fips)?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex DynamoDbServiceName();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Resolution;
 using SecureDynamo.Lint.Core.Values;
@@ -11,10 +10,9 @@ namespace SecureDynamo.Lint.Policies.Rules;
 /// dynamodb:015 — each table's region has a DynamoDB VPC endpoint
 /// (<c>com.amazonaws.&lt;region&gt;.dynamodb</c>), and a Gateway endpoint has route tables associated.
 /// </summary>
-public sealed partial class TableReachedThroughVpcEndpoint : Policy
+public sealed class TableReachedThroughVpcEndpoint : Policy
 {
     private const string EndpointType = "aws_vpc_endpoint";
-    private static readonly AttributePath ServiceName = AttributePath.Of("service_name");
     private static readonly AttributePath EndpointKind = AttributePath.Of("vpc_endpoint_type");
     private static readonly AttributePath RouteTables = AttributePath.Of("route_table_ids");
     private static readonly AttributePath AssociationEndpoint = AttributePath.Of("vpc_endpoint_id");
@@ -64,11 +62,9 @@ public sealed partial class TableReachedThroughVpcEndpoint : Policy
 
     private static EndpointState Assess(Resource endpoint, PolicyContext context)
     {
-        var name = endpoint.Get(ServiceName);
-        if (!name.IsKnown) return new EndpointState(endpoint, null, null, $"{endpoint.Address} service_name is known only after apply", "");
-        var match = name.AsString() is { } s ? ServicePattern().Match(s) : Match.Empty;
-        if (!match.Success) return new EndpointState(endpoint, "", null, null, "not DynamoDB");
-        var region = match.Groups["region"].Value;
+        var name = EndpointService.NameOf(endpoint, context);
+        if (name is null) return new EndpointState(endpoint, null, null, $"{endpoint.Address} service_name is known only after apply", "");
+        if (EndpointService.RegionOf(name) is not { } region) return new EndpointState(endpoint, "", null, null, "not DynamoDB");
         var kind = context.Effective(endpoint, EndpointKind);
         if (kind.IsUnknown) return new EndpointState(endpoint, region, null, $"{endpoint.Address} vpc_endpoint_type is known only after apply", "");
         var type = kind.AsString() ?? "Gateway";
@@ -80,7 +76,7 @@ public sealed partial class TableReachedThroughVpcEndpoint : Policy
         if (tables.IsUnknown) return new EndpointState(endpoint, region, null, $"{endpoint.Address} route_table_ids is known only after apply ({tables.Expression?.Describe() ?? "computed"})", "");
         if (associations.Undecided is not null) return new EndpointState(endpoint, region, null, associations.Undecided, "");
         return new EndpointState(endpoint, region,
-            $"the Gateway endpoint {endpoint.Address} (service_name \"{name.AsString()}\") has no route tables: route_table_ids is empty and no aws_vpc_endpoint_route_table_association refers to it, so no traffic uses it; associate the VPC's route tables",
+            $"the Gateway endpoint {endpoint.Address} (service_name \"{name}\") has no route tables: route_table_ids is empty and no aws_vpc_endpoint_route_table_association refers to it, so no traffic uses it; associate the VPC's route tables",
             null, "");
     }
 
@@ -110,9 +106,6 @@ public sealed partial class TableReachedThroughVpcEndpoint : Policy
         }
         return (linked, undecided);
     }
-
-    [GeneratedRegex(@"^(cn\.)?com\.amazonaws\.(?<region>[a-z0-9-]+)\.dynamodb\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ServicePattern();
 
     /// <summary>An endpoint's region (null: unknown, "": not DynamoDB) and whether it carries DynamoDB traffic.</summary>
     private sealed record EndpointState(Resource Endpoint, string? Region, string? Problem, string? Undecided, string Description);
