@@ -73,7 +73,7 @@ public sealed class TextReporter(bool color)
         var na = report.Count(Status.NotApplicable);
         if (na > 0) parts.Add($"{na} not applicable");
         var resources = report.Inputs.Sum(i => i.Resources);
-        return $"{string.Join(", ", parts)} ({resources} resources in {report.Inputs.Count} input{(report.Inputs.Count == 1 ? "" : "s")})";
+        return $"{string.Join(", ", parts)} ({resources} resource{(resources == 1 ? "" : "s")} in {report.Inputs.Count} input{(report.Inputs.Count == 1 ? "" : "s")})";
     }
 
     private static int StatusRank(EvaluationResult r) => r.Status switch { Status.Fail => 0, Status.Unknown => 1, _ => 2 };

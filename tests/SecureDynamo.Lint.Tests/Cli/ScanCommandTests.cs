@@ -15,7 +15,7 @@ public sealed class ScanCommandTests
     {
         var run = CliRun.InProcess("scan", PassingPlan, "--policy", "dynamodb:003");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("0 failed, 0 unknown, 1 passed", run.Stdout);
+        Assert.Contains("0 failed, 0 unknown, 1 passed (1 resource in 1 input)", run.Stdout);
     }
 
     [Fact]
