@@ -13,6 +13,8 @@ internal sealed class GraphBuilder
     private readonly List<ProviderConfig> _providers = new();
     private readonly List<DeclaredResource> _declared = new();
     private readonly Dictionary<string, ModuleConfig> _configs = new(StringComparer.Ordinal);
+    // The default_tags of each AWS provider configuration (by key), as evaluated in the first instance of its module.
+    private readonly Dictionary<string, Value> _defaultTags = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Resource> Resources => _resources;
     public IReadOnlyList<ProviderConfig> Providers => _providers;
@@ -28,6 +30,7 @@ internal sealed class GraphBuilder
         var definition = instance.Definition;
         var builder = new ConfigBuilder(definition, instance.ModulePath, instance);
         var resourceConfigs = new Dictionary<string, ResourceConfig>(StringComparer.Ordinal);
+        if (firstOfPath) ReadDefaultTags(instance);
         foreach (var block in definition.Resources)
         {
             var providerKey = ProviderKey(instance, block);
@@ -53,6 +56,7 @@ internal sealed class GraphBuilder
             {
                 var fields = BodyEvaluator.Fields(block.Body, instance, key.Bindings, topLevel: true);
                 AddComputed(fields, instance.ModulePath, configAddress, key);
+                if (mode == ResourceMode.Managed && _defaultTags.TryGetValue(providerKey, out var defaults)) fields["tags_all"] = TagsAll(defaults, fields.GetValueOrDefault("tags"));
                 afters.Add(Value.Map(fields).WithRange(block.Range));
             }
             // Built after the instances: a dynamic block found unknown there makes its arguments depend on its for_each.
@@ -110,6 +114,34 @@ internal sealed class GraphBuilder
     }
 
     private static readonly string[] ComputedAttributes = ["id", "arn"];
+
+    /// <summary>
+    /// The <c>default_tags { tags = ... }</c> of this module's AWS provider configurations: the provider adds them
+    /// to every resource's <c>tags_all</c> (what AWS Backup selects by), which a plan shows and source does not.
+    /// </summary>
+    private void ReadDefaultTags(ModuleInstance instance)
+    {
+        foreach (var p in instance.Definition.Providers.Where(p => p.Labels[0] == "aws"))
+        {
+            if (p.Body.Blocks.FirstOrDefault(b => b.Type == "default_tags") is not { } block) continue;
+            var alias = ModuleInstance.ProviderAlias(p);
+            var local = alias is null ? "aws" : $"aws.{alias}";
+            var key = instance.ModulePath.Length == 0 ? local : $"{instance.ModulePath}:{local}";
+            var tags = BodyEvaluator.Fields(block.Body, instance, Bindings.Empty, topLevel: false).GetValueOrDefault("tags") ?? Value.Null;
+            _defaultTags.TryAdd(key, tags);
+        }
+    }
+
+    /// <summary>The provider's default tags overridden by the resource's own, as the AWS provider computes <c>tags_all</c>.</summary>
+    private static Value TagsAll(Value defaults, Value? tags)
+    {
+        if (defaults.IsNull && (tags is null || tags.IsNull)) return Value.Null;
+        if (defaults.IsUnknown || tags is { IsUnknown: true }) return Value.Unknown(tags?.Expression ?? defaults.Expression);
+        var merged = new Dictionary<string, Value>(StringComparer.Ordinal);
+        foreach (var (k, v) in defaults.Fields) merged[k] = v;
+        if (tags is not null) foreach (var (k, v) in tags.Fields) merged[k] = v;
+        return Value.Map(merged);
+    }
 
     private static ModuleConfig Empty(string path) =>
         new(path, new Dictionary<string, ResourceConfig>(), new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(), new Dictionary<string, Core.Values.Expression>());

@@ -367,4 +367,39 @@ public sealed class ModuleEvaluationTests
         Assert.Contains("main.tf:1:1: module nul not analysed: its source holds a NUL character, which no path can", read.Warnings);
         Assert.Contains("main.tf:4:1: module reg (terraform-aws-modules/dynamodb-table/aws) not analysed: run terraform init", read.Warnings);
     }
+    [Fact]
+    public void Provider_default_tags_reach_tags_all_under_the_resources_own_tags_in_child_modules_too()
+    {
+        using var m = new TempModule(
+            ("main.tf", """
+                provider "aws" {
+                  region = "eu-west-1"
+                  default_tags {
+                    tags = { backup = "daily", team = "core" }
+                  }
+                }
+                provider "aws" {
+                  alias  = "plain"
+                  region = "us-east-1"
+                }
+                resource "aws_dynamodb_table" "own" {
+                  name = "own"
+                  tags = { backup = "weekly" }
+                }
+                resource "aws_dynamodb_table" "plain" {
+                  provider = aws.plain
+                  name     = "plain"
+                }
+                module "child" {
+                  source = "./child"
+                }
+                """),
+            ("child/main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name = \"t\"\n}\n"));
+        var resources = m.Read().Graph.Resources.ToDictionary(r => r.Address.ToString());
+        var own = resources["aws_dynamodb_table.own"].After.Get("tags_all");
+        Assert.Equal("weekly", own.Get("backup").AsString());
+        Assert.Equal("core", own.Get("team").AsString());
+        Assert.Equal("daily", resources["module.child.aws_dynamodb_table.t"].After.Get("tags_all").Get("backup").AsString());
+        Assert.True(resources["aws_dynamodb_table.plain"].After.Get("tags_all").IsNull);
+    }
 }
