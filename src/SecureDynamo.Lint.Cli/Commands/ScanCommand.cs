@@ -48,6 +48,11 @@ public static class ScanCommand
                 if (!Severities.TryParse(failOnText, out var s)) throw new UsageException($"--fail-on {failOnText}: choose low, medium, high or critical");
                 threshold = s;
             }
+            // "-o out.sarif" reaches here as a path: an option this command does not have, unless such a file exists.
+            if (parsed.GetValue(paths)!.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknownOption)
+            {
+                throw new UsageException($"unknown option {unknownOption}; `securedynamo scan --help` lists the options (a report goes to a file with --format FORMAT=PATH)");
+            }
             var formats = (parsed.GetValue(format) ?? Array.Empty<string>()).Select(FormatTarget.Parse).ToList();
             if (formats.Count == 0) formats.Add(new FormatTarget("text", null));
             if (formats.Count(f => f.Path is null) > 1) throw new UsageException("at most one --format may go to standard output; give the others a path (FORMAT=PATH)");

@@ -60,6 +60,14 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void An_option_the_command_does_not_have_is_a_usage_error_not_a_missing_file()
+    {
+        var run = CliRun.InProcess("scan", "-o", "out.sarif", Example);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("securedynamo: unknown option -o; `securedynamo scan --help` lists the options", run.Stderr);
+    }
+
+    [Fact]
     public void Json_report_lists_every_evaluation_including_not_applicable_and_passes()
     {
         var run = CliRun.InProcess("scan", Example, "--format", "json");
