@@ -99,13 +99,24 @@ public sealed class TableIncludedInBackupPlan : Policy
     private static bool? ListMatches(Resource selection, AttributePath path, Resource table, ArnPattern.TableArn arn, ReferenceLinker linker, PolicyContext context, out string why)
     {
         var link = linker.Link(selection, path, TableLinker.TableType);
+        string? picked = null;
         if (link.Instances.Contains(table))
         {
-            why = $"{path} refers to {table.Address}";
-            // A splat or values() over every instance includes this one as much as a direct reference does.
-            return true;
+            // A splat or values() over every instance includes this one as much as a direct reference does; an
+            // index or filter computed from something else (aws_dynamodb_table.t[var.i]) may pick other instances.
+            if (link.Exact || link.Instances.Count == 1 || selection.ExpressionAt(path) is not { } expression || !PicksWithOtherValues(expression))
+            {
+                why = $"{path} refers to {table.Address}";
+                return true;
+            }
+            picked = $"{path} refers to some instances of {table.Address.ConfigAddress}, picked by {expression.Describe()}";
         }
         var list = context.Effective(selection, path);
+        if (list.IsUnknown && picked is not null)
+        {
+            why = picked;
+            return null;
+        }
         if (list.IsUnknown)
         {
             why = $"{path} is known only after apply ({link.Unresolved ?? selection.ExpressionAt(path)?.Describe() ?? "computed"})";
@@ -124,6 +135,11 @@ public sealed class TableIncludedInBackupPlan : Policy
             if (m == true) { why = $"{path} has \"{pattern}\""; return true; }
             if (m == null) { result = null; why = $"{path} has \"{pattern}\", and the table's region, account or name is known only after apply"; }
         }
+        if (picked is not null && unknownItems > 0)
+        {
+            why = picked;
+            return null;
+        }
         // Unknown items that are references to other tables (link.Instances) are not this table.
         if (unknownItems > 0 && (link.Instances.Count < unknownItems || link.Unresolved is not null))
         {
@@ -132,6 +148,10 @@ public sealed class TableIncludedInBackupPlan : Policy
         }
         return result;
     }
+
+    /// <summary>Whether the expression refers to anything but tables and module outputs (an index, a condition, a filter).</summary>
+    private static bool PicksWithOtherValues(Expression expression) =>
+        expression.References.Any(r => !r.StartsWith(TableLinker.TableType + ".", StringComparison.Ordinal) && !r.StartsWith("module.", StringComparison.Ordinal));
 
     private static bool? PlanHasRule(Resource selection, ReferenceLinker linker, PolicyContext context, out string why)
     {

@@ -117,4 +117,48 @@ public sealed class ModuleInstanceLinkingTests
         Assert.Contains("it encrypts module.table_b.aws_dynamodb_table.this;", b.Message);
         Assert.DoesNotContain("table_a", b.Message);
     }
+    [Fact]
+    public void A_selection_indexed_by_a_variable_may_name_any_instance_a_splat_names_all()
+    {
+        const string Tables = """
+            provider "aws" {
+              region = "eu-west-1"
+            }
+            variable "which" {}
+            resource "aws_dynamodb_table" "t" {
+              for_each     = toset(["a", "b"])
+              name         = each.key
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "id"
+              attribute {
+                name = "id"
+                type = "S"
+              }
+            }
+            resource "aws_backup_plan" "p" {
+              name = "p"
+              rule {
+                rule_name         = "daily"
+                target_vault_name = "v"
+                schedule          = "cron(0 5 * * ? *)"
+              }
+            }
+            """;
+        const string Selection = """
+            resource "aws_backup_selection" "s" {
+              name         = "s"
+              plan_id      = aws_backup_plan.p.id
+              iam_role_arn = "arn:aws:iam::111122223333:role/backup"
+              resources    = RESOURCES
+            }
+            """;
+        using (var indexed = new TempModule(("main.tf", Tables + "\n" + Selection.Replace("RESOURCES", "[aws_dynamodb_table.t[var.which].arn]", StringComparison.Ordinal))))
+        {
+            var results = Judge(indexed, "dynamodb:005");
+            Assert.All(results.Values, r => Assert.Equal(Status.Unknown, r.Status));
+            Assert.Contains("refers to some instances of aws_dynamodb_table.t", results["aws_dynamodb_table.t[\"b\"]"].Message);
+        }
+        using var splat = new TempModule(("main.tf", Tables + "\n" + Selection.Replace("RESOURCES", "values(aws_dynamodb_table.t)[*].arn", StringComparison.Ordinal)));
+        Assert.All(Judge(splat, "dynamodb:005").Values, r => Assert.Equal(Status.Pass, r.Status));
+    }
 }
