@@ -1,5 +1,5 @@
 using SecureDynamo.Lint.Core.Evaluation;
-using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Tests.Support;
 using SecureDynamo.Lint.Tests.Terraform;
 
 namespace SecureDynamo.Lint.Tests.Policies;
@@ -60,8 +60,7 @@ public sealed class EndpointServiceInSourceTests
               }
             }
             """));
-        var engine = new PolicyEngine(PolicyCatalog.BuiltIn(), new PolicySelection(new HashSet<string> { "dynamodb:006", "dynamodb:015" }, new HashSet<string>(), new Dictionary<string, PolicyOptions>()));
-        return engine.Run(m.Read().Graph).ToDictionary(r => (r.PolicyId, r.ResourceAddress));
+        return BuiltInPolicies.Run(m.Read().Graph, "dynamodb:006", "dynamodb:015").ToDictionary(r => (r.PolicyId, r.ResourceAddress));
     }
 
     [Fact]

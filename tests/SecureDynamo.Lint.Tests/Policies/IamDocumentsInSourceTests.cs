@@ -1,5 +1,5 @@
 using SecureDynamo.Lint.Core.Evaluation;
-using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Tests.Support;
 using SecureDynamo.Lint.Tests.Terraform;
 
 namespace SecureDynamo.Lint.Tests.Policies;
@@ -25,8 +25,7 @@ public sealed class IamDocumentsInSourceTests
     private static Dictionary<string, EvaluationResult> Judge(string policies, string policy = "dynamodb:012")
     {
         using var m = new TempModule(("main.tf", Table + "\n" + policies + "\n"));
-        var engine = new PolicyEngine(PolicyCatalog.BuiltIn(), new PolicySelection(new HashSet<string> { policy }, new HashSet<string>(), new Dictionary<string, PolicyOptions>()));
-        return engine.Run(m.Read().Graph).ToDictionary(r => r.ResourceAddress);
+        return BuiltInPolicies.Run(m.Read().Graph, policy).ToDictionary(r => r.ResourceAddress);
     }
 
     [Fact]

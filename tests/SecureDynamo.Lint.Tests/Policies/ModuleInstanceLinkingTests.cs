@@ -1,5 +1,5 @@
 using SecureDynamo.Lint.Core.Evaluation;
-using SecureDynamo.Lint.Policies.Engine;
+using SecureDynamo.Lint.Tests.Support;
 using SecureDynamo.Lint.Tests.Terraform;
 
 namespace SecureDynamo.Lint.Tests.Policies;
@@ -33,11 +33,27 @@ public sealed class ModuleInstanceLinkingTests
         output "arn" { value = aws_dynamodb_table.this.arn }
         """;
 
+    /// <summary>A backup plan with a rule, and a selection of <paramref name="resources"/> for it.</summary>
+    private static string BackedUp(string resources) => """
+        resource "aws_backup_plan" "p" {
+          name = "p"
+          rule {
+            rule_name         = "daily"
+            target_vault_name = "v"
+            schedule          = "cron(0 5 * * ? *)"
+          }
+        }
+        resource "aws_backup_selection" "s" {
+          name         = "s"
+          plan_id      = aws_backup_plan.p.id
+          iam_role_arn = "arn:aws:iam::111122223333:role/backup"
+          resources    = RESOURCES
+        }
+        """.Replace("RESOURCES", resources, StringComparison.Ordinal) + "\n";
+
     private static Dictionary<string, EvaluationResult> Judge(TempModule m, string policy)
     {
-        var read = m.Read();
-        var engine = new PolicyEngine(PolicyCatalog.BuiltIn(), new PolicySelection(new HashSet<string> { policy }, new HashSet<string>(), new Dictionary<string, PolicyOptions>()));
-        return engine.Run(read.Graph).ToDictionary(r => r.ResourceAddress);
+        return BuiltInPolicies.Run(m.Read().Graph, policy).ToDictionary(r => r.ResourceAddress);
     }
 
     [Fact]
@@ -56,21 +72,7 @@ public sealed class ModuleInstanceLinkingTests
               name     = each.key
               kms_arn  = aws_kms_key.k.arn
             }
-            resource "aws_backup_plan" "p" {
-              name = "p"
-              rule {
-                rule_name         = "daily"
-                target_vault_name = "v"
-                schedule          = "cron(0 5 * * ? *)"
-              }
-            }
-            resource "aws_backup_selection" "s" {
-              name         = "s"
-              plan_id      = aws_backup_plan.p.id
-              iam_role_arn = "arn:aws:iam::111122223333:role/backup"
-              resources    = [module.tables["orders"].arn]
-            }
-            """), ("table/main.tf", Table));
+            """ + "\n" + BackedUp("[module.tables[\"orders\"].arn]")), ("table/main.tf", Table));
         var results = Judge(m, "dynamodb:005");
         Assert.Equal(Status.Pass, results["module.tables[\"orders\"].aws_dynamodb_table.this"].Status);
         var sessions = results["module.tables[\"sessions\"].aws_dynamodb_table.this"];
@@ -135,30 +137,14 @@ public sealed class ModuleInstanceLinkingTests
                 type = "S"
               }
             }
-            resource "aws_backup_plan" "p" {
-              name = "p"
-              rule {
-                rule_name         = "daily"
-                target_vault_name = "v"
-                schedule          = "cron(0 5 * * ? *)"
-              }
-            }
             """;
-        const string Selection = """
-            resource "aws_backup_selection" "s" {
-              name         = "s"
-              plan_id      = aws_backup_plan.p.id
-              iam_role_arn = "arn:aws:iam::111122223333:role/backup"
-              resources    = RESOURCES
-            }
-            """;
-        using (var indexed = new TempModule(("main.tf", Tables + "\n" + Selection.Replace("RESOURCES", "[aws_dynamodb_table.t[var.which].arn]", StringComparison.Ordinal))))
+        using (var indexed = new TempModule(("main.tf", Tables + "\n" + BackedUp("[aws_dynamodb_table.t[var.which].arn]"))))
         {
             var results = Judge(indexed, "dynamodb:005");
             Assert.All(results.Values, r => Assert.Equal(Status.Unknown, r.Status));
             Assert.Contains("refers to some instances of aws_dynamodb_table.t", results["aws_dynamodb_table.t[\"b\"]"].Message);
         }
-        using var splat = new TempModule(("main.tf", Tables + "\n" + Selection.Replace("RESOURCES", "values(aws_dynamodb_table.t)[*].arn", StringComparison.Ordinal)));
+        using var splat = new TempModule(("main.tf", Tables + "\n" + BackedUp("values(aws_dynamodb_table.t)[*].arn")));
         Assert.All(Judge(splat, "dynamodb:005").Values, r => Assert.Equal(Status.Pass, r.Status));
     }
 }
