@@ -18,9 +18,12 @@ internal sealed class PlanDocumentReader
 {
     private readonly string _file;
     private readonly Stream _stream;
+    private readonly long _start;
     private readonly PlanReadOptions _options;
     private readonly ReadProgress _progress;
     private readonly JsonTokenStream _json;
+    private readonly SkippedValueCheck? _skipped;
+    private bool _skippedByStructure;
 
     private string? _formatVersion;
     private object? _rawStateVersion;
@@ -36,13 +39,19 @@ internal sealed class PlanDocumentReader
     private readonly HashSet<string> _skippedManaged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModuleConfig?> _modulesByPath = new(StringComparer.Ordinal);
 
-    public PlanDocumentReader(string file, Stream utf8, PlanReadOptions options)
+    /// <param name="checkSkippedAside">
+    /// Skip large unread values by their structure and check their grammar on another thread
+    /// (<see cref="SkippedValueCheck"/>), when the input allows it; false reads every token here.
+    /// </param>
+    public PlanDocumentReader(string file, Stream utf8, PlanReadOptions options, bool checkSkippedAside = true)
     {
         _file = file;
         _stream = utf8;
+        _start = utf8.Position;
         _options = options;
         _progress = new ReadProgress(options);
         _json = new JsonTokenStream(file, utf8, _progress);
+        _skipped = checkSkippedAside ? SkippedValueCheck.For(utf8, options.Cancellation) : null;
     }
 
     public ResourceGraph Read()
@@ -54,6 +63,18 @@ internal sealed class PlanDocumentReader
         catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
         {
             throw _json.Error(JsonProblems.UnpairedSurrogate);
+        }
+        catch (Exception e) when (_skippedByStructure && e is InputException or SkippedValueCheck.Invalid)
+        {
+            // The input is not what it should be somewhere: read it again token by token, so that the
+            // error is the one of the first problem in the file, exactly where it lies.
+            _skipped!.Dispose();
+            _stream.Position = _start;
+            return new PlanDocumentReader(_file, _stream, _options, checkSkippedAside: false).Read();
+        }
+        finally
+        {
+            _skipped?.Dispose();
         }
     }
 
@@ -70,6 +91,8 @@ internal sealed class PlanDocumentReader
         {
             throw _json.Error("has more content after the JSON document; expected exactly one `terraform show -json` document");
         }
+        // Nothing read after a skipped value counts until that value is known to be valid JSON.
+        _skipped?.Confirm();
         return Build();
     }
 
@@ -111,7 +134,7 @@ internal sealed class PlanDocumentReader
             case "planned_values":
                 if (!_json.ObjectOrNull(name)) break;
                 _plannedValuesOffset = _json.TokenOffset;
-                _json.Skip();
+                SkipUnread();
                 break;
             case "variables":
                 if (!_json.ObjectOrNull(name)) break;
@@ -127,9 +150,22 @@ internal sealed class PlanDocumentReader
                 _json.Skip();
                 break;
             default:
-                _json.Skip();
+                SkipUnread();
                 break;
         }
+    }
+
+    /// <summary>A top-level value no policy reads (planned_values, resource_drift, ...): skipped, and checked aside where it can be.</summary>
+    private void SkipUnread()
+    {
+        if (_skipped is null || _json.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            _json.Skip();
+            return;
+        }
+        _skippedByStructure = true;
+        var (offset, length) = _json.SkipStructure();
+        _skipped.Start(offset, length);
     }
 
     private void ReadResourceChanges()

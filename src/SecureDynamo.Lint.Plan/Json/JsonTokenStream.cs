@@ -168,6 +168,48 @@ internal sealed class JsonTokenStream
     }
 
     /// <summary>
+    /// Skips the current object or array, a value of the document's top-level object, by its
+    /// structure alone (<see cref="StructureScanner"/>: several times faster than reading its tokens)
+    /// and returns where it lies. Its grammar is not checked here: the caller must have it checked
+    /// (<see cref="SkippedValueCheck"/>) before trusting anything read after it. The input may end
+    /// before the value does: that is the usual truncated-input error.
+    /// </summary>
+    public (long Offset, long Length) SkipStructure()
+    {
+        if (TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || _depth != 1)
+        {
+            throw new InvalidOperationException("only an object or array at depth 1 is skipped by its structure");
+        }
+        var isObject = TokenType == JsonTokenType.StartObject;
+        var start = _bufferOffset + _tokenStart;
+        var scan = new StructureScanner.State { Depth = 1 };
+        while (true)
+        {
+            var end = StructureScanner.FindEnd(_buffer.AsSpan(_pos, _end - _pos), ref scan);
+            if (end >= 0)
+            {
+                _pos += end + 1;
+                break;
+            }
+            _pos = _end;
+            if (_eof) throw new InputException(_file, JsonProblems.Truncated, Position().Line, Position().Column);
+            Fill();
+        }
+        // The reader goes on as if it had read the value: inside the top-level object, after a value.
+        _state = StateAfter(isObject ? "{}" : "[]");
+        TokenType = isObject ? JsonTokenType.EndObject : JsonTokenType.EndArray;
+        return (start, _bufferOffset + _pos - start);
+    }
+
+    /// <summary>The reader's state after a property whose value is <paramref name="value"/> (<c>{}</c> or <c>[]</c>) in the top-level object.</summary>
+    private JsonReaderState StateAfter(string value)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("{\"x\":" + value), false, new JsonReaderState(_options));
+        while (reader.Read()) { }
+        return reader.CurrentState;
+    }
+
+    /// <summary>
     /// Skips the current value and returns its bytes. They stay valid only until the next
     /// <see cref="Read"/> or <see cref="Skip"/>: build what you need from them at once.
     /// </summary>
