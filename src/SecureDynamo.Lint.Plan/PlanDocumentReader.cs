@@ -165,7 +165,8 @@ internal sealed class PlanDocumentReader
         }
         _skippedByStructure = true;
         var (offset, length) = _json.SkipStructure();
-        _skipped.Start(offset, length);
+        // The stream's offsets count from where the document starts in the input.
+        _skipped.Start(_start + offset, length);
     }
 
     private void ReadResourceChanges()
