@@ -90,7 +90,7 @@ public static partial class InlineSuppressions
                     warnings.Add($"{expired.Location}: securedynamo:ignore {string.Join(",", expired.PolicyIds)} expired on {expired.Expires:yyyy-MM-dd}; it no longer applies");
                 }
             }
-            output.Add(live is null ? r : r with { Status = Status.Suppressed, SuppressedStatus = r.Status, SuppressionReason = live.Reason ?? "(no reason given)" });
+            output.Add(live is null ? r : r with { Status = Status.Suppressed, SuppressedStatus = r.Status, SuppressionReason = live.Reason ?? "(no reason given)", SuppressionKind = SuppressionKind.InSource });
         }
         return output;
     }

@@ -71,6 +71,8 @@ public sealed class InlineSuppressionTests
         Assert.Equal(
             new[] { "suppressed:fail:append-only audit log", "suppressed:unknown:append-only audit log", "pass", "fail", "suppressed:fail:(no reason given)", "fail", "fail" },
             results.Select(r => r.Status == Status.Suppressed ? $"suppressed:{r.SuppressedStatus!.Value.ToText()}:{r.SuppressionReason}" : r.Status.ToText()));
+        // Reports say an inline comment suppressed them (SARIF "inSource"), not an external list.
+        Assert.All(results.Where(r => r.Status == Status.Suppressed), r => Assert.Equal(SuppressionKind.InSource, r.SuppressionKind));
         Assert.Empty(warnings);
     }
 
