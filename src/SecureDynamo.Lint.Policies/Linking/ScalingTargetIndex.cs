@@ -32,7 +32,9 @@ public sealed class ScalingTargetIndex
     public static IReadOnlyList<ScalingTarget> Build(ResourceGraph graph, ReferenceResolver resolver, IReadOnlyList<Resource> tables)
     {
         var index = new ScalingTargetIndex(resolver);
-        var tableLinker = new TableLinker(index._references, tables);
+        // Autoscaling is regional: a target scales the table of that name in its own region.
+        var regions = new RegionResolver(graph, resolver);
+        var tableLinker = new TableLinker(index._references, tables, r => regions.RegionOf(r).Name);
         // Each target's and policy's namespace and dimension are worked out once and reused for its triple.
         var policies = new List<ScalingPolicyLink>();
         foreach (var p in graph.OfType(PolicyType))

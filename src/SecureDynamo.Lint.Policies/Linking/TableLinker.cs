@@ -18,10 +18,17 @@ public sealed class TableLinker
     private Dictionary<string, List<Resource>>? _byName;
     private List<Resource>? _unnamed;
 
-    public TableLinker(ReferenceLinker references, IReadOnlyList<Resource> tables)
+    private readonly Func<Resource, string?>? _regionOf;
+
+    /// <param name="regionOf">
+    /// For a regional link (an autoscaling target names a table of its own region): a resource's
+    /// region when known before apply. A name then links only to tables that may be in the source's region.
+    /// </param>
+    public TableLinker(ReferenceLinker references, IReadOnlyList<Resource> tables, Func<Resource, string?>? regionOf = null)
     {
         _references = references;
         _tables = tables;
+        _regionOf = regionOf;
     }
 
     /// <summary>The tables <paramref name="source"/>'s <paramref name="path"/> names; <paramref name="tableName"/> extracts a table name from its known value.</summary>
@@ -45,8 +52,14 @@ public sealed class TableLinker
         if (literal is not null)
         {
             IndexNames();
-            var named = _byName!.TryGetValue(literal, out var found) ? found : [];
-            var unnamed = _unnamed!;
+            IReadOnlyList<Resource> named = _byName!.TryGetValue(literal, out var found) ? found : [];
+            IReadOnlyList<Resource> unnamed = _unnamed!;
+            if (_regionOf?.Invoke(source) is { } region)
+            {
+                // A table known to be in another region is another table, whatever its name.
+                named = named.Where(t => _regionOf(t) is not { } r || r == region).ToList();
+                unnamed = unnamed.Where(t => _regionOf(t) is not { } r || r == region).ToList();
+            }
             if (unnamed.Count > 0) return TableLink.Undecided([.. named, .. unnamed], $"{Shown()} names table {literal} and some table names are known only after apply");
             return TableLink.To(named.ToList());
         }
