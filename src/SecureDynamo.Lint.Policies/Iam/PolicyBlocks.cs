@@ -116,13 +116,25 @@ public static class PolicyBlocks
             var test = b.Get("test");
             var variable = b.Get("variable");
             var values = b.Get("values");
-            if (b.IsUnknown || test.IsUnknown || variable.IsUnknown || values.IsUnknown || values.Items.Any(x => x.IsUnknown))
+            if (b.IsUnknown || test.IsUnknown || variable.IsUnknown)
             {
                 unknown ??= $"{where} is known only after apply";
                 continue;
             }
-            var items = values.Kind == ValueKind.List ? values.Items : new[] { values };
-            list.Add(new PolicyCondition(test.AsString() ?? "", variable.AsString() ?? "", items.Select(x => x.AsString()).OfType<string>().ToArray()));
+            var items = values.IsUnknown ? [values] : values.Kind == ValueKind.List ? values.Items : new[] { values };
+            var known = items.Where(x => x.IsKnown).Select(x => x.AsString()).OfType<string>().ToArray();
+            if (known.Length < items.Count)
+            {
+                // A value known only after apply: kept where it cannot change the judgement (an exact pin), else undecided.
+                if (values.IsUnknown || !PolicyCondition.KeepsWhenPartlyUnknown(test.AsString() ?? "", variable.AsString() ?? ""))
+                {
+                    unknown ??= $"{where} is known only after apply";
+                    continue;
+                }
+                list.Add(new PolicyCondition(test.AsString() ?? "", variable.AsString() ?? "", known) { PartlyUnknown = true });
+                continue;
+            }
+            list.Add(new PolicyCondition(test.AsString() ?? "", variable.AsString() ?? "", known));
         }
         return (list, unknown);
     }

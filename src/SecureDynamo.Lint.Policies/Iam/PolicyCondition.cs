@@ -1,4 +1,26 @@
 namespace SecureDynamo.Lint.Policies.Iam;
 
 /// <summary>One condition of a statement: <c>"Condition": {Operator: {Key: Values}}</c>.</summary>
-public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<string> Values);
+public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<string> Values)
+{
+    /// <summary>
+    /// Some value is known only after apply (<c>aws:SourceVpce = aws_vpc_endpoint.x.id</c>): kept only
+    /// where that cannot change the judgement, a pin by an exact operator (see <see cref="KeepsWhenPartlyUnknown"/>);
+    /// <see cref="Values"/> then holds the known ones.
+    /// </summary>
+    public bool PartlyUnknown { get; init; }
+
+    /// <summary>
+    /// Whether a condition whose values are partly known only after apply still says what it pins: an
+    /// exact comparison (<c>StringEquals</c>, <c>ArnEquals</c>) of a pinning key matches one specific
+    /// value whatever it turns out to be, while a pattern (<c>StringLike</c>) could become <c>*</c>.
+    /// </summary>
+    public static bool KeepsWhenPartlyUnknown(string op, string key)
+    {
+        var colon = op.IndexOf(':');
+        var bare = colon >= 0 ? op[(colon + 1)..] : op;
+        return PrincipalGrant.PinningKeys.Contains(key) &&
+               (bare.Equals("StringEquals", StringComparison.OrdinalIgnoreCase) || bare.Equals("StringEqualsIgnoreCase", StringComparison.OrdinalIgnoreCase) ||
+                bare.Equals("ArnEquals", StringComparison.OrdinalIgnoreCase));
+    }
+}

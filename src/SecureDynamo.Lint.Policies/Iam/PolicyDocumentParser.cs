@@ -205,6 +205,11 @@ public static class PolicyDocumentParser
                 }
                 if (values.Any(IsPartlyUnknown))
                 {
+                    if (PolicyCondition.KeepsWhenPartlyUnknown(op.Name, key.Name))
+                    {
+                        list.Add(new PolicyCondition(op.Name, key.Name, values.Where(v => !IsPartlyUnknown(v)).ToArray()) { PartlyUnknown = true });
+                        continue;
+                    }
                     unknown ??= $"{where}.Condition.{op.Name}.{key.Name} is known only after apply";
                     continue;
                 }

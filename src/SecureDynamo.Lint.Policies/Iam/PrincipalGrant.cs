@@ -53,6 +53,10 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
             {
                 return new PrincipalGrant(PrincipalGrantKind.Unknown, $"{s.Name} allows {partly.Kind} {partly.Identifier}, whose account is known only after apply");
             }
+            if (pins.FirstOrDefault(c => c.PartlyUnknown && AccountKeys.Contains(c.Key)) is { } unknownAccount)
+            {
+                return new PrincipalGrant(PrincipalGrantKind.Unknown, $"{s.Name} pins {unknownAccount.Key} to an account known only after apply");
+            }
             var accounts = (s.Principals ?? Array.Empty<PolicyPrincipal>()).Select(p => p.Account)
                 .Concat(pins.Where(c => AccountKeys.Contains(c.Key)).SelectMany(c => c.Values).Select(AccountIds.FromPrincipal))
                 .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -78,6 +82,6 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
         if (colon >= 0) op = op[(colon + 1)..];
         // ...IfExists passes when the key is absent, so it pins nothing.
         if (op.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) || !PinningOperators.Contains(op)) return false;
-        return condition.Values.Count > 0 && !condition.Values.Any(WildcardPattern.IsAllWildcard);
+        return (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(WildcardPattern.IsAllWildcard);
     }
 }

@@ -125,4 +125,55 @@ public sealed class IamDocumentsInSourceTests
         Assert.True(reader.Status == Status.Pass, reader.Message);
         Assert.Contains("arn:aws:iam::(known after apply):role/reader", reader.Message);
     }
+    [Fact]
+    public void A_wildcard_principal_pinned_by_StringEquals_to_an_endpoint_known_only_after_apply_is_restricted()
+    {
+        var results = Judge("""
+            resource "aws_vpc_endpoint" "dynamodb" {
+              vpc_id       = "vpc-1"
+              service_name = "com.amazonaws.eu-west-1.dynamodb"
+            }
+            data "aws_iam_policy_document" "vpce_only" {
+              statement {
+                actions   = ["dynamodb:GetItem"]
+                resources = [aws_dynamodb_table.orders.arn]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "StringEquals"
+                  variable = "aws:SourceVpce"
+                  values   = [aws_vpc_endpoint.dynamodb.id]
+                }
+              }
+            }
+            resource "aws_dynamodb_resource_policy" "block" {
+              resource_arn = aws_dynamodb_table.orders.arn
+              policy       = data.aws_iam_policy_document.vpce_only.json
+            }
+            resource "aws_dynamodb_resource_policy" "encoded" {
+              resource_arn = aws_dynamodb_table.orders.arn
+              policy = jsonencode({
+                Statement = [{
+                  Effect = "Allow", Principal = "*", Action = "dynamodb:GetItem", Resource = aws_dynamodb_table.orders.arn
+                  Condition = { StringEquals = { "aws:SourceVpce" = aws_vpc_endpoint.dynamodb.id } }
+                }]
+              })
+            }
+            resource "aws_dynamodb_resource_policy" "pattern" {
+              resource_arn = aws_dynamodb_table.orders.arn
+              policy = jsonencode({
+                Statement = [{
+                  Effect = "Allow", Principal = "*", Action = "dynamodb:GetItem", Resource = aws_dynamodb_table.orders.arn
+                  Condition = { StringLike = { "aws:SourceVpce" = aws_vpc_endpoint.dynamodb.id } }
+                }]
+              })
+            }
+            """, "dynamodb:006");
+        Assert.True(results["aws_dynamodb_resource_policy.block"].Status == Status.Pass, results["aws_dynamodb_resource_policy.block"].Message);
+        Assert.True(results["aws_dynamodb_resource_policy.encoded"].Status == Status.Pass, results["aws_dynamodb_resource_policy.encoded"].Message);
+        // A pattern whose text is known only after apply could be "*".
+        Assert.Equal(Status.Unknown, results["aws_dynamodb_resource_policy.pattern"].Status);
+    }
 }

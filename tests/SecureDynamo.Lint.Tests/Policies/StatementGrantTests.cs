@@ -57,7 +57,13 @@ public sealed class StatementGrantTests
     [InlineData("""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\ue000:role/reader"}}""", null, PrincipalGrantKind.Restricted)]
     [InlineData("""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\ue000:role/reader"}}""", "111122223333", PrincipalGrantKind.Unknown)]
     [InlineData("""{"Effect":"Allow","Principal":{"AWS":["\ue000"]}}""", null, PrincipalGrantKind.Unknown)]
-    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"\ue000"}}}""", null, PrincipalGrantKind.Unknown)]
+    // An exact pin (StringEquals, ArnEquals) to a value known only after apply (aws_vpc_endpoint.x.id, the caller's account)
+    // still pins one endpoint or account; a pattern could become "*", and an unknown account cannot be checked against trustedAccounts.
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"\ue000"}}}""", null, PrincipalGrantKind.Restricted)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:SourceVpce":["\ue000"]}}}""", null, PrincipalGrantKind.Restricted)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"\ue000"}}}""", "111122223333", PrincipalGrantKind.Unknown)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringLike":{"aws:SourceVpce":"\ue000"}}}""", null, PrincipalGrantKind.Unknown)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:username":"\ue000"}}}""", null, PrincipalGrantKind.Unknown)]
     [InlineData("""{"Effect":"\ue000","Principal":"*"}""", null, PrincipalGrantKind.Unknown)]
     public void Principal_grants(string statement, string? trusted, PrincipalGrantKind expected)
     {
