@@ -174,7 +174,9 @@ public sealed class Scanner
                 if (i > Volatile.Read(ref firstFailure)) continue;
                 try
                 {
-                    var read = TerraformReader.ReadDirectory(modules[i], terraformOptions);
+                    TerraformReadResult read;
+                    try { read = TerraformReader.ReadDirectory(modules[i], terraformOptions); }
+                    catch (InputException e) { throw SourceFileNames.InDirectory(modules[i], e); }
                     var warnings = new List<string>();
                     var found = Judge(engine.Value, read, request.Today, warnings, modules[i], policyParallelism);
                     judged[i] = new JudgedModule(InputOf(read.Graph), found, warnings);
@@ -214,7 +216,9 @@ public sealed class Scanner
     private static TerraformReadResult ReadSource(string directory, ScanRequest request, List<string> warnings)
     {
         if (!Directory.Exists(directory)) throw new InputException(directory, "--source-dir: no such directory");
-        var read = TerraformReader.ReadDirectory(directory, request.TerraformOptions);
+        TerraformReadResult read;
+        try { read = TerraformReader.ReadDirectory(directory, request.TerraformOptions); }
+        catch (InputException e) { throw SourceFileNames.InDirectory(directory, e); }
         warnings.AddRange(read.Warnings.Select(w => SourceFileNames.InDirectory(directory, w)));
         return read;
     }

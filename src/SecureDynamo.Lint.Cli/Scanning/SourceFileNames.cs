@@ -48,6 +48,14 @@ public static class SourceFileNames
         return IsInside(directory, warning[..colon]) ? Join(prefix, warning[..colon]) + warning[colon..] : warning;
     }
 
+    /// <summary>An input error in a file of the module (<c>main.tf:36:25: ...</c>) names the file from the directory, as warnings do.</summary>
+    public static InputException InDirectory(string directory, InputException error)
+    {
+        var prefix = Prefix(directory);
+        if (prefix.Length == 0 || !IsInside(directory, error.File)) return error;
+        return new InputException(Join(prefix, error.File), error.Problem, error.Line, error.Column);
+    }
+
     /// <summary>The directory then the file, with <c>dir/..</c> steps taken (a module called as <c>../../</c> is named from where the user stands).</summary>
     private static string Join(string prefix, string file)
     {

@@ -61,6 +61,8 @@ public sealed class HclScanCommandTests
         Assert.Equal("", run.Stdout);
         var line = Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
         Assert.Matches(@"^securedynamo: \S*main\.tf:2:\d+: ", line);
+        // Named from the directory as given, so that with several modules it is clear which main.tf it is.
+        Assert.StartsWith($"securedynamo: {m.Directory.Replace('\\', '/')}/main.tf:2:", line, StringComparison.Ordinal);
     }
 
     [Fact]
