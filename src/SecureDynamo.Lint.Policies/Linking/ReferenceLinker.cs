@@ -31,6 +31,12 @@ public sealed class ReferenceLinker
     {
         var expr = source.ExpressionAt(path);
         if (expr is null || expr.References.Count == 0) return ReferenceLink.None;
+        // Terraform source: an argument made only of iterators (each.value.resource_id under for_each = aws_x.y) is
+        // what its value says it was computed from (aws_x.y["a"].resource_id), which the configuration cannot follow.
+        if (expr.References.All(IsIterator) && source.Get(path).Expression is { References.Count: > 0 } carried && !carried.References.Any(IsIterator))
+        {
+            expr = carried;
+        }
         var selectsByOwnKey = expr.References.Any(r => r.StartsWith("each.", StringComparison.Ordinal) || r.StartsWith("count.", StringComparison.Ordinal));
         // Usually one resource block: its instances are the answer as they are (no copy, no de-duplication).
         IReadOnlyList<Resource>? single = null;
@@ -160,4 +166,6 @@ public sealed class ReferenceLinker
     /// <summary>The literal instance key of <c>aws_x.y["k"].attr</c> as Terraform prints it (<c>["k"]</c>), or null.</summary>
     public static string? LiteralKey(string reference, string configAddress) =>
         reference.StartsWith(configAddress, StringComparison.Ordinal) ? ReferenceResolver.LiteralKeyAt(reference, configAddress.Length) : null;
+
+    private static bool IsIterator(string reference) => reference.StartsWith("each.", StringComparison.Ordinal) || reference.StartsWith("count.", StringComparison.Ordinal);
 }

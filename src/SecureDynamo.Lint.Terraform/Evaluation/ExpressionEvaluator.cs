@@ -142,7 +142,14 @@ internal sealed class ExpressionEvaluator
     {
         var steps = s.Traversal;
         var root = s.RootName;
-        if (b.TryGet(root, out var bound)) return ApplySteps(bound, steps, 1);
+        if (b.TryGet(root, out var bound))
+        {
+            var reached = ApplySteps(bound, steps, 1, out var stoppedAt);
+            // each.value standing for a resource instance: the attribute read is that instance's.
+            return stoppedAt < steps.Count && reached.IsUnknown
+                ? ResourceInstances.Read(reached, _scope.ModulePath, TraversalText.RenderSteps(steps, stoppedAt, stoppedAt + 1), TraversalText.RenderSteps(steps, stoppedAt, steps.Count))
+                : reached;
+        }
         var module = _scope.ModulePath;
         string? AttrAt(int i) => i < steps.Count && steps[i] is TraverseAttr a ? a.Name : null;
         switch (root)
@@ -188,11 +195,19 @@ internal sealed class ExpressionEvaluator
         return Value.Unknown(new CoreExpression(_scope.ModulePath, TraversalText.References(steps), null, TraversalText.Render(steps))).WithSensitive(v.Sensitive);
     }
 
-    private Value ApplySteps(Value v, IReadOnlyList<TraversalStep> steps, int from)
+    private Value ApplySteps(Value v, IReadOnlyList<TraversalStep> steps, int from) => ApplySteps(v, steps, from, out _);
+
+    /// <param name="stoppedAt">The first step not taken (at an unknown value), or the number of steps.</param>
+    private Value ApplySteps(Value v, IReadOnlyList<TraversalStep> steps, int from, out int stoppedAt)
     {
+        stoppedAt = steps.Count;
         for (var i = from; i < steps.Count; i++)
         {
-            if (v.IsUnknown) return v;
+            if (v.IsUnknown)
+            {
+                stoppedAt = i;
+                return v;
+            }
             v = steps[i] switch
             {
                 TraverseAttr a => Attribute(v, a.Name, a),

@@ -24,5 +24,8 @@ internal interface IModuleScope
 
     bool DeclaresResource(string type, string name);
 
+    /// <summary>The block of managed resource <c>type.name</c> declared in this module, if any.</summary>
+    Hcl.Syntax.Block? ManagedResource(string type, string name) => null;
+
     void Warn(string message, SourceRange? range);
 }

@@ -61,6 +61,23 @@ internal static class TraversalText
         return full == objectText ? new[] { objectText } : new[] { full, objectText };
     }
 
+    /// <summary>Steps <paramref name="from"/> up to (not including) <paramref name="to"/>, as they follow a reference (<c>.resource_id</c>, <c>["a"]</c>).</summary>
+    public static string RenderSteps(IReadOnlyList<TraversalStep> steps, int from, int to)
+    {
+        var sb = new StringBuilder();
+        for (var i = from; i < steps.Count && i < to; i++)
+        {
+            switch (steps[i])
+            {
+                case TraverseAttr a: sb.Append('.').Append(a.Name); break;
+                case TraverseIndex { Key: HclString s }: sb.Append(ResourceAddress.FormatKey(s.Value)); break;
+                case TraverseIndex { Key: HclNumberValue n }: sb.Append('[').Append(n.Value.ToString()).Append(']'); break;
+                case TraverseIndex: sb.Append("[?]"); break;
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>True when steps <paramref name="from"/> up to (not including) <paramref name="to"/> are all attribute steps.</summary>
     private static bool AttributesFrom(IReadOnlyList<TraversalStep> steps, int from, int to)
     {

@@ -169,4 +169,54 @@ public sealed class InstanceExpansionTests
         var effective = new ReferenceResolver(graph).Effective(table, AttributePath.Of("server_side_encryption", 0, "enabled"));
         Assert.True(effective.IsUnknown);
     }
+    [Fact]
+    public void For_each_over_a_resource_takes_its_instance_keys_and_each_value_is_that_instance()
+    {
+        using var module = new TempModule(("main.tf", """
+            locals {
+              tables = { orders = 5, carts = 10 }
+            }
+            resource "aws_dynamodb_table" "t" {
+              for_each       = local.tables
+              name           = each.key
+              hash_key       = "id"
+              read_capacity  = each.value
+              write_capacity = each.value
+              attribute {
+                name = "id"
+                type = "S"
+              }
+            }
+            resource "aws_appautoscaling_target" "read" {
+              for_each           = local.tables
+              max_capacity       = 100
+              min_capacity       = each.value
+              resource_id        = "table/${aws_dynamodb_table.t[each.key].name}"
+              scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+              service_namespace  = "dynamodb"
+            }
+            resource "aws_appautoscaling_policy" "read" {
+              for_each           = aws_appautoscaling_target.read
+              name               = "${each.key}-read"
+              policy_type        = "TargetTrackingScaling"
+              resource_id        = each.value.resource_id
+              scalable_dimension = each.value.scalable_dimension
+              service_namespace  = each.value.service_namespace
+              target_tracking_scaling_policy_configuration {
+                target_value = 70
+              }
+            }
+            """));
+        var read = module.Read();
+        Assert.Equal(["aws_appautoscaling_policy.read[\"carts\"]", "aws_appautoscaling_policy.read[\"orders\"]"], Addresses(module, "aws_appautoscaling_policy"));
+        Assert.DoesNotContain(read.Warnings, w => w.Contains("for_each", StringComparison.Ordinal));
+        var policy = read.Graph.Resources.Single(r => r.Address.ToString() == "aws_appautoscaling_policy.read[\"carts\"]");
+        Assert.Equal("carts-read", policy.After.Get("name").AsString());
+        // each.value.resource_id is the instance's attribute, so the policy links to the target of its own key.
+        Assert.Equal("aws_appautoscaling_target.read[\"carts\"].resource_id", policy.After.Get("resource_id").Expression!.References[0]);
+        var results = Support.BuiltInPolicies.Run(read.Graph, "dynamodb:004");
+        // Write capacity has no target: the read pairs are found (a policy per target), the write ones are missing.
+        Assert.All(results, r => Assert.DoesNotContain("ReadCapacityUnits", r.Message, StringComparison.Ordinal));
+        Assert.All(results, r => Assert.Contains("WriteCapacityUnits target and policy", r.Message, StringComparison.Ordinal));
+    }
 }
