@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SecureDynamo.Lint.Core.Values;
 
 namespace SecureDynamo.Lint.Policies.Linking;
 
@@ -26,6 +27,22 @@ public static class ArnPattern
         };
         if (results.Contains(false)) return false;
         return results.Contains(null) ? null : true;
+    }
+
+    /// <summary>
+    /// Whether an ARN known only in part (its <paramref name="skeleton"/>, unknown parts marked) may name the table
+    /// called <paramref name="name"/>: false only when the known text after the last unknown part holds
+    /// <c>table/</c> and a table name pattern that <paramref name="name"/> does not match.
+    /// </summary>
+    public static bool MayNameTable(string? skeleton, string? name)
+    {
+        if (skeleton is null || name is null) return true;
+        var known = skeleton[(skeleton.LastIndexOf(Expression.UnknownMarker, StringComparison.Ordinal) + 1)..];
+        var at = known.IndexOf(":table/", StringComparison.Ordinal);
+        if (at < 0) return true;
+        var tablePart = known[(at + ":table/".Length)..];
+        var slash = tablePart.IndexOf('/');
+        return Glob(slash < 0 ? tablePart : tablePart[..slash], name);
     }
 
     /// <summary>Matches a whole known ARN.</summary>

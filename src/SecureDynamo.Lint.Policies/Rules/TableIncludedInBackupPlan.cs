@@ -128,7 +128,13 @@ public sealed class TableIncludedInBackupPlan : Policy
         var unknownItems = 0;
         foreach (var item in list.Items)
         {
-            if (item.IsUnknown) { unknownItems++; continue; }
+            if (item.IsUnknown)
+            {
+                // "arn:aws:dynamodb:eu-west-1:${account}:table/orders" names its table whatever the unknown part is.
+                if (!ArnPattern.MayNameTable(item.Expression?.Skeleton, TableLinker.NameOf(table))) continue;
+                unknownItems++;
+                continue;
+            }
             if (item.AsString() is not { } pattern) continue;
             var known = table.Get(AttributePath.Of("arn"));
             var m = known.IsKnown && known.AsString() is { } full ? ArnPattern.Matches(pattern, full) : ArnPattern.Matches(pattern, arn);

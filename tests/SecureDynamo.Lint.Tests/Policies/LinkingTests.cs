@@ -48,6 +48,17 @@ public sealed class LinkingTests
     public void Backup_patterns_match_table_arns_with_unknown_parts(string pattern, string? partition, string? region, string? name, bool? expected) =>
         Assert.Equal(expected, ArnPattern.Matches(pattern, new ArnPattern.TableArn(partition, region, null, name)));
 
+    [Theory]
+    [InlineData("arn:aws:dynamodb:eu-west-1:\ue000:table/archive", "archive", true)]
+    [InlineData("arn:aws:dynamodb:eu-west-1:\ue000:table/archive", "scratch", false)]
+    [InlineData("arn:aws:dynamodb:eu-west-1:\ue000:table/arch*", "archive", true)]
+    [InlineData("arn:aws:dynamodb:eu-west-1:\ue000:table/archive/index/by_day", "scratch", false)]
+    [InlineData("arn:aws:dynamodb:eu-west-1:111122223333:table/\ue000", "scratch", true)]
+    [InlineData("\ue000", "scratch", true)]
+    [InlineData("arn:aws:dynamodb:eu-west-1:\ue000:table/archive", null, true)]
+    public void An_arn_known_in_part_names_a_table_when_its_known_table_part_matches(string skeleton, string? name, bool expected) =>
+        Assert.Equal(expected, ArnPattern.MayNameTable(skeleton, name));
+
     public static TheoryData<string, string, string?, string[]> LinkCases() => new()
     {
         // referrer address, its resource_id reference, expected linked table instance (null: undecided), table instances

@@ -146,5 +146,11 @@ public sealed class ModuleInstanceLinkingTests
         }
         using var splat = new TempModule(("main.tf", Tables + "\n" + BackedUp("values(aws_dynamodb_table.t)[*].arn")));
         Assert.All(Judge(splat, "dynamodb:005").Values, r => Assert.Equal(Status.Pass, r.Status));
+        // An ARN written out with the account known only after apply names its table all the same.
+        using var written = new TempModule(("main.tf", Tables + "\ndata \"aws_caller_identity\" \"me\" {}\n" +
+            BackedUp("[\"arn:aws:dynamodb:eu-west-1:${data.aws_caller_identity.me.account_id}:table/a\"]")));
+        var byArn = Judge(written, "dynamodb:005");
+        Assert.Equal(Status.Unknown, byArn["aws_dynamodb_table.t[\"a\"]"].Status);
+        Assert.Equal(Status.Fail, byArn["aws_dynamodb_table.t[\"b\"]"].Status);
     }
 }
