@@ -31,6 +31,7 @@ internal sealed class GraphBuilder
         var builder = new ConfigBuilder(definition, instance.ModulePath, instance);
         var resourceConfigs = new Dictionary<string, ResourceConfig>(StringComparer.Ordinal);
         if (firstOfPath) ReadDefaultTags(instance);
+        instance.CheckValidations();
         foreach (var block in definition.Resources)
         {
             var providerKey = ProviderKey(instance, block);

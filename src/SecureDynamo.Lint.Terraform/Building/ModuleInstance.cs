@@ -271,6 +271,28 @@ internal sealed class ModuleInstance : IModuleScope
 
     private string Qualified(string name) => InstancePathPrefix + name;
 
+    /// <summary>
+    /// Warns of each variable whose value fails one of its <c>validation</c> conditions: Terraform would
+    /// refuse the value, so what is judged is not what would be applied.
+    /// </summary>
+    public void CheckValidations()
+    {
+        foreach (var (name, block) in Definition.Variables)
+        {
+            foreach (var validation in block.Body.Blocks.Where(b => b.Type == "validation"))
+            {
+                if (validation.Body.Attributes.FirstOrDefault(a => a.Name == "condition") is not { } condition) continue;
+                Value holds;
+                try { holds = Evaluator.Evaluate(condition.Expression, Bindings.Empty); }
+                catch (Exception e) when (e is EvaluationError or UnknownEncountered or CycleException) { continue; }
+                if (!holds.IsKnown || holds.AsBool() != false) continue;
+                var message = validation.Body.Attributes.FirstOrDefault(a => a.Name == "error_message") is { } m
+                    && Guarded(m.Expression, Bindings.Empty) is { IsKnown: true } text && text.AsString() is { } said ? $" (\"{said}\")" : "";
+                Warn($"var.{name}{(InstancePath.Length == 0 ? "" : $" of {InstancePath}")} fails its validation{message}; Terraform would refuse this value", condition.Expression.Range);
+            }
+        }
+    }
+
     private Value VariableValue(string name, Block block, IReadOnlyDictionary<string, Func<Value>> arguments)
     {
         var sensitive = block.Body.Attributes.FirstOrDefault(a => a.Name == "sensitive") is { } s && Guarded(s.Expression, Bindings.Empty).AsBool() == true;

@@ -207,4 +207,36 @@ public sealed class VariableTypeTests
           }
         }
         """;
+    [Fact]
+    public void A_value_that_fails_its_validation_is_named_in_a_warning()
+    {
+        const string Module = """
+            variable "name" {
+              type    = string
+              default = "Bad_Name"
+              validation {
+                condition     = can(regex("^[a-z][a-z0-9-]+$", var.name))
+                error_message = "Table names are lower case."
+              }
+            }
+            variable "later" {
+              type = string
+              validation {
+                condition     = length(var.later) > 2
+                error_message = "Too short."
+              }
+            }
+            resource "aws_dynamodb_table" "t" {
+              name     = var.name
+              hash_key = "id"
+            }
+            """;
+        using var m = new TempModule(("main.tf", Module));
+        var warnings = m.Read().Warnings;
+        Assert.Contains(warnings, w => w.EndsWith("var.name fails its validation (\"Table names are lower case.\"); Terraform would refuse this value", StringComparison.Ordinal));
+        // A value known only after apply (no default, no input) is not judged against its validation.
+        Assert.DoesNotContain(warnings, w => w.Contains("var.later fails", StringComparison.Ordinal));
+        using var valid = new TempModule(("main.tf", Module.Replace("Bad_Name", "orders")));
+        Assert.DoesNotContain(valid.Read().Warnings, w => w.Contains("fails its validation", StringComparison.Ordinal));
+    }
 }
