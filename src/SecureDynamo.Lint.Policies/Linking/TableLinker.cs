@@ -57,8 +57,8 @@ public sealed class TableLinker
             if (_regionOf?.Invoke(source) is { } region)
             {
                 // A table known to be in another region is another table, whatever its name.
-                named = named.Where(t => _regionOf(t) is not { } r || r == region).ToList();
-                unnamed = unnamed.Where(t => _regionOf(t) is not { } r || r == region).ToList();
+                named = named.Where(t => RegionOf(t) is not { } r || r == region).ToList();
+                unnamed = UnnamedIn(region);
             }
             if (unnamed.Count > 0) return TableLink.Undecided([.. named, .. unnamed], $"{Shown()} names table {literal} and some table names are known only after apply");
             return TableLink.To(named.ToList());
@@ -66,6 +66,25 @@ public sealed class TableLinker
         if (value.IsKnown) return TableLink.To(Array.Empty<Resource>());
         var why = link.Unresolved ?? source.ExpressionAt(path)?.Describe() ?? "computed by the provider";
         return TableLink.Undecided(_tables, $"{Shown()} is known only after apply ({why})");
+    }
+
+    private readonly Dictionary<Resource, string?> _regions = new();
+    private readonly Dictionary<string, IReadOnlyList<Resource>> _unnamedByRegion = new(StringComparer.Ordinal);
+
+    private string? RegionOf(Resource table)
+    {
+        if (!_regions.TryGetValue(table, out var region)) _regions[table] = region = _regionOf!(table);
+        return region;
+    }
+
+    /// <summary>The tables of unknown name that may be in <paramref name="region"/>, worked out once per region.</summary>
+    private IReadOnlyList<Resource> UnnamedIn(string region)
+    {
+        if (!_unnamedByRegion.TryGetValue(region, out var list))
+        {
+            _unnamedByRegion[region] = list = _unnamed!.Where(t => RegionOf(t) is not { } r || r == region).ToList();
+        }
+        return list;
     }
 
     /// <summary>Indexes the tables by known name once: a linker links every target of a graph.</summary>
