@@ -44,11 +44,22 @@ public sealed class PolicyEngine
                 failures[i] = ExceptionDispatchInfo.Capture(e);
             }
         }
+        KnownRanks? addresses = null;
         if (maxParallelism <= 1) for (var i = 0; i < selected.Count; i++) Judge(i);
-        else Parallel.For(0, selected.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, Judge);
+        else
+        {
+            // The results are put in address order at the end, on one thread: the graph's addresses (which
+            // the results name) are ranked meanwhile, as one more task beside the policies.
+            var ranked = Task.Run(() => graph.Resources.Count >= RankAheadResources ? KnownRanks.Of(graph.Resources.Select(r => r.Address.ToString())) : null);
+            Parallel.For(0, selected.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, Judge);
+            addresses = ranked.GetAwaiter().GetResult();
+        }
         foreach (var failure in failures) failure?.Throw();
-        return Order(perPolicy.SelectMany(r => r));
+        return ResultOrder.Sort(perPolicy.SelectMany(r => r).ToArray(), addresses);
     }
+
+    /// <summary>Below this many resources the address sort at the end is too short to be worth a task.</summary>
+    private const int RankAheadResources = 2048;
 
     private List<EvaluationResult> Evaluate(Policy policy, PolicyContext shared, ResourceGraph graph)
     {

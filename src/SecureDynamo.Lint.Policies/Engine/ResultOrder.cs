@@ -13,10 +13,11 @@ namespace SecureDynamo.Lint.Policies.Engine;
 /// </summary>
 internal static class ResultOrder
 {
-    public static EvaluationResult[] Sort(EvaluationResult[] items)
+    /// <param name="knownAddresses">The ranks of the addresses the results are likely to name, worked out before, if any.</param>
+    public static EvaluationResult[] Sort(EvaluationResult[] items, KnownRanks? knownAddresses = null)
     {
         var inputs = new OrdinalRanks();
-        var addresses = new OrdinalRanks();
+        var addresses = new OrdinalRanks(knownAddresses);
         var policies = new OrdinalRanks();
         var input = new int[items.Length];
         var address = new int[items.Length];
@@ -55,7 +56,7 @@ internal static class ResultOrder
     {
         // A single key value (usually the input) leaves the order as it is.
         if (key.Count + (key.SawNull ? 1 : 0) <= 1) return order;
-        var starts = new int[key.Count + 2];
+        var starts = new int[key.RankCount + 2];
         foreach (var i in order) starts[bucket[i] + 1]++;
         for (var b = 1; b < starts.Length; b++) starts[b] += starts[b - 1];
         var sorted = new int[order.Length];

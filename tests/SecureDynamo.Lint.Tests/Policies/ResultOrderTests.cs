@@ -44,6 +44,14 @@ public sealed class ResultOrderTests
         var actual = PolicyEngine.Order(results);
 
         Assert.Equal(expected.Select(r => r.SuppressionReason), actual.Select(r => r.SuppressionReason));
+        // With the addresses ranked ahead (as the engine does while policies run): the same order, whether the
+        // ranked set holds every address (with others besides) or misses one (then they are sorted as usual).
+        var addresses = results.Select(r => r.ResourceAddress).Distinct().ToList();
+        foreach (var known in new[] { addresses.Append("aws_a.unused").Append("zzz").ToList(), addresses.Skip(1).ToList() })
+        {
+            var ranked = ResultOrder.Sort(results.ToArray(), KnownRanks.Of(known));
+            Assert.Equal(expected.Select(r => r.SuppressionReason), ranked.Select(r => r.SuppressionReason));
+        }
     }
 
     [Fact]
