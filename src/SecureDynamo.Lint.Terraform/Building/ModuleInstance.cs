@@ -230,6 +230,12 @@ internal sealed class ModuleInstance : IModuleScope
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         var childPath = ModulePath.Length == 0 ? $"module.{call.Labels[0]}" : $"{ModulePath}.module.{call.Labels[0]}";
+        // A call without providers = {...} passes this module's default (unaliased) configurations down: the
+        // child's "aws" is whatever "aws" is here (aws.west when this module was called with aws = aws.west).
+        foreach (var (local, key) in Providers)
+        {
+            if (!local.Contains('.')) map[local] = key;
+        }
         foreach (var p in child.Providers)
         {
             var alias = ProviderAlias(p);

@@ -174,6 +174,14 @@ public sealed class ModuleEvaluationTests
                 resource "aws_dynamodb_table" "r" {
                   name = "r"
                 }
+                module "nested" {
+                  source = "../nested"
+                }
+                """),
+            ("nested/main.tf", """
+                resource "aws_dynamodb_table" "n" {
+                  name = "n"
+                }
                 """));
         var graph = m.Read().Graph;
         Assert.Equal(new[] { "aws", "aws.west" }, graph.Providers.Select(p => p.Key));
@@ -182,6 +190,8 @@ public sealed class ModuleEvaluationTests
         Assert.Equal("aws", keys["aws_dynamodb_table.main"]);
         Assert.Equal("aws.west", keys["aws_dynamodb_table.other"]);
         Assert.Equal("aws.west", keys["module.replica.aws_dynamodb_table.r"]);
+        // A call without providers = {...} passes the caller's default provider down: here that is aws.west.
+        Assert.Equal("aws.west", keys["module.replica.module.nested.aws_dynamodb_table.n"]);
     }
 
     [Fact]
