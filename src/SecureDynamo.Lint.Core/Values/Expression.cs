@@ -11,6 +11,15 @@ public sealed record Expression(string Module, IReadOnlyList<string> References,
     public const string UnknownMarker = "\uE000";
 
     /// <summary>
+    /// In a <c>jsonencode</c> skeleton, an unknown string is followed by the references it was made from,
+    /// between two of these and separated by <see cref="ReferenceSeparator"/> (private-use characters),
+    /// so that a policy document can tell a table's ARN from anything else known only after apply.
+    /// </summary>
+    public const string ReferencesMark = "\uE001";
+
+    public const string ReferenceSeparator = "\uE002";
+
+    /// <summary>
     /// For a string template with parts known only after apply: the text with each such part replaced
     /// by <see cref="UnknownMarker"/>, so that what is known (a policy document's actions) can still be judged.
     /// </summary>

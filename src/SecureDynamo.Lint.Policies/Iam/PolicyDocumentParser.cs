@@ -35,6 +35,7 @@ public static class PolicyDocumentParser
             return PolicyParseResult.Failed("is not valid JSON: " + Shorten(e.Message));
         }
         if (root is not JObject doc) return PolicyParseResult.Failed($"is not a JSON object (found {Describe(root)})");
+        var references = TakeReferences(root);
 
         var statements = new List<PolicyStatement>();
         var element = Field(doc, "Statement");
@@ -44,7 +45,7 @@ public static class PolicyDocumentParser
                 break;
             case JObject single:
                 {
-                    var s = ParseStatement(single, 0, out var error);
+                    var s = ParseStatement(single, 0, references, out var error);
                     if (s is null) return PolicyParseResult.Failed("is malformed: " + error);
                     statements.Add(s);
                     break;
@@ -53,7 +54,7 @@ public static class PolicyDocumentParser
                 for (var i = 0; i < list.Count; i++)
                 {
                     if (list[i] is not JObject o) return PolicyParseResult.Failed($"is malformed: Statement[{i}] is not an object (found {Describe(list[i])})");
-                    var s = ParseStatement(o, i, out var error);
+                    var s = ParseStatement(o, i, references, out var error);
                     if (s is null) return PolicyParseResult.Failed("is malformed: " + error);
                     statements.Add(s);
                 }
@@ -64,7 +65,28 @@ public static class PolicyDocumentParser
         return PolicyParseResult.Ok(new PolicyDocument(statements));
     }
 
-    private static PolicyStatement? ParseStatement(JObject o, int index, out string? error)
+    /// <summary>
+    /// Takes the references written after the unknown strings of a <c>jsonencode</c> skeleton out of the
+    /// document (every reader of it sees the plain skeleton) and returns them by the string they followed.
+    /// </summary>
+    private static Dictionary<JValue, IReadOnlyList<string>>? TakeReferences(JToken root)
+    {
+        Dictionary<JValue, IReadOnlyList<string>>? found = null;
+        IEnumerable<JToken> all = root is JContainer c ? c.DescendantsAndSelf() : [root];
+        foreach (var v in all.OfType<JValue>())
+        {
+            if (v.Type != JTokenType.String || v.Value is not string text) continue;
+            var open = text.IndexOf(Expression.ReferencesMark, StringComparison.Ordinal);
+            if (open < 0) continue;
+            var close = text.IndexOf(Expression.ReferencesMark, open + 1, StringComparison.Ordinal);
+            var inner = close < 0 ? text[(open + 1)..] : text[(open + 1)..close];
+            v.Value = text[..open];
+            (found ??= new Dictionary<JValue, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance))[v] = inner.Split(Expression.ReferenceSeparator);
+        }
+        return found;
+    }
+
+    private static PolicyStatement? ParseStatement(JObject o, int index, Dictionary<JValue, IReadOnlyList<string>>? references, out string? error)
     {
         error = null;
         var where = $"Statement[{index}]";
@@ -102,6 +124,7 @@ public static class PolicyDocumentParser
         {
             return null;
         }
+        if (references is not null && resource is { HasUnknown: true }) resource = resource with { Referenced = Referenced(Field(o, "Resource")!, references) };
         return new PolicyStatement(index, sid, effect, action, notAction, resource, notResource, principals, notPrincipals, conditions)
         {
             EffectUnknown = effectUnknown,
@@ -128,6 +151,16 @@ public static class PolicyDocumentParser
             ? new PolicyElement(values)
             : new PolicyElement(values.Except(unknown).ToList(), $"{name} has values known only after apply");
         return true;
+    }
+
+    /// <summary>Each value of <paramref name="token"/> known only after apply, with the references it was made from.</summary>
+    private static IReadOnlyList<ReferencedValue> Referenced(JToken token, Dictionary<JValue, IReadOnlyList<string>> references)
+    {
+        IEnumerable<JToken> items = token is JArray a ? a.Children() : [token];
+        return items.OfType<JValue>()
+            .Where(v => v.Type == JTokenType.String && IsPartlyUnknown((string?)v))
+            .Select(v => new ReferencedValue((string)v!, references.TryGetValue(v, out var r) ? r : Array.Empty<string>()))
+            .ToList();
     }
 
     /// <summary>Whether <paramref name="text"/> holds a part known only after apply (see <see cref="Expression.Skeleton"/>).</summary>

@@ -35,10 +35,10 @@ public sealed class PolicyDocumentResolver
             _ => PolicyLookup.Unknown(source, $"{source} is known only after apply ({expression.Describe()})"),
         };
         // A template (a heredoc policy) with some parts known only after apply: judge what is known.
-        if (lookup.Kind == PolicyLookupKind.Unknown && resource.Get(path).Expression?.Skeleton is { } skeleton
+        if (lookup.Kind == PolicyLookupKind.Unknown && resource.Get(path).Expression is { Skeleton: { } skeleton } made
             && PolicyDocumentParser.Parse(skeleton) is { Document: { } partial })
         {
-            return PolicyLookup.Found(source, new[] { partial }) with { Sensitive = resource.Get(path).ContainsSensitive() };
+            return PolicyLookup.Found(source, new[] { WithTableResources(partial, made.Module) }) with { Sensitive = resource.Get(path).ContainsSensitive() };
         }
         return lookup;
     }
@@ -104,6 +104,23 @@ public sealed class PolicyDocumentResolver
         }
         var document = PolicyBlocks.Statements(statements, name, TableReference);
         return PolicyParseResult.Ok(WithExtraDocuments(document, body, name));
+    }
+
+    /// <summary>
+    /// A document's resources known only after apply that are tables' ARNs (<c>Resource = aws_dynamodb_table.orders.arn</c>
+    /// in a <c>jsonencode</c>) become those tables, as in a data source's statements: scoped, never a wildcard.
+    /// </summary>
+    private PolicyDocument WithTableResources(PolicyDocument document, string module)
+    {
+        var statements = document.Statements.Select(s =>
+        {
+            if (s.Resource is not { HasUnknown: true, Referenced.Count: > 0 } element) return s;
+            var tables = element.Referenced
+                .Select(v => v.References.Count == 0 ? null : TableReference(Value.Unknown(new Expression(module, v.References) { Skeleton = v.Skeleton })))
+                .ToList();
+            return tables.All(t => t is not null) ? s with { Resource = new PolicyElement(element.Values) { TableReferences = [.. tables!] } } : s;
+        }).ToList();
+        return document with { Statements = statements };
     }
 
     private static readonly HashSet<string> TableTypes = new(StringComparer.Ordinal) { "aws_dynamodb_table", "aws_dynamodb_global_table", "aws_dynamodb_table_replica" };

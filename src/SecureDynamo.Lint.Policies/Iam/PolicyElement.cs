@@ -14,9 +14,18 @@ public sealed record PolicyElement(IReadOnlyList<string> Values, string? Unknown
     /// </summary>
     public IReadOnlyList<string> TableReferences { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The values known only after apply, as the skeleton of each and the references it was made from (empty
+    /// when not known): a <c>jsonencode</c> document's resources, which its reader may find to be tables' ARNs.
+    /// </summary>
+    public IReadOnlyList<ReferencedValue> Referenced { get; init; } = Array.Empty<ReferencedValue>();
+
     /// <summary>Whether some values of the element are known only after apply.</summary>
     public bool HasUnknown => Unknown is not null;
 
     public override string ToString() =>
         "[" + string.Join(", ", Values.Select(v => "\"" + v + "\"").Concat(TableReferences)) + (HasUnknown ? ", (known after apply)" : "") + "]";
 }
+
+/// <summary>A value of a document known only after apply: its text with the unknown parts marked, and what it was made from.</summary>
+public sealed record ReferencedValue(string Skeleton, IReadOnlyList<string> References);

@@ -33,7 +33,14 @@ internal static class Json
     {
         switch (v.Kind)
         {
-            case ValueKind.Unknown when skeleton: WriteString(sb, v.Expression?.Skeleton ?? Expression.UnknownMarker); break;
+            case ValueKind.Unknown when skeleton:
+                var text = v.Expression?.Skeleton ?? Expression.UnknownMarker;
+                if (v.Expression is { References.Count: > 0 } e)
+                {
+                    text = string.Concat(text, Expression.ReferencesMark, string.Join(Expression.ReferenceSeparator, e.References), Expression.ReferencesMark);
+                }
+                WriteString(sb, text);
+                break;
             case ValueKind.Unknown: throw new UnknownEncountered();
             case ValueKind.Null: sb.Append("null"); break;
             case ValueKind.Bool: sb.Append(v.AsBool() == true ? "true" : "false"); break;

@@ -50,8 +50,10 @@ public sealed class IamDocumentsInSourceTests
         var all = results["aws_iam_role_policy.all"];
         Assert.True(all.Status == Status.Fail, all.Message);
         Assert.Contains("allows Action \"dynamodb:*\"", all.Message);
-        // The JSON keeps no trace of which reference a part came from: a scoped action on it stays undecided.
-        Assert.Equal(Status.Unknown, results["aws_iam_role_policy.scoped"].Status);
+        // The skeleton keeps which references a part came from: a table's ARN (and its indexes) is that table.
+        var scoped = results["aws_iam_role_policy.scoped"];
+        Assert.True(scoped.Status == Status.Pass, scoped.Message);
+        Assert.Contains("\"${aws_dynamodb_table.orders.arn}/index/*\" (known after apply)", scoped.Message);
     }
 
     [Fact]
@@ -175,5 +177,33 @@ public sealed class IamDocumentsInSourceTests
         Assert.True(results["aws_dynamodb_resource_policy.encoded"].Status == Status.Pass, results["aws_dynamodb_resource_policy.encoded"].Message);
         // A pattern whose text is known only after apply could be "*".
         Assert.Equal(Status.Unknown, results["aws_dynamodb_resource_policy.pattern"].Status);
+    }
+    [Fact]
+    public void A_jsonencode_resource_known_only_after_apply_is_scoped_only_when_every_such_value_is_a_tables_arn()
+    {
+        var results = Judge("""
+            variable "arn" {}
+            resource "aws_iam_role_policy" "variable" {
+              role = "r"
+              policy = jsonencode({
+                Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem"], Resource = var.arn }]
+              })
+            }
+            resource "aws_iam_role_policy" "mixed" {
+              role = "r"
+              policy = jsonencode({
+                Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem"], Resource = [aws_dynamodb_table.orders.arn, var.arn] }]
+              })
+            }
+            resource "aws_iam_role_policy" "tables" {
+              role = "r"
+              policy = jsonencode({
+                Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem"], Resource = [aws_dynamodb_table.orders.arn, "arn:aws:dynamodb:eu-west-1:111122223333:table/x"] }]
+              })
+            }
+            """);
+        Assert.Equal(Status.Unknown, results["aws_iam_role_policy.variable"].Status);
+        Assert.Equal(Status.Unknown, results["aws_iam_role_policy.mixed"].Status);
+        Assert.True(results["aws_iam_role_policy.tables"].Status == Status.Pass, results["aws_iam_role_policy.tables"].Message);
     }
 }
