@@ -19,13 +19,16 @@ internal static class TfJsonReader
     private static readonly HashSet<string> MapArguments = new(StringComparer.Ordinal) { "tags", "tags_all", "default_tags", "variables", "environment", "triggers", "labels" };
     private static readonly HashSet<string> ExpressionArguments = new(StringComparer.Ordinal) { "provider", "depends_on" };
 
+    /// <summary>How deep a .tf.json file may nest (Newtonsoft's default is 64, which real generated files can pass).</summary>
+    private const int MaxDepth = 1000;
+
     public static HclFile Read(string fileName, byte[] bytes)
     {
         JObject root;
         try
         {
             var text = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
-            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = MaxDepth };
             root = JToken.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load }) as JObject
                 ?? throw new InputException(fileName, "a .tf.json file must hold one JSON object");
             // Terraform reads exactly one JSON value: anything after it ("{}{}", "{...}x") is an error.
@@ -42,6 +45,10 @@ internal static class TfJsonReader
             {
                 return Failed(fileName, "Invalid JSON", Extra, NextContent(text, endLine, endColumn));
             }
+        }
+        catch (JsonReaderException e) when (e.Message.Contains("MaxDepth", StringComparison.Ordinal))
+        {
+            return Failed(fileName, "Invalid JSON", $"nesting is deeper than {MaxDepth} levels; not a configuration this tool reads", e.LineNumber, e.LinePosition);
         }
         catch (JsonReaderException e)
         {

@@ -33,6 +33,19 @@ public sealed class InputShapeTests
     }
 
     [Fact]
+    public void A_tf_json_file_may_nest_deeply_but_not_without_bound()
+    {
+        static string Nested(int depth) => "{\"locals\": {\"x\": " + new string('[', depth) + new string(']', depth) + "}}";
+        using (var deep = new TempModule(("main.tf.json", Nested(200)), ("main.tf", Table)))
+        {
+            var run = CliRun.InProcess("scan", deep.Directory);
+            Assert.True(run.ExitCode is 0 or 1, run.Stderr);
+        }
+        using var tooDeep = new TempModule(("main.tf.json", Nested(5000)));
+        Assert.Matches(@"^securedynamo: \S*main\.tf\.json:1:\d+: Invalid JSON: nesting is deeper than 1000 levels; not a configuration this tool reads$", ScanError(tooDeep));
+    }
+
+    [Fact]
     public void A_trailing_newline_after_the_json_document_is_fine()
     {
         using var m = new TempModule(("main.tf.json", "{\"variable\": {\"a\": {}}}\n\n"), ("main.tf", Table));
