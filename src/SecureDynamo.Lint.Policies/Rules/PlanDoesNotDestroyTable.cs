@@ -23,7 +23,7 @@ public sealed class PlanDoesNotDestroyTable : Policy
                 PlannedAction.Delete => Verdict.Fail(table,
                     $"the plan deletes the table{Because(table)}: its items and backups managed with it are lost; if this is not intended, restore the resource block (or use a moved block), and protect the table with lifecycle {{ prevent_destroy = true }} and deletion_protection_enabled = true"),
                 PlannedAction.Replace => Verdict.Fail(table,
-                    $"the plan replaces the table (the old table is destroyed and a new, empty one created, in either order){Because(table)}: the new table starts empty and every item of the old one is lost; change the plan so the table is updated in place, or migrate the data first"),
+                    $"the plan replaces the table (the old table is destroyed and a new one created, in either order){Because(table)}: the new table starts empty and every item of the old one is lost; change the plan so the table is updated in place, or migrate the data first"),
                 PlannedAction.Forget => Verdict.Pass(table, "the plan removes the table from state without destroying it"),
                 PlannedAction.Create => Verdict.Pass(table, "the plan creates the table"),
                 PlannedAction.Update => Verdict.Pass(table, "the plan updates the table in place"),
