@@ -68,6 +68,7 @@ internal sealed class SkippedValueCheck : IDisposable
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool IsOneValue(long offset, long length)
     {
         var state = new JsonReaderState(Options);
