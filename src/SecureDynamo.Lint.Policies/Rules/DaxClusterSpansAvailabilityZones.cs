@@ -46,7 +46,7 @@ public sealed class DaxClusterSpansAvailabilityZones : ResourcePolicy
         }
         if (zones is { Kind: ValueKind.List, Items.Count: > 0 })
         {
-            var distinct = zones.Items.Where(z => z.IsKnown).Select(z => z.AsString()).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var distinct = zones.Items.Where(z => z.IsKnown).Select(z => z.AsString()).OfType<string>().Select(z => z.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             if (distinct.Count >= 2)
             {
                 return Verdict.Pass(resource, $"{count} nodes across availability_zones {string.Join(", ", distinct)}{note}", AvailabilityZones);
