@@ -28,7 +28,7 @@ public sealed class TableStreamsCaptureChanges : ResourcePolicy
         if (enabled.AsBool() != true)
         {
             return Verdict.Fail(resource,
-                $"stream_enabled is {(enabled.IsNull ? "not set (off)" : "false")}; set stream_enabled = true and stream_view_type = \"{allowed[0]}\"", StreamEnabled);
+                $"stream_enabled is {(enabled.IsNull ? "not set (off)" : enabled.AsBool() == false ? "false" : $"{enabled.ToDisplayString()}, not a boolean")}; set stream_enabled = true and stream_view_type = \"{allowed[0]}\"", StreamEnabled);
         }
         var view = context.Effective(resource, ViewType);
         if (view.IsUnknown)
