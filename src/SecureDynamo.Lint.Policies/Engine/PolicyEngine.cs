@@ -66,11 +66,13 @@ public sealed class PolicyEngine
         var results = new List<EvaluationResult>();
         var context = shared.WithOptions(_selection.OptionsFor(policy.Id));
         var texts = new SharedTexts();
+        var valuesHaveRanges = graph.Kind != InputKind.Plan;
         // Texts a policy formats while it is judged here are looked up before they are made (VerdictText).
         using var sharing = texts.Share();
         foreach (var v in policy.Evaluate(context))
         {
-            var location = v.Location ?? (v.Attribute is null ? null : v.Resource.Get(v.Attribute).Range) ?? v.Resource.Location;
+            // A plan's values carry no source ranges (--source-dir places findings afterwards): no attribute to look up there.
+            var location = v.Location ?? (v.Attribute is null || !valuesHaveRanges ? null : v.Resource.Get(v.Attribute).Range) ?? v.Resource.Location;
             results.Add(EvaluationResult.Addressed(policy.Id, policy.Metadata.Title, policy.Metadata.Severity, v.Status,
                 v.Resource.Address.ToString(), v.Resource.Type, texts.Share(v.Text), v.Attribute?.ToString(), location, graph.Source));
         }
