@@ -64,7 +64,7 @@ public sealed class KeyClassifier
             case ConstantOrigin c:
                 return ClassifyLiteral(c.Value);
             case ResourceOrigin { Mode: ResourceMode.Managed } r when CustomerKeyTypes.Contains(r.Type):
-                return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {r.Reference}",
+                return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {Qualified(r)}",
                     r.Type == "aws_kms_key" ? Reached(r, from) : Array.Empty<Resource>());
             case ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_alias" } alias:
                 return FromAliasResource(alias);
@@ -90,6 +90,10 @@ public sealed class KeyClassifier
         return reached.Count > 0 ? reached : origin.Instances;
     }
 
+    /// <summary>The reference as seen from the root: <c>module.keys.aws_kms_key.this.arn</c> for one written inside module keys.</summary>
+    private static string Qualified(ResourceOrigin origin) =>
+        origin.ModulePath.Length == 0 || origin.Reference.StartsWith("module.", StringComparison.Ordinal) ? origin.Reference : $"{origin.ModulePath}.{origin.Reference}";
+
     private KeyAssessment FromAliasResource(ResourceOrigin alias)
     {
         // An aws_kms_alias resource is always a customer alias ("alias/aws/" is reserved); follow it to its key for rotation checks.
@@ -99,7 +103,7 @@ public sealed class KeyClassifier
         {
             keys = key.Instances;
         }
-        return new KeyAssessment(KeyKind.CustomerManaged, $"the customer alias {alias.Reference}", keys);
+        return new KeyAssessment(KeyKind.CustomerManaged, $"the customer alias {Qualified(alias)}", keys);
     }
 
     private KeyAssessment FromDataSource(ResourceOrigin data)
