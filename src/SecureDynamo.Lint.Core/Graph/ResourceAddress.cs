@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SecureDynamo.Lint.Core.Graph;
@@ -105,9 +106,65 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>
     {
         int or long => $"[{key}]",
         double d => $"[{(long)d}]",
-        string s => "[\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"]",
+        string s => "[" + QuotedKey(s) + "]",
         _ => $"[{key}]",
     };
+
+    /// <summary>
+    /// A string key quoted as Terraform writes it in addresses (its <c>toHCLQuotedString</c>): <c>\n</c>, <c>\r</c>,
+    /// <c>\t</c>, <c>\"</c> and <c>\\</c> escaped, <c>${</c> and <c>%{</c> doubled, other characters that are not
+    /// printable written as <c>\uXXXX</c> (<c>\UXXXXXXXX</c> beyond the BMP).
+    /// </summary>
+    private static string QuotedKey(string key)
+    {
+        var plain = true;
+        foreach (var c in key)
+        {
+            if (c is '\\' or '"' or '$' or '%' || char.IsControl(c) || !IsPrintable(c)) { plain = false; break; }
+        }
+        if (plain) return "\"" + key + "\"";
+        var sb = new StringBuilder(key.Length + 8).Append('"');
+        for (var i = 0; i < key.Length;)
+        {
+            var rune = Rune.GetRuneAt(key, i);
+            var next = i + rune.Utf16SequenceLength;
+            switch (rune.Value)
+            {
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '$' or '%':
+                    sb.Append((char)rune.Value);
+                    if (next < key.Length && key[next] == '{') sb.Append((char)rune.Value);
+                    break;
+                default:
+                    if (IsPrintable(rune)) sb.Append(key, i, next - i);
+                    else if (rune.Value < 0x10000) sb.Append("\\u").Append(rune.Value.ToString("x4", CultureInfo.InvariantCulture));
+                    else sb.Append("\\U").Append(rune.Value.ToString("x8", CultureInfo.InvariantCulture));
+                    break;
+            }
+            i = next;
+        }
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>Go's <c>unicode.IsPrint</c>: letters, marks, numbers, punctuation, symbols and the ASCII space.</summary>
+    private static bool IsPrintable(Rune r) => r.Value == ' ' || Rune.GetUnicodeCategory(r) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
+            or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+            or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+            or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+            or UnicodeCategory.OtherPunctuation or UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+            or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol => true,
+        _ => false,
+    };
+
+    /// <summary>A printable character of the Basic Multilingual Plane (a surrogate is looked at as part of its pair).</summary>
+    private static bool IsPrintable(char c) => !char.IsSurrogate(c) && IsPrintable(new Rune(c));
 
     /// <summary>
     /// Removes instance keys from a module instance path: <c>module.a["x.y"].module.b[0]</c> → <c>module.a.module.b</c>.

@@ -47,6 +47,21 @@ public sealed class ResourceAddressTests
         Assert.Equal("[\"a\\\"b\"]", ResourceAddress.FormatKey("a\"b"));
     }
 
+    // Terraform's toHCLQuotedString (internal/addrs/instance_key.go): the same key, the same address in every report.
+    [Theory]
+    [InlineData("orders", "[\"orders\"]")]
+    [InlineData("tab\there", "[\"tab\\there\"]")]
+    [InlineData("nl\nx\r", "[\"nl\\nx\\r\"]")]
+    [InlineData("back\\slash", "[\"back\\\\slash\"]")]
+    [InlineData("${lit}", "[\"$${lit}\"]")]
+    [InlineData("pct%{x} $ % $x", "[\"pct%%{x} $ % $x\"]")]
+    [InlineData("ü ${y} é", "[\"ü $${y} é\"]")]
+    [InlineData("bell\u0007", "[\"bell\\u0007\"]")]
+    [InlineData("nbsp\u00a0", "[\"nbsp\\u00a0\"]")]
+    [InlineData("emoji \U0001F600", "[\"emoji \U0001F600\"]")]
+    public void String_keys_are_quoted_as_terraform_quotes_them(string key, string expected) =>
+        Assert.Equal(expected, ResourceAddress.FormatKey(key));
+
     [Fact]
     public void Rejects_what_is_not_a_resource_address() =>
         Assert.Throws<FormatException>(() => ResourceAddress.Parse("module.m"));

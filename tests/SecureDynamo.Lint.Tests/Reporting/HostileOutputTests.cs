@@ -109,6 +109,7 @@ public sealed class HostileOutputTests
         var json = ReportGoldenTests.ScanHostile("json");
         AssertNoControlCharacters(json, "json");
         var parsed = JObject.Parse(json);
-        Assert.Contains(parsed["results"]!, r => ((string)r["resource"]!["address"]!).Contains("\u001b[31m", StringComparison.Ordinal));
+        // The key's escape character is in the address as Terraform writes it (\u001b), not as a raw control character.
+        Assert.Contains(parsed["results"]!, r => ((string)r["resource"]!["address"]!).Contains("\\u001b[31m", StringComparison.Ordinal));
     }
 }
