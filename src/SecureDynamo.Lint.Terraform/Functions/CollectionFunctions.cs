@@ -7,6 +7,9 @@ namespace SecureDynamo.Lint.Terraform.Functions;
 /// <summary>Terraform's collection and type-conversion functions.</summary>
 internal static class CollectionFunctions
 {
+    /// <summary>The most combinations setproduct makes (a configuration never needs more; a hostile one could ask for billions).</summary>
+    private const int MaxProduct = 100_000;
+
     public static void Register(Dictionary<string, Func<IReadOnlyList<Value>, FunctionContext, Value>> f)
     {
         f["length"] = (a, _) =>
@@ -148,6 +151,19 @@ internal static class CollectionFunctions
             var items = ValueOps.ToItems(a[0]);
             for (var i = 0; i < items.Count; i++) if (ValueOps.Same(items[i], a[1])) return ValueOps.Number(i);
             throw new EvaluationError("item not found");
+        };
+        f["setproduct"] = (a, _) =>
+        {
+            RequireKnown(a);
+            if (a.Count < 2) throw new EvaluationError("setproduct needs at least two collections");
+            var lists = a.Select(ValueOps.ToItems).ToList();
+            long size = 1;
+            foreach (var l in lists) size = Math.Min(size * l.Count, MaxProduct + 1L);
+            if (size > MaxProduct) throw new EvaluationError($"setproduct would make {size} combinations; more than {MaxProduct} are not evaluated");
+            // Every combination, the first collection varying slowest, as Terraform lists them.
+            IEnumerable<IReadOnlyList<Value>> combinations = [[]];
+            foreach (var l in lists) combinations = combinations.SelectMany(c => l.Select(item => (IReadOnlyList<Value>)[.. c, item])).ToList();
+            return Value.List(combinations.Select(c => Value.List(c.ToList())).ToList());
         };
         f["setunion"] = (a, _) => { RequireKnown(a); return ValueOps.ToSet(a.SelectMany(ValueOps.ToItems)); };
         f["setintersection"] = (a, _) =>

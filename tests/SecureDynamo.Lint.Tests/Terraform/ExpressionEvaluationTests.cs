@@ -83,6 +83,9 @@ public sealed class ExpressionEvaluationTests
     [InlineData("merge(local.m, { b = 3, c = 4 })", "{\"a\":1,\"b\":3,\"c\":4}")]
     [InlineData("concat(local.l, [\"z\"])", "[\"x\",\"y\",\"z\"]")]
     [InlineData("flatten([[1, [2]], [], [3]])", "[1,2,3]")]
+    [InlineData("setproduct([\"dev\", \"prod\"], [\"a\", \"b\"])", "[[\"dev\",\"a\"],[\"dev\",\"b\"],[\"prod\",\"a\"],[\"prod\",\"b\"]]")]
+    [InlineData("{ for p in setproduct([\"dev\"], [1, 2]) : \"${p[0]}-${p[1]}\" => p[1] }", "{\"dev-1\":1,\"dev-2\":2}")]
+    [InlineData("setproduct([], [1])", "[]")]
     [InlineData("keys({ b = 1, a = 2 })", "[\"a\",\"b\"]")]
     [InlineData("values({ b = 1, a = 2 })", "[2,1]")]
     [InlineData("toset([\"b\", \"a\", \"b\"])", "[\"a\",\"b\"]")]
@@ -213,6 +216,8 @@ public sealed class ExpressionEvaluationTests
     [InlineData("\"%{for i in range(200)}${format(\"%100000s\", \"x\")}%{endfor}\"")]
     // A million for-iterations in one module (nested fors over range(1024) reached a billion and ran past a minute).
     [InlineData("length(flatten([for a in range(1001) : [for b in range(1000) : b]]))")]
+    [InlineData("length(setproduct(range(1000), range(1000), range(1000)))")]
+    [InlineData("setproduct([1])")]
     // RE2 has no backreferences or lookaround; Terraform refuses them too.
     [InlineData("regex(\"(a)\\\\1\", \"aa\")")]
     [InlineData("regex(\"a(?=b)\", \"ab\")")]
