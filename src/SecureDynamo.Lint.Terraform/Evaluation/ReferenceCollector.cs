@@ -63,6 +63,16 @@ internal sealed class ReferenceCollector
                         }
                         foreach (var r in Rendered(s)) Add(refs, ref seen, r);
                         break;
+                    case SplatExpr
+                    {
+                        Source: ScopeTraversal { Traversal: [TraverseRoot { Name: "module" }, TraverseAttr call] },
+                        Each: RelativeTraversal { Source: AnonSymbol, Traversal: [TraverseAttr output, ..] },
+                    } when bound is null || !bound.Contains("module"):
+                        // module.x[*].out: the output of every instance of the call (a count module's usual reference),
+                        // followed like module.x["a"].out is; the bare call accompanies it, as Terraform lists it.
+                        Add(refs, ref seen, $"module.{call.Name}[*].{output.Name}");
+                        Add(refs, ref seen, $"module.{call.Name}");
+                        break;
                     case ForExpr f:
                         var inner = bound is null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(bound, StringComparer.Ordinal);
                         inner.Add(f.ValVar);

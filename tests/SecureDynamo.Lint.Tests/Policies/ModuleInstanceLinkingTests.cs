@@ -57,6 +57,35 @@ public sealed class ModuleInstanceLinkingTests
     }
 
     [Fact]
+    public void A_splat_over_a_counted_module_selects_its_instances_and_no_other_table()
+    {
+        using var m = new TempModule(("main.tf", """
+            provider "aws" {
+              region = "eu-west-1"
+            }
+            resource "aws_kms_key" "k" {
+              enable_key_rotation = true
+            }
+            module "x" {
+              source  = "./table"
+              count   = 1
+              name    = "x"
+              kms_arn = aws_kms_key.k.arn
+            }
+            module "z" {
+              source  = "./table"
+              name    = "z"
+              kms_arn = aws_kms_key.k.arn
+            }
+            """ + "\n" + BackedUp("module.x[*].arn")), ("table/main.tf", Table));
+        var results = Judge(m, "dynamodb:005");
+        var x = results["module.x[0].aws_dynamodb_table.this"];
+        Assert.True(x.Status == Status.Pass, x.Message);
+        var z = results["module.z.aws_dynamodb_table.this"];
+        Assert.True(z.Status == Status.Fail, z.Message);
+    }
+
+    [Fact]
     public void A_backup_selection_of_one_module_instance_covers_that_instance_only()
     {
         using var m = new TempModule(("main.tf", """
