@@ -174,9 +174,7 @@ public sealed class Scanner
                 if (i > Volatile.Read(ref firstFailure)) continue;
                 try
                 {
-                    TerraformReadResult read;
-                    try { read = TerraformReader.ReadDirectory(modules[i], terraformOptions); }
-                    catch (InputException e) { throw SourceFileNames.InDirectory(modules[i], e); }
+                    var read = ReadDirectory(modules[i], terraformOptions);
                     var warnings = new List<string>();
                     var found = Judge(engine.Value, read, request.Today, warnings, modules[i], policyParallelism);
                     judged[i] = new JudgedModule(InputOf(read.Graph), found, warnings);
@@ -213,12 +211,17 @@ public sealed class Scanner
         return found;
     }
 
+    /// <summary>Reads a module directory; an input error in one of its files names the file from the directory, as warnings do.</summary>
+    private static TerraformReadResult ReadDirectory(string directory, TerraformReadOptions options)
+    {
+        try { return TerraformReader.ReadDirectory(directory, options); }
+        catch (InputException e) { throw SourceFileNames.InDirectory(directory, e); }
+    }
+
     private static TerraformReadResult ReadSource(string directory, ScanRequest request, List<string> warnings)
     {
         if (!Directory.Exists(directory)) throw new InputException(directory, "--source-dir: no such directory");
-        TerraformReadResult read;
-        try { read = TerraformReader.ReadDirectory(directory, request.TerraformOptions); }
-        catch (InputException e) { throw SourceFileNames.InDirectory(directory, e); }
+        var read = ReadDirectory(directory, request.TerraformOptions);
         warnings.AddRange(read.Warnings.Select(w => SourceFileNames.InDirectory(directory, w)));
         return read;
     }

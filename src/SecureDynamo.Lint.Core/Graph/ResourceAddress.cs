@@ -120,7 +120,7 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>
         var plain = true;
         foreach (var c in key)
         {
-            if (c is '\\' or '"' or '$' or '%' || char.IsControl(c) || !IsPrintable(c)) { plain = false; break; }
+            if (c is '\\' or '"' or '$' or '%' || !IsPrintable(c)) { plain = false; break; }
         }
         if (plain) return "\"" + key + "\"";
         var sb = new StringBuilder(key.Length + 8).Append('"');

@@ -49,7 +49,7 @@ internal sealed class OrdinalRanks
     }
 
     /// <summary>How many ranks <see cref="Ranks"/> gives out (ranks are below it; with known ranks, not all are used).</summary>
-    public int RankCount => _known is not null && _fromKnown ? _known.Count : _distinct.Count;
+    public int RankCount => _fromKnown ? _known!.Count : _distinct.Count;
 
     private bool _fromKnown;
 

@@ -17,10 +17,16 @@ public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<
     /// </summary>
     public static bool KeepsWhenPartlyUnknown(string op, string key)
     {
-        var colon = op.IndexOf(':');
-        var bare = colon >= 0 ? op[(colon + 1)..] : op;
+        var bare = BareOperator(op);
         return PrincipalGrant.PinningKeys.Contains(key) &&
                (bare.Equals("StringEquals", StringComparison.OrdinalIgnoreCase) || bare.Equals("StringEqualsIgnoreCase", StringComparison.OrdinalIgnoreCase) ||
                 bare.Equals("ArnEquals", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The operator without its set qualifier (<c>ForAnyValue:StringLike</c> → <c>StringLike</c>).</summary>
+    public static string BareOperator(string op)
+    {
+        var colon = op.IndexOf(':');
+        return colon >= 0 ? op[(colon + 1)..] : op;
     }
 }

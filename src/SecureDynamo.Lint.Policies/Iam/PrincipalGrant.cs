@@ -77,9 +77,7 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
     public static bool IsPin(PolicyCondition condition)
     {
         if (!PinningKeys.Contains(condition.Key)) return false;
-        var op = condition.Operator;
-        var colon = op.IndexOf(':');
-        if (colon >= 0) op = op[(colon + 1)..];
+        var op = PolicyCondition.BareOperator(condition.Operator);
         // ...IfExists passes when the key is absent, so it pins nothing.
         if (op.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) || !PinningOperators.Contains(op)) return false;
         return (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(WildcardPattern.IsAllWildcard);

@@ -37,7 +37,7 @@ public sealed class ReferenceLinker
         {
             expr = carried;
         }
-        var selectsByOwnKey = expr.References.Any(r => r.StartsWith("each.", StringComparison.Ordinal) || r.StartsWith("count.", StringComparison.Ordinal));
+        var selectsByOwnKey = expr.References.Any(IsIterator);
         // Usually one resource block: its instances are the answer as they are (no copy, no de-duplication).
         IReadOnlyList<Resource>? single = null;
         List<Resource>? found = null;

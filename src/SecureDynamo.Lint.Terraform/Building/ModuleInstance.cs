@@ -107,8 +107,6 @@ internal sealed class ModuleInstance : IModuleScope
         return Value.Unknown(new CoreExpression(ModulePath, new[] { "module." + name }, null, "module." + name));
     }
 
-    public bool DeclaresResource(string type, string name) => ManagedResource(type, name) is not null;
-
     public Block? ManagedResource(string type, string name) =>
         Definition.Resources.FirstOrDefault(b => b.Type == "resource" && b.Labels[0] == type && b.Labels[1] == name);
 

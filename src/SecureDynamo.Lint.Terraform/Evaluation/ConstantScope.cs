@@ -21,6 +21,6 @@ internal sealed class ConstantScope : IModuleScope
     public Value Variable(string name, SourceRange range) => throw new EvaluationError("variables may not be used here", range);
     public Value Local(string name, SourceRange range) => throw new EvaluationError("local values may not be used here", range);
     public Value ModuleCall(string name, SourceRange range) => throw new EvaluationError("module outputs may not be used here", range);
-    public bool DeclaresResource(string type, string name) => false;
+    public Hcl.Syntax.Block? ManagedResource(string type, string name) => null;
     public void Warn(string message, SourceRange? range) => _warn(message, range);
 }

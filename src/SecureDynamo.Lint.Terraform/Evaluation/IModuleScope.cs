@@ -22,10 +22,10 @@ internal interface IModuleScope
     /// <summary><c>module.NAME</c>: an object of outputs, or a list/map of them for count/for_each calls.</summary>
     Value ModuleCall(string name, SourceRange range);
 
-    bool DeclaresResource(string type, string name);
-
     /// <summary>The block of managed resource <c>type.name</c> declared in this module, if any.</summary>
-    Hcl.Syntax.Block? ManagedResource(string type, string name) => null;
+    Hcl.Syntax.Block? ManagedResource(string type, string name);
+
+    bool DeclaresResource(string type, string name) => ManagedResource(type, name) is not null;
 
     void Warn(string message, SourceRange? range);
 }

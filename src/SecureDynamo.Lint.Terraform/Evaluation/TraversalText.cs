@@ -20,17 +20,7 @@ internal static class TraversalText
         var sb = _builder ?? new StringBuilder();
         _builder = null;
         sb.Clear();
-        for (var i = 0; i < steps.Count && i < count; i++)
-        {
-            switch (steps[i])
-            {
-                case TraverseRoot r: sb.Append(r.Name); break;
-                case TraverseAttr a: sb.Append('.').Append(a.Name); break;
-                case TraverseIndex { Key: HclString s }: sb.Append(ResourceAddress.FormatKey(s.Value)); break;
-                case TraverseIndex { Key: HclNumberValue n }: sb.Append('[').Append(n.Value.ToString()).Append(']'); break;
-                case TraverseIndex: sb.Append("[?]"); break;
-            }
-        }
+        for (var i = 0; i < steps.Count && i < count; i++) Append(sb, steps[i]);
         var text = sb.ToString();
         if (sb.Capacity <= 1024) _builder = sb;
         return text;
@@ -65,17 +55,21 @@ internal static class TraversalText
     public static string RenderSteps(IReadOnlyList<TraversalStep> steps, int from, int to)
     {
         var sb = new StringBuilder();
-        for (var i = from; i < steps.Count && i < to; i++)
-        {
-            switch (steps[i])
-            {
-                case TraverseAttr a: sb.Append('.').Append(a.Name); break;
-                case TraverseIndex { Key: HclString s }: sb.Append(ResourceAddress.FormatKey(s.Value)); break;
-                case TraverseIndex { Key: HclNumberValue n }: sb.Append('[').Append(n.Value.ToString()).Append(']'); break;
-                case TraverseIndex: sb.Append("[?]"); break;
-            }
-        }
+        for (var i = from; i < steps.Count && i < to; i++) Append(sb, steps[i]);
         return sb.ToString();
+    }
+
+    /// <summary>One step as Terraform writes it: the root's name, <c>.attr</c>, <c>["key"]</c> or <c>[0]</c>.</summary>
+    private static void Append(StringBuilder sb, TraversalStep step)
+    {
+        switch (step)
+        {
+            case TraverseRoot r: sb.Append(r.Name); break;
+            case TraverseAttr a: sb.Append('.').Append(a.Name); break;
+            case TraverseIndex { Key: HclString s }: sb.Append(ResourceAddress.FormatKey(s.Value)); break;
+            case TraverseIndex { Key: HclNumberValue n }: sb.Append('[').Append(n.Value.ToString()).Append(']'); break;
+            case TraverseIndex: sb.Append("[?]"); break;
+        }
     }
 
     /// <summary>True when steps <paramref name="from"/> up to (not including) <paramref name="to"/> are all attribute steps.</summary>

@@ -18,6 +18,6 @@ internal sealed class TemplateScope : IModuleScope
     public Value Variable(string name, SourceRange range) => throw new EvaluationError("a template cannot refer to var.*; pass values in templatefile's second argument", range);
     public Value Local(string name, SourceRange range) => throw new EvaluationError("a template cannot refer to local.*", range);
     public Value ModuleCall(string name, SourceRange range) => throw new EvaluationError("a template cannot refer to module.*", range);
-    public bool DeclaresResource(string type, string name) => false;
+    public Hcl.Syntax.Block? ManagedResource(string type, string name) => null;
     public void Warn(string message, SourceRange? range) => _caller.Warn(message, range);
 }
