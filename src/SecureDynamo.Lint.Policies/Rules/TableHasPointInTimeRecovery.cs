@@ -11,6 +11,7 @@ public sealed class TableHasPointInTimeRecovery : ResourcePolicy
 {
     private static readonly AttributePath Enabled = DynamoTable.PitrEnabled;
     private static readonly AttributePath Period = DynamoTable.PitrPeriod;
+    private static readonly AttributePath Block = AttributePath.Of("point_in_time_recovery");
 
     public override string Id => "dynamodb:002";
 
@@ -24,8 +25,11 @@ public sealed class TableHasPointInTimeRecovery : ResourcePolicy
         }
         if (enabled.AsBool() != true)
         {
-            var what = enabled.IsNull ? "is not configured (off by default)" : "is disabled";
-            return Verdict.Fail(resource, $"point_in_time_recovery {what}; set point_in_time_recovery {{ enabled = true }}", Enabled);
+            // A block written without a value for enabled (or enabled = null) is as off as no block at all, but says something else to the reader.
+            var what = !enabled.IsNull ? "point_in_time_recovery is disabled"
+                : context.Effective(resource, Block).Items.Count > 0 ? "point_in_time_recovery.enabled is not set (off by default)"
+                : "point_in_time_recovery is not configured (off by default)";
+            return Verdict.Fail(resource, $"{what}; set point_in_time_recovery {{ enabled = true }}", Enabled);
         }
         var period = context.Effective(resource, Period);
         if (period.AsNumber() is { } days && days < 35)

@@ -1,0 +1,33 @@
+using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Tests.Support;
+using SecureDynamo.Lint.Tests.Terraform;
+
+namespace SecureDynamo.Lint.Tests.Policies;
+
+/// <summary>dynamodb:002 tells a missing block from a block whose flag is left unset or off: each fails, each is named as written.</summary>
+public sealed class PointInTimeRecoveryMessageTests
+{
+    [Theory]
+    [InlineData("", "point_in_time_recovery is not configured (off by default)")]
+    [InlineData("point_in_time_recovery {\n  enabled = null\n}", "point_in_time_recovery.enabled is not set (off by default)")]
+    [InlineData("point_in_time_recovery {}", "point_in_time_recovery.enabled is not set (off by default)")]
+    [InlineData("point_in_time_recovery {\n  enabled = false\n}", "point_in_time_recovery is disabled")]
+    public void The_failure_names_what_is_written(string block, string message)
+    {
+        using var m = new TempModule(("main.tf", $$"""
+            resource "aws_dynamodb_table" "t" {
+              name         = "t"
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "id"
+              attribute {
+                name = "id"
+                type = "S"
+              }
+              {{block}}
+            }
+            """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:002"));
+        Assert.Equal(Status.Fail, result.Status);
+        Assert.StartsWith("aws_dynamodb_table.t: " + message + ";", result.Message);
+    }
+}
