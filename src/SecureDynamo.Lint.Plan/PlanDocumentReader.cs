@@ -183,6 +183,12 @@ internal sealed class PlanDocumentReader
                 var entry = _json.CaptureShared(out var holder);
                 _progress.ResourceSeen();
                 var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+                if (header.Problem is { } problem)
+                {
+                    holder.Release();
+                    var who = header.AddressIn(entry.Span) is { } address ? $"resource change {JsonProblems.Shown(address)}" : "a resource change";
+                    throw _json.Error($"{who}: {problem}");
+                }
                 if (!_options.Wants(header.Mode, header.Type ?? ""))
                 {
                     holder.Release();

@@ -52,7 +52,8 @@ internal sealed record ResourceChange(
         {
             JsonValueKind.Number when index.TryGetInt64(out var i) => ResourceAddress.FormatKey(i),
             JsonValueKind.String => ResourceAddress.FormatKey(index.GetString()!),
-            _ => null,
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            _ => throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: \"index\" must be a whole number or a string, found {JsonProblems.Describe(index.ValueKind)}", line, column),
         };
         ResourceAddress address;
         if (type.Length > 0 && name.Length > 0) address = addresses?.Address(module, mode, type, name, key) ?? new ResourceAddress(module, mode, type, name, key);
@@ -70,15 +71,17 @@ internal sealed record ResourceChange(
             throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))} has no \"change\" object", line, column);
         }
         var changes = Members.Of(change, ChangeNames);
+        foreach (var (shadow, member) in new[] { (Change.AfterUnknown, "after_unknown"), (Change.AfterSensitive, "after_sensitive"), (Change.BeforeSensitive, "before_sensitive") })
+        {
+            // A shadow of another type would silently mark nothing: values left out as unknown would read as absent.
+            if (changes[shadow].ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
+            {
+                throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: \"change.{member}\" must be an object or a boolean, found {JsonProblems.Describe(changes[shadow].ValueKind)}", line, column);
+            }
+        }
         var afterJson = ObjectOrNull(file, entry, changes[Change.After], "after", line, column);
         var beforeJson = ObjectOrNull(file, entry, changes[Change.Before], "before", line, column);
-        var actions = Array.Empty<string>();
-        if (changes[Change.Actions] is { ValueKind: JsonValueKind.Array } a)
-        {
-            actions = new string[a.GetArrayLength()];
-            var n = 0;
-            foreach (var x in a.EnumerateArray()) actions[n++] = x.ValueKind == JsonValueKind.String ? Utf8Strings.String(x) : "";
-        }
+        var actions = ReadActions(file, entry, changes[Change.Actions], line, column);
         var after = ValueConverter.Convert(afterJson, changes[Change.AfterUnknown], changes[Change.AfterSensitive], interner);
         var before = ValueConverter.Convert(beforeJson, default, changes[Change.BeforeSensitive], interner);
         IReadOnlyList<AttributePath> replace = Array.Empty<AttributePath>();
@@ -99,6 +102,40 @@ internal sealed record ResourceChange(
         {
             Deposed = members[Entry.Deposed].ValueKind == JsonValueKind.String,
         };
+    }
+
+    /// <summary>The actions Terraform writes, alone or as a replacement pair.</summary>
+    private static readonly string[] KnownActions = ["no-op", "create", "read", "update", "delete", "forget"];
+
+    /// <summary>
+    /// The change's <c>actions</c>: a list of the actions Terraform writes (one, or <c>delete</c> and
+    /// <c>create</c> for a replacement). Anything else is an input error: read as "no change", a
+    /// mistyped or unknown action would let a table's destruction pass.
+    /// </summary>
+    private static string[] ReadActions(string file, JsonElement entry, JsonElement actions, int line, int column)
+    {
+        string Problem(string what) => $"resource change {JsonProblems.Shown(AddressText(entry))}: \"change.actions\" {what}";
+        if (actions.ValueKind != JsonValueKind.Array)
+        {
+            throw new InputException(file, Problem(actions.ValueKind == JsonValueKind.Undefined ? "is missing" : $"must be a list of actions, found {JsonProblems.Describe(actions.ValueKind)}"), line, column);
+        }
+        var list = new string[actions.GetArrayLength()];
+        var n = 0;
+        foreach (var x in actions.EnumerateArray())
+        {
+            var action = x.ValueKind == JsonValueKind.String ? Utf8Strings.String(x) : null;
+            if (action is null || Array.IndexOf(KnownActions, action) < 0)
+            {
+                throw new InputException(file, Problem($"has {(action is null ? JsonProblems.Describe(x.ValueKind) + " where an action belongs" : $"the unknown action \"{JsonProblems.Shown(action, 40)}\"")}; Terraform writes {string.Join(", ", KnownActions)} (a newer Terraform may need a newer securedynamo)"), line, column);
+            }
+            list[n++] = action;
+        }
+        var replacement = list.Length == 2 && list.Contains("delete") && list.Contains("create");
+        if (list.Length != 1 && !replacement)
+        {
+            throw new InputException(file, Problem($"is [{string.Join(", ", list)}]; Terraform writes one action, or delete and create for a replacement"), line, column);
+        }
+        return list;
     }
 
     /// <summary>The entry's full address, read only where it is needed: a message, or an entry without type and name.</summary>

@@ -14,6 +14,13 @@ namespace SecureDynamo.Lint.Plan.Json;
 /// </remarks>
 internal readonly record struct EntryHeader(string Mode, string? Type, string? Name, Range? AddressToken, string? ProviderConfigKey)
 {
+    /// <summary>
+    /// What is wrong with the identifying members, if anything: one of them is not a string (or
+    /// <c>index</c> neither a number nor a string). Such an entry cannot be told apart reliably, and
+    /// skipping it as "not a type any policy reads" would pass what was never read.
+    /// </summary>
+    public string? Problem { get; init; }
+
     public bool IsData => Mode == "data";
 
     /// <summary>The entry's <c>address</c>, or null when it has none; <paramref name="entry"/> is the entry the header was read from.</summary>
@@ -31,11 +38,21 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
         var reader = new Utf8JsonReader(entry, new JsonReaderOptions { MaxDepth = JsonTokenStream.MaxDepth });
         string? mode = null, type = null, name = null, providerKey = null;
         Range? address = null;
+        string? problem = null;
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var isIndex = reader.ValueTextEquals("index"u8);
             var field = Field(ref reader);
             reader.Read();
+            if (isIndex && reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String or JsonTokenType.Null))
+            {
+                problem ??= $"\"index\" must be a number or a string, found {JsonProblems.Describe(reader.TokenType)}";
+            }
+            if (field is not null && reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+            {
+                problem ??= $"\"{field}\" must be a string, found {JsonProblems.Describe(reader.TokenType)}";
+            }
             if (field is null || reader.TokenType != JsonTokenType.String)
             {
                 reader.Skip();
@@ -60,7 +77,7 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
             }
             if (mode is not null && type is not null && name is not null && address is not null && (!wantProviderKey || providerKey is not null)) break;
         }
-        return new EntryHeader(mode ?? "managed", type, name, address, providerKey);
+        return new EntryHeader(mode ?? "managed", type, name, address, providerKey) { Problem = problem };
     }
 
     private static string? Field(ref Utf8JsonReader reader)

@@ -25,6 +25,7 @@ internal static class JsonProblems
         {
             return Truncated;
         }
+        if (message.Contains("trailing comma", StringComparison.Ordinal)) return "invalid JSON: a comma after the last member or item (JSON allows none)";
         // The reader quotes the offending text, which may span lines.
         return "invalid JSON: " + Shown(message.Trim().TrimEnd('.'), 200);
     }

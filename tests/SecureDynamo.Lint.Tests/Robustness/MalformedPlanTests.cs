@@ -42,6 +42,16 @@ public sealed class MalformedPlanTests : IDisposable
             { "second-document", Encoding.UTF8.GetBytes(Plans.Valid() + "\n" + Plans.Valid()), ":2:1: has more content after the JSON document" },
             { "lone-surrogate-in-key-field", Encoding.UTF8.GetBytes("{\"format_version\":\"\\ud800\"}"), ":1:19: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
             { "lone-surrogate-in-after", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"orders\"", "\"\\udc00\""))), $":1:{entryColumn}: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
+            { "actions-string", Table("\"actions\":[\"create\"]", "\"actions\":\"delete\""), ": resource change aws_dynamodb_table.t: \"change.actions\" must be a list of actions, found a string" },
+            { "actions-empty", Table("\"actions\":[\"create\"]", "\"actions\":[]"), ": resource change aws_dynamodb_table.t: \"change.actions\" is []; Terraform writes one action, or delete and create for a replacement" },
+            { "actions-number", Table("\"actions\":[\"create\"]", "\"actions\":[1]"), ": resource change aws_dynamodb_table.t: \"change.actions\" has a number where an action belongs" },
+            { "actions-unknown", Table("\"actions\":[\"create\"]", "\"actions\":[\"delete\",\"explode\"]"), ": resource change aws_dynamodb_table.t: \"change.actions\" has the unknown action \"explode\"" },
+            { "actions-missing", Table("\"actions\":[\"create\"],", ""), ": resource change aws_dynamodb_table.t: \"change.actions\" is missing" },
+            { "type-number", Table("\"type\":\"aws_dynamodb_table\"", "\"type\":5"), ":1:" + entryColumn + ": resource change aws_dynamodb_table.t: \"type\" must be a string, found a number" },
+            { "address-number", Table("\"address\":\"aws_dynamodb_table.t\"", "\"address\":7"), ": a resource change: \"address\" must be a string, found a number" },
+            { "index-object", Table("\"name\":\"t\",", "\"name\":\"t\",\"index\":{\"k\":1},"), ": resource change aws_dynamodb_table.t: \"index\" must be a whole number or a string, found an object" },
+            { "after-unknown-string", Table("\"after_unknown\":{\"arn\":true}", "\"after_unknown\":\"arn\""), ": resource change aws_dynamodb_table.t: \"change.after_unknown\" must be an object or a boolean, found a string" },
+            { "trailing-comma", Table("\"after_sensitive\":{}", "\"after_sensitive\":{},"), ": invalid JSON: a comma after the last member or item (JSON allows none)" },
             { "top-level-array", Encoding.UTF8.GetBytes("[]"), ":1:1: expected a JSON object (the output of `terraform show -json`), found an array" },
             { "trailing-garbage", Encoding.UTF8.GetBytes(Plans.Valid() + "}"), ": invalid JSON: " },
         };
@@ -74,6 +84,13 @@ public sealed class MalformedPlanTests : IDisposable
 
         Assert.NotEqual(2, run.ExitCode);
         Assert.Contains("(2 resources in 1 input)", run.Stdout);
+    }
+
+    /// <summary>The valid plan with <paramref name="part"/> of its table entry written as <paramref name="replacement"/>.</summary>
+    private static byte[] Table(string part, string replacement)
+    {
+        Assert.Contains(part, Plans.TableChange);
+        return Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace(part, replacement) + "," + Plans.BucketChange));
     }
 
     private static byte[] Concat(string before, byte[] middle, string after) =>
