@@ -35,6 +35,7 @@ internal sealed class PlanDocumentReader
     private long? _plannedValuesOffset;
     private readonly Dictionary<string, Value> _variables = new(StringComparer.Ordinal);
     private readonly List<ResourceChange> _changes = new();
+    private readonly List<ResourceChange> _destroyedDeposed = new();
     /// <summary>Managed resources skipped without building: counted by address, to report how many the input holds.</summary>
     private readonly HashSet<string> _skippedManaged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModuleConfig?> _modulesByPath = new(StringComparer.Ordinal);
@@ -205,9 +206,13 @@ internal sealed class PlanDocumentReader
             ExceptionDispatchInfo.Throw(earlier);
         }
         builder.Complete();
-        // A deposed object (left by create_before_destroy) shares the address of the current one; its
-        // destruction is part of a replacement already reported on the current object.
-        _changes.AddRange(builder.Changes.Where(c => !c.Deposed));
+        // A deposed object (left by a create_before_destroy replacement that did not finish) shares the
+        // address of the current one: its destruction is told on the current object (or, without one, on it).
+        foreach (var change in builder.Changes)
+        {
+            if (!change.Deposed) _changes.Add(change);
+            else if (PlannedActions.FromPlan(change.Actions) is PlannedAction.Delete or PlannedAction.Replace) _destroyedDeposed.Add(change);
+        }
     }
 
     private void ReadVariables()
@@ -243,11 +248,21 @@ internal sealed class PlanDocumentReader
         var resources = new List<Resource>(_changes.Count);
         var seen = new HashSet<ResourceAddress>(_changes.Count);
         var managedCount = _skippedManaged.Count;
+        var deposedByAddress = _destroyedDeposed.Count == 0 ? null : _destroyedDeposed.GroupBy(c => c.Address).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var change in _changes)
         {
             if (!seen.Add(change.Address)) continue;
-            resources.Add(change.ToResource(FindConfig(root, change.ModulePath, change.ConfigAddress)));
+            var deposed = deposedByAddress?.GetValueOrDefault(change.Address)?.Select(c => c.DeposedKey!).ToList();
+            resources.Add(change.ToResource(FindConfig(root, change.ModulePath, change.ConfigAddress), deposed));
             if (change.Address.Mode == ResourceMode.Managed) managedCount++;
+        }
+        // Deposed objects destroyed where the plan has no current object: each address once, as its first deposed object.
+        foreach (var (address, changes) in deposedByAddress ?? [])
+        {
+            if (!seen.Add(address)) continue;
+            var first = changes[0];
+            resources.Add(first.ToResource(FindConfig(root, first.ModulePath, first.ConfigAddress), changes.Select(c => c.DeposedKey!).ToList()));
+            if (address.Mode == ResourceMode.Managed) managedCount++;
         }
         if (!_hasResourceChanges && _plannedValuesOffset is { } offset)
         {

@@ -17,14 +17,21 @@ internal sealed record ResourceChange(
     IReadOnlyList<AttributePath> ReplacePaths,
     SourceRange Location)
 {
-    /// <summary>The entry is a deposed object (it has a <c>deposed</c> key), not the current one.</summary>
-    public bool Deposed { get; init; }
+    /// <summary>The key of the deposed object this entry is (left by a create_before_destroy replacement that did not finish), or null for the current object.</summary>
+    public string? DeposedKey { get; init; }
+
+    public bool Deposed => DeposedKey is not null;
 
     public string ModulePath => Address.ModulePath;
     public string ConfigAddress => Address.ConfigAddress;
 
-    public Resource ToResource(ResourceConfig? config) =>
-        new(Address, PlannedActions.FromPlan(Actions), After, Before, config, ProviderName, null, ActionReason, ReplacePaths, Location);
+    /// <param name="destroyedDeposed">Keys of this address's deposed objects that the plan destroys.</param>
+    public Resource ToResource(ResourceConfig? config, IReadOnlyList<string>? destroyedDeposed = null) =>
+        new(Address, PlannedActions.FromPlan(Actions), After, Before, config, ProviderName, null, ActionReason, ReplacePaths, Location)
+        {
+            IsDeposedObject = Deposed,
+            DestroyedDeposedObjects = destroyedDeposed ?? [],
+        };
 
     // The members of an entry and of its change this reader uses, found in one pass over each.
     private static class Entry
@@ -100,7 +107,7 @@ internal sealed record ResourceChange(
         return new ResourceChange(address, actions, after, before, Shared(members[Entry.ProviderName]), Text(members[Entry.ActionReason]), replace,
             new SourceRange(file, new SourcePosition(line, column, 0), new SourcePosition(line, column, 0)))
         {
-            Deposed = members[Entry.Deposed].ValueKind == JsonValueKind.String,
+            DeposedKey = members[Entry.Deposed].ValueKind == JsonValueKind.String ? members[Entry.Deposed].GetString() : null,
         };
     }
 

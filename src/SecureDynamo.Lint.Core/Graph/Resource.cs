@@ -53,6 +53,15 @@ public sealed class Resource
     /// <summary>The attributes that force replacement (<c>replace_paths</c>).</summary>
     public IReadOnlyList<AttributePath> ReplacePaths { get; }
 
+    /// <summary>
+    /// Deposed objects at this address that the plan destroys, by their deposed key: real objects (a
+    /// table with its items) left behind when a create_before_destroy replacement did not finish.
+    /// </summary>
+    public IReadOnlyList<string> DestroyedDeposedObjects { get; init; } = [];
+
+    /// <summary>This resource stands for a deposed object of its address (the plan has no current object there).</summary>
+    public bool IsDeposedObject { get; init; }
+
     /// <summary>Where the resource is written: the <c>.tf</c> block, or its entry in the plan file.</summary>
     public SourceRange? Location { get; }
 

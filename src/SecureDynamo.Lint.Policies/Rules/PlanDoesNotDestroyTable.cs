@@ -18,6 +18,14 @@ public sealed class PlanDoesNotDestroyTable : Policy
         foreach (var table in context.Graph.OfType("aws_dynamodb_table"))
         {
             if (table.Mode != ResourceMode.Managed) continue;
+            if (table.DestroyedDeposedObjects.Count > 0 && (table.IsDeposedObject || table.Action is not (PlannedAction.Delete or PlannedAction.Replace)))
+            {
+                var keys = string.Join(", ", table.DestroyedDeposedObjects);
+                var current = table.IsDeposedObject ? "the plan has no current object at this address" : $"the current table is {Kept(table.Action)}";
+                yield return Verdict.Fail(table,
+                    $"the plan destroys deposed object {keys} of the table (a table left behind when a create_before_destroy replacement did not finish; {current}): its items are lost; back them up before applying");
+                continue;
+            }
             yield return table.Action switch
             {
                 PlannedAction.Delete => Verdict.Fail(table,
@@ -31,6 +39,14 @@ public sealed class PlanDoesNotDestroyTable : Policy
             };
         }
     }
+
+    private static string Kept(PlannedAction action) => action switch
+    {
+        PlannedAction.Create => "created",
+        PlannedAction.Update => "updated in place",
+        PlannedAction.Forget => "removed from state",
+        _ => "left in place",
+    };
 
     /// <summary>Why Terraform chose the action, from <c>action_reason</c> and <c>replace_paths</c>.</summary>
     private static string Because(Resource table)
