@@ -11,16 +11,18 @@ public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<
     public bool PartlyUnknown { get; init; }
 
     /// <summary>
-    /// Whether a condition whose values are partly known only after apply still says what it pins: an
-    /// exact comparison (<c>StringEquals</c>, <c>ArnEquals</c>) of a pinning key matches one specific
-    /// value whatever it turns out to be, while a pattern (<c>StringLike</c>) could become <c>*</c>.
+    /// Whether a condition whose values are partly known only after apply can still be judged: one that
+    /// could never pin (another key, or an operator that pins nothing, such as <c>...IfExists</c> or a
+    /// negation) is the same whatever the values turn out to be; and an exact comparison
+    /// (<c>StringEquals</c>, <c>ArnEquals</c>) of a pinning key matches one specific value whatever it
+    /// turns out to be, while a pattern (<c>StringLike</c>) could become <c>*</c>.
     /// </summary>
     public static bool KeepsWhenPartlyUnknown(string op, string key)
     {
+        if (!PrincipalGrant.CanPin(op, key)) return true;
         var bare = BareOperator(op);
-        return PrincipalGrant.PinningKeys.Contains(key) &&
-               (bare.Equals("StringEquals", StringComparison.OrdinalIgnoreCase) || bare.Equals("StringEqualsIgnoreCase", StringComparison.OrdinalIgnoreCase) ||
-                bare.Equals("ArnEquals", StringComparison.OrdinalIgnoreCase));
+        return bare.Equals("StringEquals", StringComparison.OrdinalIgnoreCase) || bare.Equals("StringEqualsIgnoreCase", StringComparison.OrdinalIgnoreCase) ||
+               bare.Equals("ArnEquals", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The operator without its set qualifier (<c>ForAnyValue:StringLike</c> → <c>StringLike</c>).</summary>

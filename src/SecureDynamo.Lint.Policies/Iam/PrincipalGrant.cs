@@ -43,6 +43,13 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
             {
                 return new PrincipalGrant(PrincipalGrantKind.Unknown, $"{s.Name} allows {everyone} and {conditionsUnknown}");
             }
+            // Conditions on a pinning key that pin nothing: say why, or the reader sees the key and wonders.
+            var loose = s.Conditions.Where(c => PinningKeys.Contains(c.Key)).Select(Loose).Distinct(StringComparer.Ordinal).ToList();
+            if (loose.Count > 0)
+            {
+                return new PrincipalGrant(PrincipalGrantKind.Open,
+                    $"{s.Name} allows {everyone} with no condition that pins aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount or aws:SourceVpce ({string.Join("; ", loose)})");
+            }
             return new PrincipalGrant(PrincipalGrantKind.Open,
                 $"{s.Name} allows {everyone} with no condition on aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount or aws:SourceVpce");
         }
@@ -74,12 +81,21 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
     }
 
     /// <summary>A condition that restricts callers to known accounts, an organization or an endpoint.</summary>
-    public static bool IsPin(PolicyCondition condition)
+    public static bool IsPin(PolicyCondition condition) =>
+        CanPin(condition.Operator, condition.Key) &&
+        (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(WildcardPattern.IsAllWildcard);
+
+    private static string Loose(PolicyCondition c) =>
+        PolicyCondition.BareOperator(c.Operator).EndsWith("IfExists", StringComparison.OrdinalIgnoreCase)
+            ? $"{c.Operator} on {c.Key} lets every request without {c.Key} through"
+            : $"{c.Operator} on {c.Key} does not pin it to known values";
+
+    /// <summary>Whether a condition of operator <paramref name="op"/> on <paramref name="key"/> pins callers for some value.</summary>
+    public static bool CanPin(string op, string key)
     {
-        if (!PinningKeys.Contains(condition.Key)) return false;
-        var op = PolicyCondition.BareOperator(condition.Operator);
+        if (!PinningKeys.Contains(key)) return false;
+        var bare = PolicyCondition.BareOperator(op);
         // ...IfExists passes when the key is absent, so it pins nothing.
-        if (op.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) || !PinningOperators.Contains(op)) return false;
-        return (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(WildcardPattern.IsAllWildcard);
+        return !bare.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) && PinningOperators.Contains(bare);
     }
 }

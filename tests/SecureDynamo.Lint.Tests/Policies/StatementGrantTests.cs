@@ -63,7 +63,10 @@ public sealed class StatementGrantTests
     [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:SourceVpce":["\ue000"]}}}""", null, PrincipalGrantKind.Restricted)]
     [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"\ue000"}}}""", "111122223333", PrincipalGrantKind.Unknown)]
     [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringLike":{"aws:SourceVpce":"\ue000"}}}""", null, PrincipalGrantKind.Unknown)]
-    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:username":"\ue000"}}}""", null, PrincipalGrantKind.Unknown)]
+    // A condition that could never pin (another key, ...IfExists, a negation) pins nothing whatever its value turns out to be.
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringEquals":{"aws:username":"\ue000"}}}""", null, PrincipalGrantKind.Open)]
+    [InlineData("""{"Effect":"Allow","Principal":{"AWS":"*"},"Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"\ue000"}}}""", null, PrincipalGrantKind.Open)]
+    [InlineData("""{"Effect":"Allow","Principal":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":["\ue000"]}}}""", null, PrincipalGrantKind.Open)]
     [InlineData("""{"Effect":"\ue000","Principal":"*"}""", null, PrincipalGrantKind.Unknown)]
     public void Principal_grants(string statement, string? trusted, PrincipalGrantKind expected)
     {
