@@ -1,3 +1,5 @@
+using SecureDynamo.Lint.Core.Values;
+
 namespace SecureDynamo.Lint.Policies.Iam;
 
 /// <summary>The judgement of one statement, with the reason shown in messages.</summary>
@@ -20,6 +22,9 @@ public sealed record DynamoDbGrant(DynamoDbGrantKind Kind, string Reason)
         }
         return grant;
     }
+
+    /// <summary>A value known in part, its unknown parts shown as such.</summary>
+    private static string Shown(string partial) => partial.Replace(Expression.UnknownMarker, "${…}", StringComparison.Ordinal);
 
     private static DynamoDbGrant Judge(PolicyStatement s)
     {
@@ -62,18 +67,21 @@ public sealed record DynamoDbGrant(DynamoDbGrantKind Kind, string Reason)
             }
             return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{s.Name} uses NotResource and {actionsUnknown}");
         }
-        var wide = s.Resource?.Values.FirstOrDefault(ResourcePattern.IsDynamoDbWide);
+        var partial = s.Resource?.Partial.Select(p => (Text: Shown(p), Wide: ResourcePattern.IsDynamoDbWide(p, Expression.UnknownMarker))).ToList() ?? [];
+        var wide = s.Resource?.Values.FirstOrDefault(ResourcePattern.IsDynamoDbWide) ?? partial.FirstOrDefault(p => p.Wide == true).Text;
         if (wide is not null && granted.Count > 0)
         {
             return new DynamoDbGrant(DynamoDbGrantKind.Overbroad, $"{s.Name} allows {what} on Resource \"{wide}\", every table of the account or region");
         }
         if (actionsUnknown is not null) return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{s.Name}: {actionsUnknown}");
-        if (s.Resource?.Unknown is { } resourcesUnknown)
+        // Values known in part that name tables whatever the unknown parts are (...:table/orders) decide as known ones do.
+        var partlyNamed = s.Resource is { OnlyPartlyUnknown: true } && partial.All(p => p.Wide == false);
+        if (s.Resource?.Unknown is { } resourcesUnknown && !partlyNamed)
         {
             return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{s.Name} allows {what}, but {resourcesUnknown}");
         }
         var resources = s.Resource is null ? "no Resource"
-            : string.Join(", ", s.Resource.Values.Select(r => $"\"{r}\"").Concat(s.Resource.TableReferences.Select(t => $"{t} (known after apply)")));
+            : string.Join(", ", s.Resource.Values.Select(r => $"\"{r}\"").Concat(partial.Select(p => $"\"{p.Text}\"")).Concat(s.Resource.TableReferences.Select(t => $"{t} (known after apply)")));
         return new DynamoDbGrant(DynamoDbGrantKind.Scoped, $"{s.Name} allows {what} on {resources}");
     }
 }

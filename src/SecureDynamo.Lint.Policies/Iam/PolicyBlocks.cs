@@ -65,13 +65,27 @@ public static class PolicyBlocks
         if (items.Count == 0) return null;
         var known = items.Where(x => x.IsKnown && x.AsString() is not null).Select(x => x.AsString()!).ToArray();
         var tables = new List<string>();
+        var partial = new List<string>();
         Value? unknown = null;
+        var whollyUnknown = false;
         foreach (var x in items.Where(x => x.IsUnknown))
         {
-            if (tableReference?.Invoke(x) is { } table) tables.Add(table);
-            else unknown ??= x;
+            if (tableReference?.Invoke(x) is { } table)
+            {
+                tables.Add(table);
+                continue;
+            }
+            unknown ??= x;
+            // A template's known text (arn:aws:dynamodb:*:${account}:table/*) may decide on its own.
+            if (x.Expression?.Skeleton is { } skeleton) partial.Add(skeleton);
+            else whollyUnknown = true;
         }
-        return new PolicyElement(known, unknown is null ? null : $"{where} are partly known only after apply{Why(unknown)}") { TableReferences = tables };
+        return new PolicyElement(known, unknown is null ? null : $"{where} are partly known only after apply{Why(unknown)}")
+        {
+            TableReferences = tables,
+            Partial = partial,
+            OnlyPartlyUnknown = unknown is not null && !whollyUnknown,
+        };
     }
 
     private static (IReadOnlyList<PolicyPrincipal>?, string?) Principals(Value blocks, string where)

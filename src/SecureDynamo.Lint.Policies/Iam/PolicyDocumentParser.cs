@@ -149,7 +149,7 @@ public static class PolicyDocumentParser
         var unknown = values.Where(IsPartlyUnknown).ToList();
         element = unknown.Count == 0
             ? new PolicyElement(values)
-            : new PolicyElement(values.Except(unknown).ToList(), $"{name} has values known only after apply");
+            : new PolicyElement(values.Except(unknown).ToList(), $"{name} has values known only after apply") { Partial = unknown, OnlyPartlyUnknown = true };
         return true;
     }
 

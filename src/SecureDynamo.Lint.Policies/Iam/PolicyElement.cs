@@ -20,6 +20,15 @@ public sealed record PolicyElement(IReadOnlyList<string> Values, string? Unknown
     /// </summary>
     public IReadOnlyList<ReferencedValue> Referenced { get; init; } = Array.Empty<ReferencedValue>();
 
+    /// <summary>
+    /// Values known only in part (<c>arn:aws:dynamodb:${region}:${account}:table/*</c>), written with
+    /// <see cref="Core.Values.Expression.UnknownMarker"/> for each unknown part; see <see cref="OnlyPartlyUnknown"/>.
+    /// </summary>
+    public IReadOnlyList<string> Partial { get; init; } = Array.Empty<string>();
+
+    /// <summary>Every value known only after apply is in <see cref="Partial"/>: the known parts may decide.</summary>
+    public bool OnlyPartlyUnknown { get; init; }
+
     /// <summary>Whether some values of the element are known only after apply.</summary>
     public bool HasUnknown => Unknown is not null;
 

@@ -9,6 +9,20 @@ public static class ResourcePattern
     /// <c>arn:aws:dynamodb:us-east-1:123456789012:table/*</c>, <c>arn:aws:*</c>. A pattern that names
     /// tables (<c>table/orders</c>, <c>table/orders/index/*</c>, <c>table/orders-*</c>) is not.
     /// </summary>
+    /// <summary>
+    /// For a value known only in part (<paramref name="partial"/>, unknown parts marked): true when it
+    /// covers every table whatever the unknown parts are (<c>arn:aws:dynamodb:${region}:${account}:table/*</c>),
+    /// false when it names tables whatever they are (<c>...:table/orders</c>), null when they decide.
+    /// </summary>
+    public static bool? IsDynamoDbWide(string partial, string unknownMarker)
+    {
+        // A narrow choice for each unknown part (a plain word) and the widest (a wildcard): wide even
+        // with the narrow one is wide for any; not wide even with the wildcard is narrow for any.
+        if (IsDynamoDbWide(partial.Replace(unknownMarker, "x", StringComparison.Ordinal))) return true;
+        if (!IsDynamoDbWide(partial.Replace(unknownMarker, "*", StringComparison.Ordinal))) return false;
+        return null;
+    }
+
     public static bool IsDynamoDbWide(string resource)
     {
         if (WildcardPattern.IsAllWildcard(resource)) return true;

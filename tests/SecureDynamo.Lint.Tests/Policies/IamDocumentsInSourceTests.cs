@@ -206,4 +206,33 @@ public sealed class IamDocumentsInSourceTests
         Assert.Equal(Status.Unknown, results["aws_iam_role_policy.mixed"].Status);
         Assert.True(results["aws_iam_role_policy.tables"].Status == Status.Pass, results["aws_iam_role_policy.tables"].Message);
     }
+
+    [Theory]
+    [InlineData("arn:aws:dynamodb:us-east-1:${data.aws_caller_identity.current.account_id}:table/*", Status.Fail)]
+    [InlineData("arn:aws:dynamodb:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:table/orders", Status.Pass)]
+    [InlineData("arn:aws:dynamodb:us-east-1:111122223333:table/${var.table}", Status.Unknown)]
+    public void An_arn_template_is_judged_by_its_known_text_in_jsonencode_and_in_policy_documents(string arn, Status expected)
+    {
+        var results = Judge($$"""
+            variable "table" {}
+            data "aws_caller_identity" "current" {}
+            data "aws_region" "current" {}
+            resource "aws_iam_policy" "encoded" {
+              name   = "encoded"
+              policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["dynamodb:Query"], Resource = "{{arn}}" }] })
+            }
+            data "aws_iam_policy_document" "d" {
+              statement {
+                actions   = ["dynamodb:Query"]
+                resources = ["{{arn}}"]
+              }
+            }
+            resource "aws_iam_role_policy" "document" {
+              role   = "r"
+              policy = data.aws_iam_policy_document.d.json
+            }
+            """);
+        Assert.True(results["aws_iam_policy.encoded"].Status == expected, results["aws_iam_policy.encoded"].Message);
+        Assert.True(results["aws_iam_role_policy.document"].Status == expected, results["aws_iam_role_policy.document"].Message);
+    }
 }

@@ -20,6 +20,13 @@ public sealed class StatementGrantTests
     [InlineData("""{"Effect":"Allow","Action":"dynamodb:Get*","Resource":["TABLE","TABLE/index/*"]}""", DynamoDbGrantKind.Scoped)]
     [InlineData("""{"Effect":"Deny","Action":"*","Resource":"*"}""", DynamoDbGrantKind.None)]
     [InlineData("""{"Effect":"Allow","Action":"s3:*","Resource":"*"}""", DynamoDbGrantKind.None)]
+    // Resources known in part (U+E000 for each part known only after apply): the known text decides where it can.
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:Query","Resource":"arn:aws:dynamodb:us-east-1:\ue000:table/*"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:Query","Resource":["TABLE","arn:aws:dynamodb:\ue000:\ue000:*"]}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:Query","Resource":"arn:aws:dynamodb:\ue000:\ue000:table/orders"}""", DynamoDbGrantKind.Scoped)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:Query","Resource":["arn:aws:dynamodb:\ue000:\ue000:table/orders","arn:aws:dynamodb:\ue000:\ue000:table/orders/index/*"]}""", DynamoDbGrantKind.Scoped)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:Query","Resource":"arn:aws:dynamodb:us-east-1:111122223333:table/\ue000"}""", DynamoDbGrantKind.Unknown)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:Query","Resource":"\ue000"}""", DynamoDbGrantKind.Unknown)]
     public void Dynamodb_grants(string statement, DynamoDbGrantKind expected)
     {
         var document = PolicyDocumentParser.Parse("{\"Statement\":[" + statement.Replace("TABLE", Table) + "]}").Document!;
