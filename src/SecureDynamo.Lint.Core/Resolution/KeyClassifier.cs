@@ -45,6 +45,26 @@ public sealed class KeyClassifier
         return ReferenceEquals(keys, assessment.ManagedKeys) ? assessment : assessment with { ManagedKeys = keys };
     }
 
+    /// <summary>
+    /// Classifies the key <paramref name="user"/> is encrypted with, <paramref name="key"/>, written in
+    /// its configuration as <paramref name="configured"/>. A known key ARN that the configuration takes from
+    /// a KMS data source read during planning (<c>data.aws_kms_alias.x.target_key_arn</c>) is judged by what
+    /// the data source looked up: the ARN of <c>alias/aws/dynamodb</c>'s key is the AWS managed key, though
+    /// nothing in the ARN says so.
+    /// </summary>
+    public KeyAssessment Classify(Value key, Resource user, Expression? configured)
+    {
+        var assessment = Classify(key, user);
+        if (!key.IsKnown || assessment.Kind != KeyKind.CustomerManaged) return assessment;
+        if (configured is { References.Count: > 0 } expression &&
+            _resolver.Resolve(expression) is ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data &&
+            FromDataSource(data) is { Kind: KeyKind.AwsManaged } looked)
+        {
+            return looked;
+        }
+        return assessment;
+    }
+
     /// <summary>Classifies a key value already passed through <see cref="ReferenceResolver.Effective"/>.</summary>
     public KeyAssessment Classify(Value key) => ClassifyIn(key, null);
 
@@ -118,6 +138,11 @@ public sealed class KeyClassifier
         {
             var v = expr.References.Count == 0 ? expr.Constant : (_resolver.Resolve(expr with { Module = data.ModulePath }) as ConstantOrigin)?.Value;
             looked = v?.AsString();
+        }
+        // What the data source read says of the key itself (aws_kms_key reports who manages it).
+        if (data.Instances.Any(i => string.Equals(i.After.Get("key_manager").AsString(), "AWS", StringComparison.Ordinal)))
+        {
+            return KeyAssessment.Of(KeyKind.AwsManaged, $"{data.Reference}, an AWS managed key (key_manager AWS{(looked is null ? "" : $", {looked}")})");
         }
         if (looked is null) return KeyAssessment.Of(KeyKind.Unknown, $"{data.Reference}, a KMS data source whose {argument} is unknown before apply");
         var literal = ClassifyLiteral(Value.String(looked));

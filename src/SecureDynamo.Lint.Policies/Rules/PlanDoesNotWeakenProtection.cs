@@ -88,7 +88,7 @@ public sealed class PlanDoesNotWeakenProtection : Policy
         {
             return new Check(Outcome.Weakened, SseEnabled, $"server_side_encryption goes from {before.Description} to an AWS owned key");
         }
-        var after = context.Keys.Classify(context.Effective(resource, SseKey), resource);
+        var after = context.Keys.Classify(context.Effective(resource, SseKey), resource, resource.ExpressionAt(SseKey));
         return after.Kind switch
         {
             KeyKind.CustomerManaged => new Check(Outcome.Kept, SseKey, "a customer managed key"),

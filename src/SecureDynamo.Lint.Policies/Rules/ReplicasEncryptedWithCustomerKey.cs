@@ -30,7 +30,7 @@ public sealed class ReplicasEncryptedWithCustomerKey : ResourcePolicy
 
     private static Verdict JudgeReplicaResource(Resource resource, PolicyContext context)
     {
-        var key = context.Keys.Classify(context.Effective(resource, ReplicaKey), resource);
+        var key = context.Keys.Classify(context.Effective(resource, ReplicaKey), resource, resource.ExpressionAt(ReplicaKey));
         return key.Kind switch
         {
             KeyKind.CustomerManaged => Verdict.Pass(resource, $"kms_key_arn is {key.Description}", ReplicaKey),
@@ -59,7 +59,7 @@ public sealed class ReplicasEncryptedWithCustomerKey : ResourcePolicy
                     : "kms_key_arn is not set and the table's server_side_encryption is off, so the replica uses an AWS owned key"));
                 continue;
             }
-            var key = context.Keys.Classify(value, table);
+            var key = context.Keys.Classify(value, table, replica.Config?.Attributes.GetValueOrDefault("kms_key_arn"));
             var entry = (replica, $"kms_key_arn is {key.Description}");
             if (key.Kind == KeyKind.CustomerManaged) passed.Add(entry);
             else if (key.Kind == KeyKind.Unknown) unknown.Add(entry);
