@@ -81,4 +81,24 @@ public sealed class BackupSelectionCombinationTests
         Assert.True(mayButRuleless.Status == Status.Fail, mayButRuleless.Message);
         Assert.Contains("aws_backup_selection.archive may select it", mayButRuleless.Message);
     }
+
+    [Fact]
+    public void Unanalysed_modules_may_hold_a_covering_selection_before_a_selection_for_a_plan_with_no_rule_fails_it()
+    {
+        using var m = new TempModule(("main.tf", Table + """
+
+            resource "aws_backup_selection" "weekly_all" {
+              name         = "all"
+              plan_id      = aws_backup_plan.weekly.id
+              iam_role_arn = "arn:aws:iam::111122223333:role/backup"
+              resources    = ["arn:aws:dynamodb:*:*:table/*"]
+            }
+            module "backup" {
+              source = "git::https://example.com/backup.git"
+            }
+            """));
+        var result = BuiltInPolicies.Run(m.Read().Graph, "dynamodb:005").Single(r => r.ResourceAddress == "aws_dynamodb_table.archive");
+        Assert.True(result.Status == Status.Unknown, result.Message);
+        Assert.Contains("module.backup", result.Message);
+    }
 }

@@ -76,4 +76,52 @@ public sealed class RouteTablesInSourceTests
         var filtered = Judge("[for rt in aws_route_table.private : rt.id if rt.vpc_id != \"\"]");
         Assert.True(filtered.Status == Status.Unknown, filtered.Message);
     }
+
+    [Fact]
+    public void Route_tables_passed_to_a_module_keep_their_number()
+    {
+        using var m = new TempModule(("main.tf", """
+            provider "aws" {
+              region = "eu-west-1"
+            }
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+            resource "aws_route_table" "private" {
+              count  = 2
+              vpc_id = aws_vpc.main.id
+            }
+            module "endpoint" {
+              source       = "./endpoint"
+              vpc_id       = aws_vpc.main.id
+              route_tables = aws_route_table.private
+            }
+            resource "aws_dynamodb_table" "t" {
+              name         = "t"
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "id"
+              attribute {
+                name = "id"
+                type = "S"
+              }
+            }
+            """), ("endpoint/main.tf", """
+            variable "vpc_id" {}
+            variable "route_tables" {}
+            resource "aws_vpc_endpoint" "a" {
+              vpc_id          = var.vpc_id
+              service_name    = "com.amazonaws.eu-west-1.dynamodb"
+              route_table_ids = var.route_tables[*].id
+            }
+            """));
+        var result = BuiltInPolicies.Run(m.Read().Graph, "dynamodb:015").Single(r => r.ResourceAddress == "aws_dynamodb_table.t");
+        Assert.True(result.Status == Status.Pass, result.Message);
+    }
+
+    [Fact]
+    public void A_count_made_from_its_own_instances_is_a_cycle_and_stays_unknown()
+    {
+        var result = Judge("aws_route_table.private[*].id", "count = length(aws_route_table.private) + 1");
+        Assert.True(result.Status == Status.Unknown, result.Message);
+    }
 }
