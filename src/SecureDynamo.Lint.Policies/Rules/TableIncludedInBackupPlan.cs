@@ -36,8 +36,12 @@ public sealed class TableIncludedInBackupPlan : Policy
     private static Verdict Judge(Resource table, IReadOnlyList<Resource> selections, RegionResolver regions, ReferenceLinker linker, PolicyContext context)
     {
         var arn = ArnOf(table, regions);
+        // Pass when one selection certainly selects the table for a plan with a rule; else unknown when one may
+        // (its match or its plan's rule undecided); else fail. A plan with no rule backs nothing up, so a selection
+        // for one never settles what another selection that may cover the table leaves open.
         string? undecided = null;
         string? planProblem = null;
+        string? mayPlanProblem = null;
         string? excluded = null;
         foreach (var selection in selections)
         {
@@ -49,15 +53,29 @@ public sealed class TableIncludedInBackupPlan : Policy
             }
             var plan = PlanHasRule(selection, linker, context, out var planWhy);
             if (covers == true && plan == true) return Verdict.Pass(table, $"{selection.Address} selects it ({why}) for a backup plan with a rule");
-            if (covers == true && plan == false) planProblem ??= $"{selection.Address} selects it but {planWhy}";
-            else undecided ??= covers == null ? $"{selection.Address}: {why}" : $"{selection.Address} selects it but {planWhy}";
+            if (plan == false)
+            {
+                if (covers == true) planProblem ??= $"{selection.Address} selects it but {planWhy}";
+                else mayPlanProblem ??= $"{selection.Address} may select it ({why}) but {planWhy}";
+                continue;
+            }
+            undecided ??= (covers, plan) switch
+            {
+                (true, _) => $"{selection.Address} selects it but {planWhy}",
+                (_, null) => $"{selection.Address}: {why}; {planWhy}",
+                _ => $"{selection.Address}: {why}",
+            };
         }
-        if (planProblem is not null) return Verdict.Fail(table, $"{planProblem}; give the backup plan a rule with a schedule and a vault");
-        if (undecided is not null) return Verdict.Unknown(table, $"cannot tell whether an AWS Backup plan covers it: {undecided}");
+        planProblem ??= mayPlanProblem;
+        if (undecided is not null)
+        {
+            return Verdict.Unknown(table, $"cannot tell whether an AWS Backup plan covers it: {undecided}" + (planProblem is null ? "" : $" ({planProblem}, which backs nothing up)"));
+        }
         if (context.IncompleteInput is { } incomplete)
         {
             return Verdict.Unknown(table, $"no aws_backup_selection in the analysed code covers it, but {incomplete}");
         }
+        if (planProblem is not null) return Verdict.Fail(table, $"{planProblem}; give the backup plan a rule with a schedule and a vault");
         if (excluded is not null) return Verdict.Fail(table, $"{excluded}, and no other aws_backup_selection covers it; remove it from not_resources or select it in another plan");
         return Verdict.Fail(table,
             $"no aws_backup_selection covers it (by resources ARN, selection_tag or condition; {selections.Count} selection(s) in the input); add its ARN to a selection's resources, or tag it to match a selection_tag");

@@ -23,6 +23,7 @@ internal sealed class ModuleInstance : IModuleScope
     private readonly Dictionary<string, LazyValue> _locals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LazyValue> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LazyValue> _outputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LazyValue> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<(InstanceKey Key, ModuleInstance Instance)>> _children = new(StringComparer.Ordinal);
 
     public ModuleInstance(
@@ -109,6 +110,40 @@ internal sealed class ModuleInstance : IModuleScope
 
     public Block? ManagedResource(string type, string name) =>
         Definition.Resources.FirstOrDefault(b => b.Type == "resource" && b.Labels[0] == type && b.Labels[1] == name);
+
+    public Value? InstancesOf(string type, string name)
+    {
+        if (ManagedResource(type, name) is not { } block || !block.Body.Attributes.Any(a => a.Name is "count" or "for_each")) return null;
+        var resource = ModuleDefinition.AddressOf(block);
+        if (!_instances.TryGetValue(resource, out var lazy))
+        {
+            _instances[resource] = lazy = new LazyValue(Qualified(resource), _context.Stack, () => Instances(block, resource));
+        }
+        var value = lazy.Get();
+        return value.IsUnknown ? null : value;
+    }
+
+    /// <summary>The instances of <paramref name="block"/>, or unknown when its count/for_each is (or cannot be evaluated).</summary>
+    private Value Instances(Block block, string resource)
+    {
+        var unknown = Value.Unknown(new CoreExpression(ModulePath, new[] { resource }, null, resource));
+        IReadOnlyList<InstanceKey> keys;
+        try
+        {
+            // The same expansion (and warnings, which are reported once) as the graph's for this resource.
+            keys = InstanceExpander.Expand(block, Evaluator, resource);
+        }
+        catch (Exception e) when (e is EvaluationError or UnknownEncountered or CycleException)
+        {
+            // The graph reports an invalid count/for_each; one that refers to this resource itself is a cycle Terraform rejects.
+            return unknown;
+        }
+        if (keys.Any(k => k.Text is null)) return unknown;
+        var instances = keys.Select(k => (k.Key, Value: ResourceInstances.Reference(ModulePath, resource, k.Text!))).ToList();
+        return block.Body.Attributes.Any(a => a.Name == "count")
+            ? Value.List(instances.Select(i => i.Value).ToList())
+            : Value.Map(instances.ToDictionary(i => (string)i.Key!, i => i.Value, StringComparer.Ordinal));
+    }
 
     public void Warn(string message, SourceRange? range) => _context.Warn(message, range);
 

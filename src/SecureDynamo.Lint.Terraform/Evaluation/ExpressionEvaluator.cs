@@ -47,7 +47,7 @@ internal sealed class ExpressionEvaluator
             case ObjectCons o: return ObjectValue(o, b);
             case ObjectConsKey k: return Evaluate(k.Wrapped, b);
             case ScopeTraversal s: return Traverse(s, b);
-            case RelativeTraversal r: return ApplySteps(Evaluate(r.Source, b), r.Traversal, 0);
+            case RelativeTraversal r: return ApplyStepsReadingInstances(Evaluate(r.Source, b), r.Traversal, 0);
             case IndexExpr i: return Index(Evaluate(i.Collection, b), Evaluate(i.Key, b));
             case SplatExpr s: return Splat(s, b);
             case AnonSymbol a: return b.TryGet(AnonName(a), out var item) ? item : throw new EvaluationError("splat item used outside a splat", a.Range);
@@ -142,14 +142,7 @@ internal sealed class ExpressionEvaluator
     {
         var steps = s.Traversal;
         var root = s.RootName;
-        if (b.TryGet(root, out var bound))
-        {
-            var reached = ApplySteps(bound, steps, 1, out var stoppedAt);
-            // each.value standing for a resource instance: the attribute read is that instance's.
-            return stoppedAt < steps.Count && reached.IsUnknown
-                ? ResourceInstances.Read(reached, _scope.ModulePath, TraversalText.RenderSteps(steps, stoppedAt, stoppedAt + 1), TraversalText.RenderSteps(steps, stoppedAt, steps.Count))
-                : reached;
-        }
+        if (b.TryGet(root, out var bound)) return ApplyStepsReadingInstances(bound, steps, 1);
         var module = _scope.ModulePath;
         string? AttrAt(int i) => i < steps.Count && steps[i] is TraverseAttr a ? a.Name : null;
         switch (root)
@@ -182,6 +175,8 @@ internal sealed class ExpressionEvaluator
             {
                 _scope.Warn($"reference to undeclared resource {root}.{resourceName}", s.Range);
             }
+            // aws_x.y with count/for_each is the list/map of its instances: a splat or for over it has their number.
+            if (steps.Count == 2 && _scope.InstancesOf(root, resourceName) is { } instances) return instances;
             return Value.Unknown(new CoreExpression(module, TraversalText.References(steps), null, TraversalText.Render(steps)));
         }
         _scope.Warn($"undefined reference \"{TraversalText.Render(steps)}\"" + (root is "True" or "False" ? $" (HCL booleans are lower case: {root.ToLowerInvariant()})" : ""), s.Range);
@@ -196,6 +191,18 @@ internal sealed class ExpressionEvaluator
     }
 
     private Value ApplySteps(Value v, IReadOnlyList<TraversalStep> steps, int from) => ApplySteps(v, steps, from, out _);
+
+    /// <summary>
+    /// <see cref="ApplySteps(Value, IReadOnlyList{TraversalStep}, int)"/>, where a value standing for a resource instance
+    /// (each.value, an element of <c>aws_x.y</c> in a splat or for) reads that instance's attribute.
+    /// </summary>
+    private Value ApplyStepsReadingInstances(Value v, IReadOnlyList<TraversalStep> steps, int from)
+    {
+        var reached = ApplySteps(v, steps, from, out var stoppedAt);
+        return stoppedAt < steps.Count && reached.IsUnknown
+            ? ResourceInstances.Read(reached, TraversalText.RenderSteps(steps, stoppedAt, stoppedAt + 1), TraversalText.RenderSteps(steps, stoppedAt, steps.Count))
+            : reached;
+    }
 
     /// <param name="stoppedAt">The first step not taken (at an unknown value), or the number of steps.</param>
     private Value ApplySteps(Value v, IReadOnlyList<TraversalStep> steps, int from, out int stoppedAt)

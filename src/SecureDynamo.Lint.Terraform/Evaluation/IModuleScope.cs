@@ -27,5 +27,11 @@ internal interface IModuleScope
 
     bool DeclaresResource(string type, string name) => ManagedResource(type, name) is not null;
 
+    /// <summary>
+    /// <c>type.name</c> of a managed resource with count (a list) or for_each (a map) whose instances are known:
+    /// one unknown value per instance, as Terraform sees the resource before apply. Null otherwise.
+    /// </summary>
+    Value? InstancesOf(string type, string name) => null;
+
     void Warn(string message, SourceRange? range);
 }

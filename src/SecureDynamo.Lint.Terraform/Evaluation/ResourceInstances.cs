@@ -5,7 +5,8 @@ using CoreExpression = SecureDynamo.Lint.Core.Values.Expression;
 namespace SecureDynamo.Lint.Terraform.Evaluation;
 
 /// <summary>
-/// Values that stand for one instance of a resource (<c>each.value</c> under <c>for_each = aws_x.y</c>):
+/// Values that stand for one instance of a resource (<c>each.value</c> under <c>for_each = aws_x.y</c>, an element
+/// of <c>aws_x.y</c> with count/for_each in a splat or for expression):
 /// unknown before apply like any resource, but an attribute read from one refers to that instance's
 /// attribute (<c>aws_x.y["a"].resource_id</c>), so that linking finds the instance as it would for the
 /// reference written out.
@@ -27,10 +28,11 @@ internal static class ResourceInstances
     /// <paramref name="value"/>, reached by a traversal that has <paramref name="rest"/> (rendered steps, <c>.resource_id</c>)
     /// still to go: for an instance value, the unknown attribute of that instance; otherwise the value itself.
     /// </summary>
-    public static Value Read(Value value, string module, string firstStep, string rest)
+    /// <remarks>The instance may be of another module (passed in a module argument): the attribute is named in the instance's module.</remarks>
+    public static Value Read(Value value, string firstStep, string rest)
     {
         if (!Instances.TryGetValue(value, out var instance)) return value;
-        var resource = value.Expression!.References[^1];
-        return Value.Unknown(new CoreExpression(module, new[] { instance + firstStep, resource }, null, instance + rest));
+        var expression = value.Expression!;
+        return Value.Unknown(new CoreExpression(expression.Module, new[] { instance + firstStep, expression.References[^1] }, null, instance + rest));
     }
 }
