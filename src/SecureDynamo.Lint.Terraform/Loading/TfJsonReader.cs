@@ -54,6 +54,7 @@ internal static class TfJsonReader
         {
             return Failed(fileName, "Invalid JSON", OneLine(e.Message), e.LineNumber, e.LinePosition);
         }
+        if (StrictProblem(bytes) is { } strict) return Failed(fileName, "Invalid JSON", strict.Problem, strict.Line, strict.Column);
         try
         {
             CheckShapes(root);
@@ -184,6 +185,35 @@ internal static class TfJsonReader
     }
 
     private static HclFile Failed(string fileName, string summary, string detail, (int Line, int Column) at) => Failed(fileName, summary, detail, at.Line, at.Column);
+
+    /// <summary>
+    /// What JSON itself forbids but the lenient reader above lets through (a comma after the last
+    /// member or item, single quotes, NaN), as Terraform's parser refuses it; comments are left to that reader.
+    /// </summary>
+    private static (string Problem, int Line, int Column)? StrictProblem(byte[] bytes)
+    {
+        var json = bytes.AsSpan();
+        if (json.StartsWith("\uFEFF"u8)) json = json[3..];
+        var reader = new System.Text.Json.Utf8JsonReader(json, new System.Text.Json.JsonReaderOptions
+        {
+            CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+            AllowTrailingCommas = false,
+            MaxDepth = MaxDepth,
+        });
+        try
+        {
+            while (reader.Read()) { }
+            return null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+            if (message.Contains("trailing comma", StringComparison.Ordinal)) message = "a comma after the last member or item (JSON allows none)";
+            return (OneLine(message.Trim().TrimEnd('.')), (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+        }
+    }
 
     private static string OneLine(string message) => string.Join(' ', message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
 

@@ -32,6 +32,18 @@ public sealed class InputShapeTests
         Assert.Matches($@"^securedynamo: \S*main\.tf\.json:{line}:\d+: Invalid JSON: ", error);
     }
 
+    [Theory]
+    [InlineData("{\"resource\": {\"aws_dynamodb_table\": {\"t\": {\"name\": \"t\",\n  \"hash_key\": \"id\",\n}}}}", 3, "a comma after the last member or item (JSON allows none)")]
+    [InlineData("{\"locals\": {\"zones\": [\"a\", \"b\",]}}", 1, "a comma after the last member or item (JSON allows none)")]
+    [InlineData("{\"locals\": {'x': 1}}", 1, "")]
+    public void A_tf_json_file_is_json_as_terraform_reads_it(string text, int line, string problem)
+    {
+        using var m = new TempModule(("main.tf.json", text));
+        var error = ScanError(m);
+        Assert.Matches($@"^securedynamo: \S*main\.tf\.json:{line}:\d+: Invalid JSON: ", error);
+        Assert.EndsWith(problem, error);
+    }
+
     [Fact]
     public void A_tf_json_file_may_nest_deeply_but_not_without_bound()
     {
