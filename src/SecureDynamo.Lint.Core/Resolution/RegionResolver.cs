@@ -30,7 +30,17 @@ public sealed partial class RegionResolver
     {
         var own = OwnRegion(resource);
         if (own is not null) return own;
-        return ProviderRegion(resource.ProviderConfigKey, resource.Address.ModulePath);
+        var provider = ProviderRegion(resource.ProviderConfigKey, resource.Address.ModulePath);
+        // A resource that exists (a state, an update) says where it lives in its ARN: arn:aws:dynamodb:eu-west-1:...
+        return !provider.IsKnown && ArnRegion(resource) is { } fromArn ? fromArn : provider;
+    }
+
+    private static RegionFinding? ArnRegion(Resource resource)
+    {
+        var arn = resource.After.Get("arn");
+        if (!arn.IsKnown || arn.Sensitive || arn.AsString() is not { } text) return null;
+        var parts = text.Split(':', 5);
+        return parts.Length == 5 && parts[0] == "arn" && LooksLikeRegion(parts[3]) ? RegionFinding.Known(parts[3], "its ARN") : null;
     }
 
     /// <summary>The region of the provider configuration <paramref name="providerConfigKey"/> used from module <paramref name="modulePath"/>.</summary>

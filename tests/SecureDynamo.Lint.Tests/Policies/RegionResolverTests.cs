@@ -78,6 +78,18 @@ public sealed class RegionResolverTests
     }
 
     [Theory]
+    [InlineData("aws.env", "arn:aws:dynamodb:ap-south-1:111122223333:table/t", "ap-south-1")]
+    [InlineData("aws.west", "arn:aws:dynamodb:ap-south-1:111122223333:table/t", "us-west-2")]
+    [InlineData("aws.env", "arn:aws:dynamodb:not-a-region:111122223333:table/t", null)]
+    [InlineData("aws.env", "table/t", null)]
+    public void An_existing_resource_whose_provider_region_is_unknown_says_its_region_in_its_arn(string key, string arn, string? expected)
+    {
+        var after = Value.Map(new Dictionary<string, Value> { ["arn"] = Value.String(arn) });
+        var resource = new Resource(ResourceAddress.Parse("aws_dynamodb_table.t"), PlannedAction.Exists, after, Value.Null, null, providerConfigKey: key);
+        Assert.Equal(expected, Resolver(resource).RegionOf(resource).Name);
+    }
+
+    [Theory]
     [InlineData("us-east-1", true)]
     [InlineData("us-gov-west-1", true)]
     [InlineData("cn-north-1", true)]
