@@ -188,11 +188,15 @@ internal sealed class ExpressionEvaluator
         return Value.Unknown(new CoreExpression(module, new[] { TraversalText.Render(steps) }, null, TraversalText.Render(steps)));
     }
 
-    /// <summary>An unknown read through a variable or module output refers to that name in this module.</summary>
+    /// <summary>
+    /// An unknown read through a variable or module output refers to that name in this module, and keeps what the
+    /// name was evaluated to where it was given its value (<see cref="CoreExpression.Passed"/>).
+    /// </summary>
     private Value Retag(Value v, IReadOnlyList<TraversalStep> steps)
     {
         if (!v.IsUnknown) return v;
-        return Value.Unknown(new CoreExpression(_scope.ModulePath, TraversalText.References(steps), null, TraversalText.Render(steps))).WithSensitive(v.Sensitive);
+        var passed = v.Expression is { References.Count: > 0 } e ? e : null;
+        return Value.Unknown(new CoreExpression(_scope.ModulePath, TraversalText.References(steps), null, TraversalText.Render(steps)) { Passed = passed }).WithSensitive(v.Sensitive);
     }
 
     private Value ApplySteps(Value v, IReadOnlyList<TraversalStep> steps, int from) => ApplySteps(v, steps, from, out _);
