@@ -110,6 +110,60 @@ internal sealed class ModuleInstance : IModuleScope
     public Block? ManagedResource(string type, string name) =>
         Definition.Resources.FirstOrDefault(b => b.Type == "resource" && b.Labels[0] == type && b.Labels[1] == name);
 
+    private readonly Dictionary<Block, IReadOnlyList<InstanceKey>?> _resourceKeys = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, LazyValue> _configured = new(StringComparer.Ordinal);
+
+    /// <summary>The instances of resource <paramref name="block"/> when its count or for_each is known here, expanded once; null otherwise (and while expanding: a for_each that reads its own resource).</summary>
+    private IReadOnlyList<InstanceKey>? ResourceKeys(Block block)
+    {
+        if (_resourceKeys.TryGetValue(block, out var keys)) return keys;
+        _resourceKeys[block] = null;
+        try
+        {
+            keys = InstanceExpander.Expand(block, Evaluator, ModuleDefinition.AddressOf(block));
+            // An unknown count or for_each gives one instance without a key: which instances exist is not known.
+            if (keys.Count == 1 && keys[0].Text is null && block.Body.Attributes.Any(a => a.Name is "count" or "for_each")) keys = null;
+        }
+        catch (Exception e) when (e is EvaluationError or CycleException)
+        {
+            // Reported where the resource itself is expanded.
+            keys = null;
+        }
+        _resourceKeys[block] = keys;
+        return keys;
+    }
+
+    public IReadOnlyList<object>? ResourceInstanceKeys(string type, string name)
+    {
+        if (ManagedResource(type, name) is not { } block || !block.Body.Attributes.Any(a => a.Name is "count" or "for_each")) return null;
+        return ResourceKeys(block)?.Select(k => k.Key!).ToList();
+    }
+
+    public Value? ConfiguredAttribute(string type, string name, string? key, string attribute)
+    {
+        if (ManagedResource(type, name) is not { } block || BodyEvaluator.MetaArguments.Contains(attribute)) return null;
+        var argument = block.Body.Attributes.FirstOrDefault(a => a.Name == attribute);
+        if (argument is null) return null;
+        var instance = ResourceKeys(block)?.FirstOrDefault(k => k.Text == key);
+        if (instance is null) return null;
+        var qualified = $"{Qualified(type)}.{name}{key}.{attribute}";
+        if (!_configured.TryGetValue(qualified, out var lazy))
+        {
+            _configured[qualified] = lazy = new LazyValue(qualified, _context.Stack, () => Guarded(argument.Expression, instance.Bindings));
+        }
+        Value value;
+        try
+        {
+            value = lazy.Get();
+        }
+        catch (CycleException)
+        {
+            // An argument that depends on itself through this resource: Terraform refuses the cycle; here it stays unknown.
+            return null;
+        }
+        return Unknowns.ContainsUnknown(value) ? null : value;
+    }
+
     public void Warn(string message, SourceRange? range) => _context.Warn(message, range);
 
     /// <summary>Records that a <c>dynamic</c> block's for_each is unknown here.</summary>

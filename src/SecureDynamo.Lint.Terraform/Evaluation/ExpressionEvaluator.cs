@@ -47,7 +47,7 @@ internal sealed class ExpressionEvaluator
             case ObjectCons o: return ObjectValue(o, b);
             case ObjectConsKey k: return Evaluate(k.Wrapped, b);
             case ScopeTraversal s: return Traverse(s, b);
-            case RelativeTraversal r: return ApplySteps(Evaluate(r.Source, b), r.Traversal, 0);
+            case RelativeTraversal r: return Relative(r, b);
             case IndexExpr i: return Index(Evaluate(i.Collection, b), Evaluate(i.Key, b));
             case SplatExpr s: return Splat(s, b);
             case AnonSymbol a: return b.TryGet(AnonName(a), out var item) ? item : throw new EvaluationError("splat item used outside a splat", a.Range);
@@ -146,9 +146,7 @@ internal sealed class ExpressionEvaluator
         {
             var reached = ApplySteps(bound, steps, 1, out var stoppedAt);
             // each.value standing for a resource instance: the attribute read is that instance's.
-            return stoppedAt < steps.Count && reached.IsUnknown
-                ? ResourceInstances.Read(reached, _scope.ModulePath, TraversalText.RenderSteps(steps, stoppedAt, stoppedAt + 1), TraversalText.RenderSteps(steps, stoppedAt, steps.Count))
-                : reached;
+            return stoppedAt < steps.Count && reached.IsUnknown ? ReadInstance(reached, steps, stoppedAt) : reached;
         }
         var module = _scope.ModulePath;
         string? AttrAt(int i) => i < steps.Count && steps[i] is TraverseAttr a ? a.Name : null;
@@ -178,15 +176,66 @@ internal sealed class ExpressionEvaluator
         }
         if (AttrAt(1) is { } resourceName && root.Contains('_'))
         {
+            var written = Value.Unknown(new CoreExpression(module, TraversalText.References(steps), null, TraversalText.Render(steps)));
             if (!_scope.DeclaresResource(root, resourceName))
             {
                 _scope.Warn($"reference to undeclared resource {root}.{resourceName}", s.Range);
+                return written;
             }
-            return Value.Unknown(new CoreExpression(module, TraversalText.References(steps), null, TraversalText.Render(steps)));
+            return Resource(new ResourceInstances.Tag(root, resourceName, null), steps, 2) ?? written;
         }
         _scope.Warn($"undefined reference \"{TraversalText.Render(steps)}\"" + (root is "True" or "False" ? $" (HCL booleans are lower case: {root.ToLowerInvariant()})" : ""), s.Range);
         return Value.Unknown(new CoreExpression(module, new[] { TraversalText.Render(steps) }, null, TraversalText.Render(steps)));
     }
+
+    /// <summary>
+    /// A managed resource of this module read by <paramref name="steps"/> from <paramref name="at"/> (the resource
+    /// <paramref name="tag"/> names, or one of its instances): the configured value of the argument read when it is known
+    /// before apply, as Terraform plans it; the resource or instance itself when nothing more is read; else null.
+    /// </summary>
+    private Value? Resource(ResourceInstances.Tag tag, IReadOnlyList<TraversalStep> steps, int at)
+    {
+        if (tag.Key is null && at < steps.Count && steps[at] is TraverseIndex x)
+        {
+            var key = InstanceKeyText(ValueOps.FromHcl(x.Key));
+            if (key is null) return null;
+            tag = tag with { Key = key };
+            at++;
+        }
+        if (at == steps.Count)
+        {
+            return tag.Key is null ? ResourceInstances.Whole(_scope.ModulePath, tag.Type, tag.Name) : ResourceInstances.Reference(_scope.ModulePath, tag.Resource, tag.Key);
+        }
+        if (steps[at] is TraverseAttr a && _scope.ConfiguredAttribute(tag.Type, tag.Name, tag.Key, a.Name) is { } configured) return ApplySteps(configured, steps, at + 1);
+        return null;
+    }
+
+    /// <summary>
+    /// An unknown value reached with steps from <paramref name="at"/> still to go: for a value standing for a resource
+    /// or one of its instances, what <see cref="Resource"/> reads (an attribute without a known configured value is
+    /// that instance's unknown attribute); otherwise the value itself.
+    /// </summary>
+    private Value ReadInstance(Value reached, IReadOnlyList<TraversalStep> steps, int at)
+    {
+        if (ResourceInstances.Of(reached) is not { } tag) return reached;
+        if (Resource(tag, steps, at) is { } read) return read;
+        if (tag.Key is null) return reached;
+        return ResourceInstances.Read(reached, _scope.ModulePath, TraversalText.RenderSteps(steps, at, at + 1), TraversalText.RenderSteps(steps, at, steps.Count));
+    }
+
+    private Value Relative(RelativeTraversal r, Bindings b)
+    {
+        var reached = ApplySteps(Evaluate(r.Source, b), r.Traversal, 0, out var stoppedAt);
+        return stoppedAt < r.Traversal.Count && reached.IsUnknown ? ReadInstance(reached, r.Traversal, stoppedAt) : reached;
+    }
+
+    /// <summary>An instance key as Terraform prints it in an address (<c>["a"]</c>, <c>[0]</c>); null for a value that is not one.</summary>
+    private static string? InstanceKeyText(Value key) => key.Kind switch
+    {
+        ValueKind.String => Core.Graph.ResourceAddress.FormatKey(key.AsString()!),
+        ValueKind.Number when key.AsNumber() is { } n && n >= 0 && n == Math.Floor(n) && n <= int.MaxValue => Core.Graph.ResourceAddress.FormatKey((int)n),
+        _ => null,
+    };
 
     /// <summary>
     /// An unknown read through a variable or module output refers to that name in this module, and keeps what the
@@ -232,7 +281,13 @@ internal sealed class ExpressionEvaluator
 
     private Value Index(Value collection, Value key, TraversalStep? step = null)
     {
-        if (collection.IsUnknown) return collection;
+        if (collection.IsUnknown)
+        {
+            // A resource indexed with a known key (aws_x.y[each.value.table]): that instance.
+            return key.IsKnown && ResourceInstances.Of(collection) is { Key: null } tag && InstanceKeyText(key) is { } text
+                ? ResourceInstances.Reference(_scope.ModulePath, tag.Resource, text)
+                : collection;
+        }
         if (key.IsUnknown) return Unknowns.From(_scope.ModulePath, new[] { key });
         if (collection.IsNull) throw new EvaluationError("cannot index a null value", step?.Range);
         if (collection.Kind == ValueKind.List)

@@ -27,5 +27,15 @@ internal interface IModuleScope
 
     bool DeclaresResource(string type, string name) => ManagedResource(type, name) is not null;
 
+    /// <summary>
+    /// The value Terraform plans for argument <paramref name="attribute"/> of managed resource <c>type.name</c> of this
+    /// module, instance <paramref name="key"/> (<c>["a"]</c>, <c>[0]</c>; null for a resource without count or for_each):
+    /// its configured value when that is known before apply (a configured argument is planned as written), else null.
+    /// </summary>
+    Value? ConfiguredAttribute(string type, string name, string? key, string attribute) => null;
+
+    /// <summary>The instance keys (strings for for_each, numbers for count) of managed resource <c>type.name</c> of this module when known; null otherwise.</summary>
+    IReadOnlyList<object>? ResourceInstanceKeys(string type, string name) => null;
+
     void Warn(string message, SourceRange? range);
 }
