@@ -334,6 +334,11 @@ internal sealed class ExpressionEvaluator
     private Value For(ForExpr f, Bindings b)
     {
         var collection = Evaluate(f.Collection, b);
+        // A resource with count or for_each whose instances are known: Terraform iterates them (each unknown before apply).
+        if (ResourceInstances.Of(collection) is { Key: null } resource && _scope.ResourceInstanceKeys(resource.Type, resource.Name) is { } keys)
+        {
+            collection = InstancesOf(resource, keys);
+        }
         if (collection.IsUnknown) return Unknowns.From(_scope.ModulePath, new[] { collection });
         if (collection.IsNull) throw new EvaluationError("cannot iterate over a null value", f.Collection.Range);
         var pairs = collection.Kind switch
@@ -384,6 +389,17 @@ internal sealed class ExpressionEvaluator
         if (f.KeyExpr is null) return Value.List(listItems);
         if (f.Group) return Value.Map(groups.ToDictionary(g => g.Key, g => Value.List(g.Value), StringComparer.Ordinal));
         return Value.Map(fields);
+    }
+
+    /// <summary>A resource's instances as Terraform's value of it: a map by for_each key, a list by count index.</summary>
+    private Value InstancesOf(ResourceInstances.Tag resource, IReadOnlyList<object> keys)
+    {
+        var module = _scope.ModulePath;
+        if (keys.All(k => k is string))
+        {
+            return Value.Map(keys.Cast<string>().ToDictionary(k => k, k => ResourceInstances.Reference(module, resource.Resource, Core.Graph.ResourceAddress.FormatKey(k)), StringComparer.Ordinal));
+        }
+        return Value.List(keys.Select(k => ResourceInstances.Reference(module, resource.Resource, Core.Graph.ResourceAddress.FormatKey(k))).ToList());
     }
 
     private Value Call(FunctionCall f, Bindings b)

@@ -293,4 +293,35 @@ public sealed class InstanceExpansionTests
         Assert.Contains("table WriteCapacityUnits target and policy", carts.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("orders", carts.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void For_each_over_a_filtered_resource_takes_the_kept_instance_keys()
+    {
+        using var module = new TempModule(("main.tf", """
+            resource "aws_appautoscaling_target" "t" {
+              for_each           = toset(["a", "b", "c"])
+              max_capacity       = 100
+              min_capacity       = 5
+              resource_id        = "table/${each.key}"
+              scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+              service_namespace  = "dynamodb"
+            }
+            resource "aws_appautoscaling_policy" "p" {
+              for_each    = { for k, v in aws_appautoscaling_target.t : k => v if k != "b" }
+              name        = each.key
+              policy_type = "TargetTrackingScaling"
+              resource_id = each.value.resource_id
+            }
+            resource "aws_appautoscaling_policy" "counted" {
+              count       = length([for t in aws_appautoscaling_target.t : t.resource_id])
+              name        = "counted-${count.index}"
+              policy_type = "TargetTrackingScaling"
+            }
+            """));
+        var read = module.Read();
+        Assert.DoesNotContain(read.Warnings, w => w.Contains("unknown before apply", StringComparison.Ordinal));
+        Assert.Equal(["aws_appautoscaling_policy.p[\"a\"]", "aws_appautoscaling_policy.p[\"c\"]"], Addresses(module, "aws_appautoscaling_policy").Where(a => a.Contains(".p[", StringComparison.Ordinal)).ToList());
+        Assert.Equal("table/c", read.Graph.Resources.Single(r => r.Address.ToString() == "aws_appautoscaling_policy.p[\"c\"]").After.Get("resource_id").AsString());
+        Assert.Equal(3, read.Graph.Resources.Count(r => r.Address.ToString().StartsWith("aws_appautoscaling_policy.counted[", StringComparison.Ordinal)));
+    }
 }
