@@ -96,11 +96,11 @@ public sealed class ReferenceResolver
                 case "local":
                     return new UnresolvedOrigin($"{reference} (local values are not in the plan's configuration)");
                 case "var" when steps.Count >= 2:
-                    if (seen.Add("var." + steps[1])) targets.Add(ResolveVariable(expression.Module, steps[1], reference, depth));
+                    if (seen.Add("var." + steps[1])) targets.Add(ResolveVariable(expression.Module, steps[1], reference, expression.Passed, depth));
                     continue;
                 case "module":
                     // "module.m" alone accompanies "module.m.out" in reference lists: the output names the target.
-                    if (steps.Count >= 3 && seen.Add("module." + steps[1] + "." + steps[2])) targets.Add(ResolveOutput(expression.Module, steps[1], steps[2], reference, depth));
+                    if (steps.Count >= 3 && seen.Add("module." + steps[1] + "." + steps[2])) targets.Add(ResolveOutput(expression.Module, steps[1], steps[2], reference, expression.Passed, depth));
                     continue;
                 case "data":
                     {
@@ -136,7 +136,8 @@ public sealed class ReferenceResolver
         return new ResourceOrigin(module, mode, type, address, config, instances, reference);
     }
 
-    private Origin ResolveVariable(string module, string name, string reference, int depth)
+    /// <param name="passed">What the variable was evaluated to in the calling module (Terraform source), when known: it is followed first.</param>
+    private Origin ResolveVariable(string module, string name, string reference, Expression? passed, int depth)
     {
         if (module.Length == 0)
         {
@@ -147,6 +148,15 @@ public sealed class ReferenceResolver
         var cut = module.LastIndexOf(".module.", StringComparison.Ordinal);
         var parent = cut < 0 ? "" : module[..cut];
         var callName = module[(cut < 0 ? "module.".Length : cut + ".module.".Length)..];
+        // The argument as evaluated for this module instance: a conditional whose condition is known there names one branch.
+        if (passed is not null && passed.Module == parent)
+        {
+            switch (Resolve(passed, depth + 1))
+            {
+                case ResourceOrigin r: return r.After(ModuleStep.Up);
+                case ConstantOrigin c: return c;
+            }
+        }
         var call = _graph.Module(parent)?.Calls.GetValueOrDefault(callName);
         if (call is null) return new UnresolvedOrigin($"{reference} in {module} (module call not in configuration)");
         if (call.Arguments.TryGetValue(name, out var argument))
@@ -163,12 +173,16 @@ public sealed class ReferenceResolver
         return new UnresolvedOrigin($"{reference} in {module} (no argument and no default)");
     }
 
-    private Origin ResolveOutput(string module, string callName, string output, string reference, int depth)
+    /// <param name="passed">What the output was evaluated to in the called module (Terraform source), when known: it is followed first.</param>
+    private Origin ResolveOutput(string module, string callName, string output, string reference, Expression? passed, int depth)
     {
         var child = module.Length == 0 ? $"module.{callName}" : $"{module}.module.{callName}";
         var expr = _graph.Module(child)?.Outputs.GetValueOrDefault(output);
         if (expr is null) return new UnresolvedOrigin($"{reference} (module output not in configuration)");
-        return Resolve(expr with { Module = child }, depth + 1) switch
+        // The output as evaluated in the called module instance, when it names what the output's expression cannot.
+        var decided = passed is not null && passed.Module == child ? Resolve(passed, depth + 1) : null;
+        var origin = decided is ResourceOrigin or ConstantOrigin ? decided : Resolve(expr with { Module = child }, depth + 1);
+        return origin switch
         {
             // module.m["k"].out: the resource is in that instance of the called module.
             ResourceOrigin r => r.After(new ModuleStep(callName, LiteralKeyAt(reference, "module.".Length + callName.Length))),

@@ -25,6 +25,14 @@ public sealed record Expression(string Module, IReadOnlyList<string> References,
     /// </summary>
     public string? Skeleton { get; init; }
 
+    /// <summary>
+    /// For a variable or module output read in Terraform source (<c>var.key</c>, <c>module.m.out</c>) whose value is
+    /// unknown: what was evaluated where the name was given its value (the module call's argument in the calling
+    /// module, the output's value in the called one). It names what a conditional there chose, which the argument's
+    /// or output's configuration expression (every branch) cannot.
+    /// </summary>
+    public Expression? Passed { get; init; }
+
     /// <summary>A short human rendering for messages.</summary>
     public string Describe()
     {

@@ -92,7 +92,7 @@ public sealed class ReferenceLinker
             if (head.Count == 0 || head[0] is "each" or "count" or "path" or "terraform" or "self") continue;
             // "module.m" and "module.m[\"k\"]" accompany "module.m[\"k\"].out" in reference lists: the output names the target.
             if (head[0] == "module" && head.Count < 3 && ReferenceResolver.AccompaniesAnother(reference, expr.References)) continue;
-            var origin = _resolver.Resolve(new Expression(expr.Module, new[] { reference }));
+            var origin = _resolver.Resolve(new Expression(expr.Module, new[] { reference }) { Passed = expr.Passed });
             var key = origin switch
             {
                 // module.m["a"].out and module.m["b"].out name the same block in different module instances.

@@ -10,7 +10,7 @@ namespace SecureDynamo.Lint.Policies.Linking;
 /// </summary>
 public sealed class ScalingPolicyAttachments
 {
-    private const string SeveralTargets = "refers to several targets and the plan does not show which";
+    private const string SeveralTargets = "refers to several targets and which one is not known before apply";
     private const string KnownAfterApply = "has a resource_id, scalable_dimension or service_namespace known only after apply";
 
     // Resource equality is identity; its stored hash is cheaper than the runtime identity hash.

@@ -47,7 +47,7 @@ public sealed class TableLinker
                 var named = link.Instances.Where(t => NameOf(t) == literal).ToList();
                 if (named.Count == 1) return TableLink.To(named);
             }
-            return TableLink.Undecided(link.Instances, $"{Shown()} refers to {string.Join(" or ", link.Instances.Select(t => t.Address.ToString()))} and the plan does not show which");
+            return TableLink.Undecided(link.Instances, $"{Shown()} refers to {string.Join(" or ", link.Instances.Select(t => t.Address.ToString()))} and which one is not known before apply");
         }
         if (literal is not null)
         {

@@ -14,12 +14,7 @@ namespace SecureDynamo.Lint.Terraform.Building;
 /// </summary>
 internal static class InstanceExpander
 {
-    /// <summary>How many resources a <c>for_each = aws_x.y</c> chain may pass through (each names the one before).</summary>
-    private const int MaxResourceChain = 8;
-
-    public static IReadOnlyList<InstanceKey> Expand(Block block, ExpressionEvaluator evaluator, string what) => Expand(block, evaluator, what, 0);
-
-    private static IReadOnlyList<InstanceKey> Expand(Block block, ExpressionEvaluator evaluator, string what, int chain)
+    public static IReadOnlyList<InstanceKey> Expand(Block block, ExpressionEvaluator evaluator, string what)
     {
         var count = block.Body.Attributes.FirstOrDefault(a => a.Name == "count");
         var forEach = block.Body.Attributes.FirstOrDefault(a => a.Name == "for_each");
@@ -39,7 +34,6 @@ internal static class InstanceExpander
             return Enumerable.Range(0, n).Select(i => new InstanceKey(ResourceAddress.FormatKey(i), i,
                 Bindings.Empty.With("count", Value.Map(new Dictionary<string, Value> { ["index"] = ValueOps.Number(i) })))).ToList();
         }
-        if (forEach is not null && chain < MaxResourceChain && OverResource(forEach, evaluator, chain) is { } overResource) return overResource;
         if (forEach is not null)
         {
             var v = EvaluateMeta(forEach, evaluator);
@@ -67,28 +61,6 @@ internal static class InstanceExpander
                 Bindings.Empty.With("each", Value.Map(new Dictionary<string, Value> { ["key"] = Value.String(p.Item1), ["value"] = p.Item2 })))).ToList();
         }
         return new[] { new InstanceKey(null, null, Bindings.Empty) };
-    }
-
-    /// <summary>
-    /// <c>for_each = aws_x.y</c> where <c>aws_x.y</c> is a resource of this module with <c>for_each</c>: Terraform
-    /// iterates that resource's instances, whose keys are known when its own for_each is. <c>each.value</c> is then
-    /// the instance <c>aws_x.y["key"]</c>, and reading an attribute of it refers to that instance's attribute.
-    /// Null when the for_each is anything else (it is evaluated as an expression then).
-    /// </summary>
-    private static IReadOnlyList<InstanceKey>? OverResource(SecureDynamo.Lint.Hcl.Syntax.Attribute forEach, ExpressionEvaluator evaluator, int chain)
-    {
-        if (forEach.Expression is not ScopeTraversal { Traversal: [TraverseRoot root, TraverseAttr name] } || !root.Name.Contains('_')) return null;
-        if (evaluator.Scope.ManagedResource(root.Name, name.Name) is not { } source) return null;
-        if (!source.Body.Attributes.Any(a => a.Name == "for_each")) return null;
-        var resource = $"{root.Name}.{name.Name}";
-        var keys = Expand(source, evaluator, resource, chain + 1);
-        if (keys.Any(k => k.Key is not string)) return null;
-        var module = evaluator.Scope.ModulePath;
-        return keys.Select(k => new InstanceKey(k.Text, k.Key, Bindings.Empty.With("each", Value.Map(new Dictionary<string, Value>
-        {
-            ["key"] = Value.String((string)k.Key!),
-            ["value"] = ResourceInstances.Reference(module, resource, k.Text!),
-        })))).ToList();
     }
 
     private static Value EvaluateMeta(SecureDynamo.Lint.Hcl.Syntax.Attribute a, ExpressionEvaluator evaluator) =>

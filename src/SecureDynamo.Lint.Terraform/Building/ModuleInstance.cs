@@ -23,7 +23,8 @@ internal sealed class ModuleInstance : IModuleScope
     private readonly Dictionary<string, LazyValue> _locals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LazyValue> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LazyValue> _outputs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LazyValue> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LazyValue> _configured = new(StringComparer.Ordinal);
+    private readonly Dictionary<Block, (IReadOnlyList<InstanceKey> Keys, Value Value)?> _expanded = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, IReadOnlyList<(InstanceKey Key, ModuleInstance Instance)>> _children = new(StringComparer.Ordinal);
 
     public ModuleInstance(
@@ -111,22 +112,43 @@ internal sealed class ModuleInstance : IModuleScope
     public Block? ManagedResource(string type, string name) =>
         Definition.Resources.FirstOrDefault(b => b.Type == "resource" && b.Labels[0] == type && b.Labels[1] == name);
 
-    public Value? InstancesOf(string type, string name)
+    public Value? Resource(string type, string name) => ManagedResource(type, name) is { } block ? Expanded(block)?.Value : null;
+
+    public Value? ConfiguredAttribute(string type, string name, string? key, string attribute)
     {
-        if (ManagedResource(type, name) is not { } block || !block.Body.Attributes.Any(a => a.Name is "count" or "for_each")) return null;
-        var resource = ModuleDefinition.AddressOf(block);
-        if (!_instances.TryGetValue(resource, out var lazy))
+        if (ManagedResource(type, name) is not { } block || BodyEvaluator.MetaArguments.Contains(attribute)) return null;
+        var argument = block.Body.Attributes.FirstOrDefault(a => a.Name == attribute);
+        if (argument is null) return null;
+        var instance = Expanded(block)?.Keys.FirstOrDefault(k => k.Text == key);
+        if (instance is null) return null;
+        var qualified = $"{Qualified(type)}.{name}{key}.{attribute}";
+        if (!_configured.TryGetValue(qualified, out var lazy))
         {
-            _instances[resource] = lazy = new LazyValue(Qualified(resource), _context.Stack, () => Instances(block, resource));
+            _configured[qualified] = lazy = new LazyValue(qualified, _context.Stack, () => Guarded(argument.Expression, instance.Bindings));
         }
-        var value = lazy.Get();
-        return value.IsUnknown ? null : value;
+        Value value;
+        try
+        {
+            value = lazy.Get();
+        }
+        catch (CycleException)
+        {
+            // An argument that depends on itself through this resource: Terraform refuses the cycle; here it stays unknown.
+            return null;
+        }
+        return Unknowns.ContainsUnknown(value) ? null : value;
     }
 
-    /// <summary>The instances of <paramref name="block"/>, or unknown when its count/for_each is (or cannot be evaluated).</summary>
-    private Value Instances(Block block, string resource)
+    /// <summary>
+    /// The instances of resource <paramref name="block"/> when its count or for_each is known here, expanded once, and
+    /// its value (<see cref="Resource"/>); null otherwise, and while expanding (a count or for_each that reads its own
+    /// resource is a cycle Terraform rejects).
+    /// </summary>
+    private (IReadOnlyList<InstanceKey> Keys, Value Value)? Expanded(Block block)
     {
-        var unknown = Value.Unknown(new CoreExpression(ModulePath, new[] { resource }, null, resource));
+        if (_expanded.TryGetValue(block, out var expanded)) return expanded;
+        _expanded[block] = null;
+        var resource = ModuleDefinition.AddressOf(block);
         IReadOnlyList<InstanceKey> keys;
         try
         {
@@ -135,14 +157,18 @@ internal sealed class ModuleInstance : IModuleScope
         }
         catch (Exception e) when (e is EvaluationError or UnknownEncountered or CycleException)
         {
-            // The graph reports an invalid count/for_each; one that refers to this resource itself is a cycle Terraform rejects.
-            return unknown;
+            // Reported where the resource itself is expanded.
+            return null;
         }
-        if (keys.Any(k => k.Text is null)) return unknown;
-        var instances = keys.Select(k => (k.Key, Value: ResourceInstances.Reference(ModulePath, resource, k.Text!))).ToList();
-        return block.Body.Attributes.Any(a => a.Name == "count")
-            ? Value.List(instances.Select(i => i.Value).ToList())
-            : Value.Map(instances.ToDictionary(i => (string)i.Key!, i => i.Value, StringComparer.Ordinal));
+        var count = block.Body.Attributes.Any(a => a.Name == "count");
+        var forEach = block.Body.Attributes.Any(a => a.Name == "for_each");
+        // An unknown count or for_each gives one instance without a key: which instances exist is not known.
+        if ((count || forEach) && keys.Any(k => k.Text is null)) return null;
+        var instances = keys.Select(k => ResourceInstances.Reference(new ResourceInstances.Instance(ModulePath, block.Labels[0], block.Labels[1], k.Text))).ToList();
+        var value = count ? Value.List(instances)
+            : forEach ? Value.Map(keys.Zip(instances).ToDictionary(p => (string)p.First.Key!, p => p.Second, StringComparer.Ordinal))
+            : instances.Single();
+        return _expanded[block] = (keys, value);
     }
 
     public void Warn(string message, SourceRange? range) => _context.Warn(message, range);

@@ -175,33 +175,46 @@ internal sealed class ExpressionEvaluator
             {
                 _scope.Warn($"reference to undeclared resource {root}.{resourceName}", s.Range);
             }
-            // aws_x.y with count/for_each is the list/map of its instances: a splat or for over it has their number.
-            if (steps.Count == 2 && _scope.InstancesOf(root, resourceName) is { } instances) return instances;
+            // aws_x.y is the list (count) or map (for_each) of its instances, or its one instance: an index, splat or for
+            // reaches an instance, and an attribute read from it is that instance's.
+            else if (_scope.Resource(root, resourceName) is { } resource)
+            {
+                return ApplyStepsReadingInstances(resource, steps, 2);
+            }
             return Value.Unknown(new CoreExpression(module, TraversalText.References(steps), null, TraversalText.Render(steps)));
         }
         _scope.Warn($"undefined reference \"{TraversalText.Render(steps)}\"" + (root is "True" or "False" ? $" (HCL booleans are lower case: {root.ToLowerInvariant()})" : ""), s.Range);
         return Value.Unknown(new CoreExpression(module, new[] { TraversalText.Render(steps) }, null, TraversalText.Render(steps)));
     }
 
-    /// <summary>An unknown read through a variable or module output refers to that name in this module.</summary>
+    /// <summary>
+    /// An unknown read through a variable or module output refers to that name in this module, and keeps what the
+    /// name was evaluated to where it was given its value (<see cref="CoreExpression.Passed"/>).
+    /// </summary>
     private Value Retag(Value v, IReadOnlyList<TraversalStep> steps)
     {
         if (!v.IsUnknown) return v;
-        return Value.Unknown(new CoreExpression(_scope.ModulePath, TraversalText.References(steps), null, TraversalText.Render(steps))).WithSensitive(v.Sensitive);
+        var passed = v.Expression is { References.Count: > 0 } e ? e : null;
+        return Value.Unknown(new CoreExpression(_scope.ModulePath, TraversalText.References(steps), null, TraversalText.Render(steps)) { Passed = passed }).WithSensitive(v.Sensitive);
     }
 
     private Value ApplySteps(Value v, IReadOnlyList<TraversalStep> steps, int from) => ApplySteps(v, steps, from, out _);
 
     /// <summary>
     /// <see cref="ApplySteps(Value, IReadOnlyList{TraversalStep}, int)"/>, where a value standing for a resource instance
-    /// (each.value, an element of <c>aws_x.y</c> in a splat or for) reads that instance's attribute.
+    /// (<see cref="ResourceInstances"/>) reads that instance's attribute: its configured value when that is known before
+    /// apply (for an instance of this module), else its unknown attribute.
     /// </summary>
     private Value ApplyStepsReadingInstances(Value v, IReadOnlyList<TraversalStep> steps, int from)
     {
-        var reached = ApplySteps(v, steps, from, out var stoppedAt);
-        return stoppedAt < steps.Count && reached.IsUnknown
-            ? ResourceInstances.Read(reached, TraversalText.RenderSteps(steps, stoppedAt, stoppedAt + 1), TraversalText.RenderSteps(steps, stoppedAt, steps.Count))
-            : reached;
+        var reached = ApplySteps(v, steps, from, out var at);
+        if (at == steps.Count || ResourceInstances.Of(reached) is not { } instance) return reached;
+        if (steps[at] is TraverseAttr a && instance.Module == _scope.ModulePath
+            && _scope.ConfiguredAttribute(instance.Type, instance.Name, instance.Key, a.Name) is { } configured)
+        {
+            return ApplySteps(configured, steps, at + 1);
+        }
+        return ResourceInstances.Read(instance, TraversalText.RenderSteps(steps, at, at + 1), TraversalText.RenderSteps(steps, at, steps.Count));
     }
 
     /// <param name="stoppedAt">The first step not taken (at an unknown value), or the number of steps.</param>

@@ -28,10 +28,18 @@ internal interface IModuleScope
     bool DeclaresResource(string type, string name) => ManagedResource(type, name) is not null;
 
     /// <summary>
-    /// <c>type.name</c> of a managed resource with count (a list) or for_each (a map) whose instances are known:
-    /// one unknown value per instance, as Terraform sees the resource before apply. Null otherwise.
+    /// Managed resource <c>type.name</c> of this module as Terraform sees it before apply when which instances it has
+    /// is known: the list (count) or map (for_each) of its instances, or its one instance without count or for_each,
+    /// each an unknown value standing for that instance (<see cref="ResourceInstances"/>). Null otherwise.
     /// </summary>
-    Value? InstancesOf(string type, string name) => null;
+    Value? Resource(string type, string name) => null;
+
+    /// <summary>
+    /// The value Terraform plans for argument <paramref name="attribute"/> of managed resource <c>type.name</c> of this
+    /// module, instance <paramref name="key"/> (<c>["a"]</c>, <c>[0]</c>; null for a resource without count or for_each):
+    /// its configured value when that is known before apply (a configured argument is planned as written), else null.
+    /// </summary>
+    Value? ConfiguredAttribute(string type, string name, string? key, string attribute) => null;
 
     void Warn(string message, SourceRange? range);
 }

@@ -149,6 +149,54 @@ public sealed class ModuleInstanceLinkingTests
         Assert.DoesNotContain("table_a", b.Message);
     }
     [Fact]
+    public void A_conditional_argument_with_a_known_condition_passes_the_chosen_key_into_the_module()
+    {
+        using var m = new TempModule(("main.tf", """
+            provider "aws" {
+              region = "eu-west-1"
+            }
+            variable "encrypt" {
+              default = true
+            }
+            resource "aws_kms_key" "k" {
+              enable_key_rotation = false
+            }
+            module "keys" {
+              source = "./key"
+              count  = 1
+              rotate = false
+            }
+            module "direct" {
+              source  = "./table"
+              name    = "direct"
+              kms_arn = var.encrypt ? aws_kms_key.k.arn : null
+            }
+            module "through_output" {
+              source  = "./table"
+              name    = "through_output"
+              kms_arn = var.encrypt ? module.keys[0].arn : null
+            }
+            """),
+            ("key/main.tf", """
+            variable "rotate" {}
+            resource "aws_kms_key" "this" {
+              enable_key_rotation = var.rotate
+            }
+            output "arn" { value = var.rotate ? aws_kms_key.this.arn : aws_kms_key.this.arn }
+            """),
+            ("table/main.tf", Table));
+        var encrypted = Judge(m, "dynamodb:001");
+        Assert.Equal(Status.Pass, encrypted["module.direct.aws_dynamodb_table.this"].Status);
+        Assert.EndsWith("is the customer managed key aws_kms_key.k.arn", encrypted["module.direct.aws_dynamodb_table.this"].Message, StringComparison.Ordinal);
+        Assert.Equal(Status.Pass, encrypted["module.through_output.aws_dynamodb_table.this"].Status);
+        var rotation = Judge(m, "dynamodb:016");
+        Assert.Equal(Status.Fail, rotation["aws_kms_key.k"].Status);
+        Assert.Contains("it encrypts module.direct.aws_dynamodb_table.this;", rotation["aws_kms_key.k"].Message, StringComparison.Ordinal);
+        Assert.Equal(Status.Fail, rotation["module.keys[0].aws_kms_key.this"].Status);
+        Assert.Contains("it encrypts module.through_output.aws_dynamodb_table.this;", rotation["module.keys[0].aws_kms_key.this"].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_selection_indexed_by_a_variable_may_name_any_instance_a_splat_names_all()
     {
         const string Tables = """

@@ -1,3 +1,4 @@
+using SecureDynamo.Lint.Core.Evaluation;
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Resolution;
 using SecureDynamo.Lint.Core.Values;
@@ -212,11 +213,115 @@ public sealed class InstanceExpansionTests
         Assert.DoesNotContain(read.Warnings, w => w.Contains("for_each", StringComparison.Ordinal));
         var policy = read.Graph.Resources.Single(r => r.Address.ToString() == "aws_appautoscaling_policy.read[\"carts\"]");
         Assert.Equal("carts-read", policy.After.Get("name").AsString());
-        // each.value.resource_id is the instance's attribute, so the policy links to the target of its own key.
-        Assert.Equal("aws_appautoscaling_target.read[\"carts\"].resource_id", policy.After.Get("resource_id").Expression!.References[0]);
+        // each.value.resource_id is the instance's attribute: the carts target's configured resource_id, as Terraform plans it.
+        Assert.Equal("table/carts", policy.After.Get("resource_id").AsString());
         var results = Support.BuiltInPolicies.Run(read.Graph, "dynamodb:004");
         // Write capacity has no target: the read pairs are found (a policy per target), the write ones are missing.
         Assert.All(results, r => Assert.DoesNotContain("ReadCapacityUnits", r.Message, StringComparison.Ordinal));
         Assert.All(results, r => Assert.Contains("WriteCapacityUnits target and policy", r.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_configured_argument_of_another_resource_is_known_as_terraform_plans_it()
+    {
+        using var module = new TempModule(("main.tf", """
+            locals {
+              tables  = { orders = 5, carts = 10 }
+              scaling = { for name, min in local.tables : "${name}-read" => { table = name, min = min } }
+            }
+            resource "aws_dynamodb_table" "t" {
+              for_each       = local.tables
+              name           = "app-${each.key}"
+              hash_key       = "id"
+              read_capacity  = each.value
+              write_capacity = each.value
+              attribute {
+                name = "id"
+                type = "S"
+              }
+              global_secondary_index {
+                name            = "by_user"
+                hash_key        = "id"
+                projection_type = "ALL"
+                read_capacity   = 5
+                write_capacity  = 5
+              }
+            }
+            resource "aws_appautoscaling_target" "read" {
+              for_each           = local.scaling
+              max_capacity       = 100
+              min_capacity       = each.value.min
+              resource_id        = "table/${aws_dynamodb_table.t[each.value.table].name}"
+              scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+              service_namespace  = "dynamodb"
+              tags               = { table = aws_dynamodb_table.t[each.value.table].arn }
+            }
+            resource "aws_appautoscaling_target" "write" {
+              count              = 1
+              max_capacity       = 100
+              min_capacity       = 5
+              resource_id        = aws_appautoscaling_target.read["orders-read"].resource_id
+              scalable_dimension = "dynamodb:table:WriteCapacityUnits"
+              service_namespace  = "dynamodb"
+            }
+            resource "aws_appautoscaling_target" "index" {
+              max_capacity       = 100
+              min_capacity       = 5
+              resource_id        = "table/${aws_dynamodb_table.t["orders"].name}/index/by_user"
+              scalable_dimension = "dynamodb:index:ReadCapacityUnits"
+              service_namespace  = "dynamodb"
+            }
+            """));
+        var graph = module.Read().Graph;
+        Resource Of(string address) => graph.Resources.Single(r => r.Address.ToString() == address);
+        // A table name read through an index computed from a local map, another target's resource_id, a GSI target's resource_id.
+        Assert.Equal("table/app-orders", Of("aws_appautoscaling_target.read[\"orders-read\"]").After.Get("resource_id").AsString());
+        Assert.Equal("table/app-orders", Of("aws_appautoscaling_target.write[0]").After.Get("resource_id").AsString());
+        Assert.Equal("table/app-orders/index/by_user", Of("aws_appautoscaling_target.index").After.Get("resource_id").AsString());
+        // What the provider computes stays unknown, naming the instance read.
+        Assert.Equal("aws_dynamodb_table.t[\"carts\"].arn", Of("aws_appautoscaling_target.read[\"carts-read\"]").After.Get("tags").Get("table").Expression!.References[0]);
+        var results = Support.BuiltInPolicies.Run(graph, "dynamodb:004").ToDictionary(r => r.ResourceAddress);
+        // No policies anywhere: each target is linked to its table, so what is missing is said, not unknown.
+        var orders = results["aws_dynamodb_table.t[\"orders\"]"];
+        Assert.Equal(Status.Fail, orders.Status);
+        Assert.Contains("table ReadCapacityUnits policy (aws_appautoscaling_target.read[\"orders-read\"] has no", orders.Message, StringComparison.Ordinal);
+        Assert.Contains("table WriteCapacityUnits policy (aws_appautoscaling_target.write[0] has no", orders.Message, StringComparison.Ordinal);
+        Assert.Contains("index by_user ReadCapacityUnits policy (aws_appautoscaling_target.index has no", orders.Message, StringComparison.Ordinal);
+        var carts = results["aws_dynamodb_table.t[\"carts\"]"];
+        Assert.Equal(Status.Fail, carts.Status);
+        Assert.Contains("table ReadCapacityUnits policy (aws_appautoscaling_target.read[\"carts-read\"] has no", carts.Message, StringComparison.Ordinal);
+        Assert.Contains("table WriteCapacityUnits target and policy", carts.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("orders", carts.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_each_over_a_filtered_resource_takes_the_kept_instance_keys()
+    {
+        using var module = new TempModule(("main.tf", """
+            resource "aws_appautoscaling_target" "t" {
+              for_each           = toset(["a", "b", "c"])
+              max_capacity       = 100
+              min_capacity       = 5
+              resource_id        = "table/${each.key}"
+              scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+              service_namespace  = "dynamodb"
+            }
+            resource "aws_appautoscaling_policy" "p" {
+              for_each    = { for k, v in aws_appautoscaling_target.t : k => v if k != "b" }
+              name        = each.key
+              policy_type = "TargetTrackingScaling"
+              resource_id = each.value.resource_id
+            }
+            resource "aws_appautoscaling_policy" "counted" {
+              count       = length([for t in aws_appautoscaling_target.t : t.resource_id])
+              name        = "counted-${count.index}"
+              policy_type = "TargetTrackingScaling"
+            }
+            """));
+        var read = module.Read();
+        Assert.DoesNotContain(read.Warnings, w => w.Contains("unknown before apply", StringComparison.Ordinal));
+        Assert.Equal(["aws_appautoscaling_policy.p[\"a\"]", "aws_appautoscaling_policy.p[\"c\"]"], Addresses(module, "aws_appautoscaling_policy").Where(a => a.Contains(".p[", StringComparison.Ordinal)).ToList());
+        Assert.Equal("table/c", read.Graph.Resources.Single(r => r.Address.ToString() == "aws_appautoscaling_policy.p[\"c\"]").After.Get("resource_id").AsString());
+        Assert.Equal(3, read.Graph.Resources.Count(r => r.Address.ToString().StartsWith("aws_appautoscaling_policy.counted[", StringComparison.Ordinal)));
     }
 }
