@@ -271,9 +271,10 @@ internal sealed class ModuleInstance : IModuleScope
             // "./" names this module's own directory: compared without the trailing separator.
             var dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(Definition.DirectoryOnDisk, source)));
             if (Directory.Exists(dir)) return dir;
-            Warn($"module {name} ({source}) not analysed: the directory does not exist", block.Range);
-            _context.Unanalysed.Add(CallAddress(name));
-            return null;
+            // Terraform refuses such a configuration (terraform init: "Unreadable module directory"); skipping the
+            // call would pass every check of the resources it was meant to create.
+            throw new InputException(block.Range.File, $"module {name}: source \"{source}\" is not a directory; Terraform cannot load this configuration",
+                block.Range.Start.Line, block.Range.Start.Column);
         }
         var key = ManifestKey.Length == 0 ? name : $"{ManifestKey}.{name}";
         var installed = _context.Manifest.DirectoryOf(key);

@@ -45,6 +45,13 @@ public sealed class InputShapeTests
     }
 
     [Fact]
+    public void A_local_module_source_that_is_not_a_directory_is_an_input_error_as_in_terraform()
+    {
+        using var m = new TempModule(("main.tf", "\nmodule \"orders\" {\n  source = \"./modules/table\"\n}\n"), ("modules/other/main.tf", Table));
+        Assert.Matches(@"^securedynamo: \S*main\.tf:2:1: module orders: source ""\./modules/table"" is not a directory; Terraform cannot load this configuration$", ScanError(m));
+    }
+
+    [Fact]
     public void A_tf_json_file_may_nest_deeply_but_not_without_bound()
     {
         static string Nested(int depth) => "{\"locals\": {\"x\": " + new string('[', depth) + new string(']', depth) + "}}";
