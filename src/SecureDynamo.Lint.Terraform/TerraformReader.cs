@@ -69,6 +69,7 @@ public static class TerraformReader
             }
             catch (CycleException cycle)
             {
+                if (cycle.At is { } at) throw new InputException(at.File, cycle.Message, at.Start.Line, at.Start.Column);
                 throw new InputException(source, cycle.Message);
             }
         });

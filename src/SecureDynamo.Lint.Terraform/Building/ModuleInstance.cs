@@ -48,11 +48,11 @@ internal sealed class ModuleInstance : IModuleScope
         References = new ReferenceCollector(definition.Locals);
         foreach (var (name, block) in definition.Variables)
         {
-            _variables[name] = new LazyValue(Qualified("var." + name), context.Stack, () => VariableValue(name, block, arguments));
+            _variables[name] = new LazyValue(Qualified("var." + name), context.Stack, () => VariableValue(name, block, arguments), block.Range);
         }
         foreach (var (name, attribute) in definition.Locals)
         {
-            _locals[name] = new LazyValue(Qualified("local." + name), context.Stack, () => Guarded(attribute.Expression, Bindings.Empty));
+            _locals[name] = new LazyValue(Qualified("local." + name), context.Stack, () => Guarded(attribute.Expression, Bindings.Empty), attribute.Range);
         }
         foreach (var (name, block) in definition.Outputs)
         {
@@ -63,7 +63,7 @@ internal sealed class ModuleInstance : IModuleScope
                 if (value is null) return Value.Null;
                 var v = Guarded(value.Expression, Bindings.Empty);
                 return sensitive is not null && Guarded(sensitive.Expression, Bindings.Empty).AsBool() == true ? v.WithSensitive() : v;
-            });
+            }, block.Range);
         }
         foreach (var name in definition.Calls.Keys)
         {
@@ -124,7 +124,7 @@ internal sealed class ModuleInstance : IModuleScope
         var qualified = $"{Qualified(type)}.{name}{key}.{attribute}";
         if (!_configured.TryGetValue(qualified, out var lazy))
         {
-            _configured[qualified] = lazy = new LazyValue(qualified, _context.Stack, () => Guarded(argument.Expression, instance.Bindings));
+            _configured[qualified] = lazy = new LazyValue(qualified, _context.Stack, () => Guarded(argument.Expression, instance.Bindings), argument.Range);
         }
         Value value;
         try
@@ -236,7 +236,7 @@ internal sealed class ModuleInstance : IModuleScope
             var arguments = new Dictionary<string, Func<Value>>(StringComparer.Ordinal);
             foreach (var a in block.Body.Attributes.Where(a => !CallMetaArguments.Contains(a.Name)))
             {
-                var lazy = new LazyValue($"{InstancePathPrefix}module.{name}{key.Text}.var.{a.Name}", _context.Stack, () => Guarded(a.Expression, key.Bindings));
+                var lazy = new LazyValue($"{InstancePathPrefix}module.{name}{key.Text}.var.{a.Name}", _context.Stack, () => Guarded(a.Expression, key.Bindings), a.Range);
                 arguments[a.Name] = lazy.Get;
             }
             var modulePath = ModulePath.Length == 0 ? $"module.{name}" : $"{ModulePath}.module.{name}";

@@ -1,3 +1,4 @@
+using SecureDynamo.Lint.Core.Diagnostics;
 using SecureDynamo.Lint.Core.Values;
 
 namespace SecureDynamo.Lint.Terraform.Evaluation;
@@ -10,19 +11,23 @@ internal sealed class LazyValue
     private Value? _value;
     private bool _running;
 
-    public LazyValue(string name, EvaluationStack stack, Func<Value> compute)
+    /// <param name="definedAt">Where the value is written (named in a cycle's error).</param>
+    public LazyValue(string name, EvaluationStack stack, Func<Value> compute, SourceRange? definedAt = null)
     {
         Name = name;
         _stack = stack;
         _compute = compute;
+        _definedAt = definedAt;
     }
+
+    private readonly SourceRange? _definedAt;
 
     public string Name { get; }
 
     public Value Get()
     {
         if (_value is not null) return _value;
-        if (_running) throw new CycleException(_stack.CycleTo(Name));
+        if (_running) throw new CycleException(_stack.CycleTo(Name), _definedAt);
         _running = true;
         _stack.Push(Name);
         try

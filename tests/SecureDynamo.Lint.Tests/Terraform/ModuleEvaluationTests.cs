@@ -323,6 +323,9 @@ public sealed class ModuleEvaluationTests
             """));
         var e = Assert.Throws<InputException>(() => m.Read());
         Assert.Contains("cycle: local.a → local.b → local.a", e.Message);
+        // Named where the value it came back to is written: local.a, line 2.
+        Assert.EndsWith("main.tf", e.File);
+        Assert.Equal(2, e.Line);
     }
 
     [Fact]
