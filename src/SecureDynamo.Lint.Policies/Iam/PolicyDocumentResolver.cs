@@ -91,8 +91,48 @@ public sealed class PolicyDocumentResolver
         }
         // json is computed: rebuild it from the statement blocks, as planned or else as configured.
         var after = instance.After;
-        if (after.Get("statement").IsUnknown && origin.Config is not null) after = ConfigValues.Of(origin.Config.Body, _resolver);
+        if (origin.Config is not null)
+        {
+            var configured = ConfigValues.Of(origin.Config.Body, _resolver);
+            after = after.Get("statement").IsUnknown ? configured : WithConfiguredUnknowns(after, configured);
+        }
         return Build(origin, after, name);
+    }
+
+    /// <summary>
+    /// The planned statement blocks, each argument known only after apply taken as configured
+    /// (<c>resources = [aws_dynamodb_table.orders.arn]</c>): the plan shows no expression for it, and what it
+    /// refers to decides whether it names tables. Only where the plan and the configuration have the same blocks.
+    /// </summary>
+    private static Value WithConfiguredUnknowns(Value planned, Value configured)
+    {
+        var plannedStatements = planned.Get("statement");
+        var configuredStatements = configured.Get("statement");
+        if (plannedStatements.Kind != ValueKind.List || configuredStatements.Kind != ValueKind.List || plannedStatements.Items.Count != configuredStatements.Items.Count) return planned;
+        var statements = new List<Value>(plannedStatements.Items.Count);
+        var changed = false;
+        for (var i = 0; i < plannedStatements.Items.Count; i++)
+        {
+            var block = plannedStatements.Items[i];
+            if (block.Kind != ValueKind.Map)
+            {
+                statements.Add(block);
+                continue;
+            }
+            var fields = new Dictionary<string, Value>(block.Fields, StringComparer.Ordinal);
+            foreach (var (argument, value) in block.Fields)
+            {
+                if (value.IsUnknown && value.Expression is null && configuredStatements.Items[i].Get(argument) is { IsUnknown: true, Expression: not null } written)
+                {
+                    fields[argument] = written;
+                    changed = true;
+                }
+            }
+            statements.Add(Value.Map(fields));
+        }
+        if (!changed) return planned;
+        var body = new Dictionary<string, Value>(planned.Fields, StringComparer.Ordinal) { ["statement"] = Value.List(statements) };
+        return Value.Map(body);
     }
 
     private PolicyParseResult Build(ResourceOrigin origin, Value body, string name)
