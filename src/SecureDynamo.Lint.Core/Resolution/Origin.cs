@@ -58,4 +58,11 @@ public readonly record struct ModuleStep(string? Call, string? Key)
 public sealed record ConstantOrigin(Value Value, string Reference) : Origin;
 
 /// <summary>Cannot be known before apply; <see cref="Why"/> names the expression.</summary>
-public sealed record UnresolvedOrigin(string Why) : Origin;
+public sealed record UnresolvedOrigin(string Why) : Origin
+{
+    /// <summary>
+    /// Not a value apply will compute but one the input never gives: a root variable without a value,
+    /// a module variable with neither argument nor default, a name nothing defines (<c>True</c>).
+    /// </summary>
+    public bool HasNoValue { get; init; }
+}

@@ -110,6 +110,12 @@ public sealed class ReferenceResolver
                         continue;
                     }
                 default:
+                    if (steps.Count == 1)
+                    {
+                        // A bare name is no reference Terraform has (HCL's booleans and null are lower case).
+                        var hint = steps[0] is "True" or "False" or "Null" or "NULL" or "TRUE" or "FALSE" ? $" (HCL writes {steps[0].ToLowerInvariant()} in lower case)" : "";
+                        return new UnresolvedOrigin($"{reference}, a name nothing defines{hint}") { HasNoValue = true };
+                    }
                     if (steps.Count >= 2)
                     {
                         var address = $"{steps[0]}.{steps[1]}";
@@ -143,7 +149,7 @@ public sealed class ReferenceResolver
         {
             if (_graph.Variables.TryGetValue(name, out var v)) return new ConstantOrigin(v, reference);
             if (_graph.Root?.VariableDefaults.TryGetValue(name, out var d) == true && d is not null) return new ConstantOrigin(d, reference);
-            return new UnresolvedOrigin($"{reference} (root variable without a value in the input)");
+            return new UnresolvedOrigin($"{reference} (root variable without a value in the input)") { HasNoValue = true };
         }
         var cut = module.LastIndexOf(".module.", StringComparison.Ordinal);
         var parent = cut < 0 ? "" : module[..cut];
@@ -164,13 +170,13 @@ public sealed class ReferenceResolver
             var inParent = argument with { Module = parent };
             return Resolve(inParent, depth + 1) switch
             {
-                UnresolvedOrigin u => new UnresolvedOrigin($"{reference} in {module} = {u.Why}"),
+                UnresolvedOrigin u => new UnresolvedOrigin($"{reference} in {module} = {u.Why}") { HasNoValue = u.HasNoValue },
                 ResourceOrigin r => r.After(ModuleStep.Up),
                 var o => o,
             };
         }
         if (call.Module.VariableDefaults.TryGetValue(name, out var def) && def is not null) return new ConstantOrigin(def, reference);
-        return new UnresolvedOrigin($"{reference} in {module} (no argument and no default)");
+        return new UnresolvedOrigin($"{reference} in {module} (no argument and no default)") { HasNoValue = true };
     }
 
     /// <param name="passed">What the output was evaluated to in the called module (Terraform source), when known: it is followed first.</param>

@@ -31,7 +31,7 @@ public sealed class DeclarativePolicy : ResourcePolicy
             true => Verdict.Pass(resource, $"{Rule.Path} is {shown}", Rule.Path),
             false => Verdict.Fail(resource, $"{Rule.Path} is {shown}; {Rule.Fix}", Rule.Path),
             null => Verdict.Unknown(resource,
-                $"{Rule.Path} is known only after apply ({value.Expression?.Describe() ?? "computed by the provider"}); {Rule.Fix}", Rule.Path),
+                $"{Rule.Path} {context.Unknown(value)}; {Rule.Fix}", Rule.Path),
         };
     }
 }

@@ -39,6 +39,20 @@ public sealed class PolicyContext
         ? null
         : $"{string.Join(", ", Graph.UnanalysedModules.Take(3))}{(Graph.UnanalysedModules.Count > 3 ? ", ..." : "")} not analysed (run terraform init), and may define it";
 
+    /// <summary>
+    /// What to say of an unknown value after its attribute: "is known only after apply (aws_kms_key.k.arn)",
+    /// or, for a value the input never gives (a root variable without a value, an undefined name),
+    /// "has no value in the input (var.x (root variable without a value in the input))".
+    /// </summary>
+    public string Unknown(Value value)
+    {
+        if (value.Expression is { } expression && Resolver.Resolve(expression) is UnresolvedOrigin { HasNoValue: true } origin)
+        {
+            return $"has no value in the input ({origin.Why})";
+        }
+        return $"is known only after apply ({value.Expression?.Describe() ?? "computed by the provider"})";
+    }
+
     /// <summary>Shorthand for <see cref="ReferenceResolver.Effective"/>.</summary>
     public Value Effective(Resource resource, AttributePath path) => Resolver.Effective(resource, path);
 }

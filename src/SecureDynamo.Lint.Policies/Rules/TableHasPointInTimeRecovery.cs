@@ -21,7 +21,7 @@ public sealed class TableHasPointInTimeRecovery : ResourcePolicy
         if (enabled.IsUnknown)
         {
             return Verdict.Unknown(resource,
-                $"point_in_time_recovery.enabled is known only after apply ({enabled.Expression?.Describe() ?? "computed"}); set point_in_time_recovery {{ enabled = true }}", Enabled);
+                $"point_in_time_recovery.enabled {context.Unknown(enabled)}; set point_in_time_recovery {{ enabled = true }}", Enabled);
         }
         if (enabled.AsBool() != true)
         {

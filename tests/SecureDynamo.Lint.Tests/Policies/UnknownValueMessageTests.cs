@@ -1,0 +1,38 @@
+using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Tests.Support;
+using SecureDynamo.Lint.Tests.Terraform;
+
+namespace SecureDynamo.Lint.Tests.Policies;
+
+/// <summary>
+/// An unknown verdict says why: a value apply computes is "known only after apply", while one the input never
+/// gives (a root variable without a value, a name nothing defines) "has no value in the input".
+/// </summary>
+public sealed class UnknownValueMessageTests
+{
+    [Theory]
+    [InlineData("dynamodb:003", "deletion_protection_enabled = True", "deletion_protection_enabled has no value in the input (True, a name nothing defines (HCL writes true in lower case))")]
+    [InlineData("dynamodb:003", "deletion_protection_enabled = var.protect", "deletion_protection_enabled has no value in the input (var.protect (root variable without a value in the input))")]
+    [InlineData("dynamodb:003", "deletion_protection_enabled = aws_kms_key.k.enable_key_rotation", "deletion_protection_enabled is known only after apply (aws_kms_key.k.enable_key_rotation)")]
+    [InlineData("dynamodb:002", "point_in_time_recovery {\n  enabled = var.protect\n}", "point_in_time_recovery.enabled has no value in the input (var.protect (root variable without a value in the input))")]
+    public void The_message_tells_a_value_apply_computes_from_one_the_input_never_gives(string policy, string argument, string message)
+    {
+        using var m = new TempModule(("main.tf", $$"""
+            variable "protect" {}
+            resource "aws_kms_key" "k" {}
+            resource "aws_dynamodb_table" "t" {
+              name         = "t"
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "id"
+              attribute {
+                name = "id"
+                type = "S"
+              }
+              {{argument}}
+            }
+            """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, policy), r => r.ResourceAddress == "aws_dynamodb_table.t");
+        Assert.Equal(Status.Unknown, result.Status);
+        Assert.StartsWith("aws_dynamodb_table.t: " + message + ";", result.Message);
+    }
+}
