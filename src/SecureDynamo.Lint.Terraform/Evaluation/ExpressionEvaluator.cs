@@ -249,7 +249,17 @@ internal sealed class ExpressionEvaluator
     private Value Index(Value collection, Value key, TraversalStep? step = null)
     {
         if (collection.IsUnknown) return collection;
-        if (key.IsUnknown) return Unknowns.From(_scope.ModulePath, new[] { key });
+        if (key.IsUnknown)
+        {
+            // Picked by a key known only after apply from elements all known only after apply (aws_kms_key.k[var.env]):
+            // it is one of them, so it refers to what they refer to (every instance of the key), not to the key.
+            var elements = collection.Kind == ValueKind.List ? collection.Items : collection.Kind == ValueKind.Map ? collection.Fields.Values.ToList() : [];
+            if (elements.Count == 0 || !elements.All(e => e.IsUnknown)) return Unknowns.From(_scope.ModulePath, new[] { key });
+            var picked = Unknowns.From(_scope.ModulePath, elements);
+            // Named as the whole resource (aws_kms_key.k), not as its first instance.
+            var references = picked.Expression!.References.OrderBy(r => r.Contains('[', StringComparison.Ordinal)).ToList();
+            return Value.Unknown(picked.Expression with { References = references }).WithSensitive(picked.Sensitive);
+        }
         if (collection.IsNull) throw new EvaluationError("cannot index a null value", step?.Range);
         if (collection.Kind == ValueKind.List)
         {

@@ -37,4 +37,35 @@ public sealed class KeyNamesInSourceTests
         Assert.Equal(Status.Pass, result.Status);
         Assert.EndsWith("is the customer managed key module.keys.aws_kms_key.this.arn", result.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("for_each = toset([\"dev\", \"prod\"])", "aws_kms_key.k[var.env].arn", "aws_kms_key.k", new[] { "aws_kms_key.k[\"dev\"]", "aws_kms_key.k[\"prod\"]" })]
+    [InlineData("count = 2", "aws_kms_key.k[var.idx].arn", "aws_kms_key.k", new[] { "aws_kms_key.k[0]", "aws_kms_key.k[1]" })]
+    public void A_key_instance_picked_by_a_key_known_only_after_apply_is_one_of_the_keys(string repetition, string reference, string named, string[] rotationFailures)
+    {
+        using var m = new TempModule(("main.tf", $$"""
+            variable "env" { type = string }
+            variable "idx" { type = number }
+            resource "aws_kms_key" "k" {
+              {{repetition}}
+              enable_key_rotation = false
+            }
+            resource "aws_dynamodb_table" "t" {
+              name         = "t"
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "id"
+              server_side_encryption {
+                enabled     = true
+                kms_key_arn = {{reference}}
+              }
+            }
+            """));
+        var graph = m.Read().Graph;
+        var encryption = Assert.Single(BuiltInPolicies.Run(graph, "dynamodb:001"));
+        Assert.True(encryption.Status == Status.Pass, encryption.Message);
+        Assert.EndsWith($"the customer managed key {named}", encryption.Message);
+        // Whichever the key turns out to be, it does not rotate: every candidate is judged.
+        var rotation = BuiltInPolicies.Run(graph, "dynamodb:016").Where(r => r.Status == Status.Fail).Select(r => r.ResourceAddress).Order(StringComparer.Ordinal);
+        Assert.Equal(rotationFailures, rotation);
+    }
 }
