@@ -130,7 +130,10 @@ public sealed class KeyClassifier
     {
         var argument = data.Type == "aws_kms_alias" ? "name" : "key_id";
         string? looked = null;
-        foreach (var instance in data.Instances)
+        // A reference to one instance (data.aws_kms_key.k["alias/orders"].arn) looks up that instance's key, not its siblings'.
+        var named = data.Instances.Where(i => i.Address.Key is { } key && data.Reference.StartsWith(i.Address.ConfigAddress + key, StringComparison.Ordinal)).ToList();
+        var instances = named.Count > 0 ? named : data.Instances;
+        foreach (var instance in instances)
         {
             looked ??= instance.After.Get(argument).AsString() ?? instance.After.Get("arn").AsString();
         }
@@ -140,7 +143,7 @@ public sealed class KeyClassifier
             looked = v?.AsString();
         }
         // What the data source read says of the key itself (aws_kms_key reports who manages it).
-        if (data.Instances.Any(i => string.Equals(i.After.Get("key_manager").AsString(), "AWS", StringComparison.Ordinal)))
+        if (instances.Any(i => string.Equals(i.After.Get("key_manager").AsString(), "AWS", StringComparison.Ordinal)))
         {
             return KeyAssessment.Of(KeyKind.AwsManaged, $"{data.Reference}, an AWS managed key (key_manager AWS{(looked is null ? "" : $", {looked}")})");
         }

@@ -68,4 +68,28 @@ public sealed class KeyNamesInSourceTests
         var rotation = BuiltInPolicies.Run(graph, "dynamodb:016").Where(r => r.Status == Status.Fail).Select(r => r.ResourceAddress).Order(StringComparer.Ordinal);
         Assert.Equal(rotationFailures, rotation);
     }
+
+    [Theory]
+    [InlineData("alias/orders", Status.Pass)]
+    [InlineData("alias/aws/dynamodb", Status.Fail)]
+    public void An_instance_of_a_kms_data_source_looks_up_its_own_key_not_its_siblings(string picked, Status expected)
+    {
+        using var m = new TempModule(("main.tf", $$"""
+            data "aws_kms_key" "k" {
+              for_each = toset(["alias/aws/dynamodb", "alias/orders"])
+              key_id   = each.key
+            }
+            resource "aws_dynamodb_table" "t" {
+              name         = "t"
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "id"
+              server_side_encryption {
+                enabled     = true
+                kms_key_arn = data.aws_kms_key.k["{{picked}}"].arn
+              }
+            }
+            """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:001"));
+        Assert.True(result.Status == expected, result.Message);
+    }
 }
