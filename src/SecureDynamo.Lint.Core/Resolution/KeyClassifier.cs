@@ -130,9 +130,7 @@ public sealed class KeyClassifier
     {
         var argument = data.Type == "aws_kms_alias" ? "name" : "key_id";
         string? looked = null;
-        // A reference to one instance (data.aws_kms_key.k["alias/orders"].arn) looks up that instance's key, not its siblings'.
-        var named = data.Instances.Where(i => i.Address.Key is { } key && data.Reference.StartsWith(i.Address.ConfigAddress + key, StringComparison.Ordinal)).ToList();
-        var instances = named.Count > 0 ? named : data.Instances;
+        var instances = data.Instances;
         foreach (var instance in instances)
         {
             looked ??= instance.After.Get(argument).AsString() ?? instance.After.Get("arn").AsString();

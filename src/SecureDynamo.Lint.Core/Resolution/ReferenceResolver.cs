@@ -137,6 +137,13 @@ public sealed class ReferenceResolver
     {
         var config = _graph.Module(module)?.Resources.GetValueOrDefault(address);
         var instances = _graph.Instances(module, address);
+        // A reference to one instance (aws_kms_key.k[0].arn, data.aws_kms_key.k["alias/orders"]) names that instance only.
+        if (reference.Length > address.Length && reference[address.Length] == '[')
+        {
+            var named = instances.Where(i => i.Address.Key is { } key && reference.AsSpan(address.Length).StartsWith(key, StringComparison.Ordinal)
+                                             && (reference.Length == address.Length + key.Length || reference[address.Length + key.Length] is '.' or '[')).ToList();
+            if (named.Count > 0) instances = named;
+        }
         // A reference to a resource the input does not declare (a partial configuration, a single
         // .tf file) still names its type: rule 2 reads "references a managed aws_kms_key".
         return new ResourceOrigin(module, mode, type, address, config, instances, reference);

@@ -92,4 +92,26 @@ public sealed class KeyNamesInSourceTests
         var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:001"));
         Assert.True(result.Status == expected, result.Message);
     }
+
+    [Fact]
+    public void A_reference_to_one_key_instance_links_that_instance_only()
+    {
+        using var m = new TempModule(("main.tf", """
+            resource "aws_kms_key" "k" {
+              for_each            = toset(["blue", "green"])
+              enable_key_rotation = false
+            }
+            resource "aws_dynamodb_table" "t" {
+              name         = "t"
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "id"
+              server_side_encryption {
+                enabled     = true
+                kms_key_arn = aws_kms_key.k["blue"].arn
+              }
+            }
+            """));
+        var rotation = BuiltInPolicies.Run(m.Read().Graph, "dynamodb:016").Where(r => r.Status == Status.Fail).Select(r => r.ResourceAddress);
+        Assert.Equal(["aws_kms_key.k[\"blue\"]"], rotation);
+    }
 }
