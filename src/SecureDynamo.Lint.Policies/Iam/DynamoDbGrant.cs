@@ -80,8 +80,9 @@ public sealed record DynamoDbGrant(DynamoDbGrantKind Kind, string Reason)
         {
             return new DynamoDbGrant(DynamoDbGrantKind.Unknown, $"{s.Name} allows {what}, but {resourcesUnknown}");
         }
-        var resources = s.Resource is null ? "no Resource"
+        var named = s.Resource is null ? ""
             : string.Join(", ", s.Resource.Values.Select(r => $"\"{r}\"").Concat(partial.Select(p => $"\"{p.Text}\"")).Concat(s.Resource.TableReferences.Select(t => $"{t} (known after apply)")));
+        var resources = named.Length == 0 ? "no Resource" : named;
         return new DynamoDbGrant(DynamoDbGrantKind.Scoped, $"{s.Name} allows {what} on {resources}");
     }
 }

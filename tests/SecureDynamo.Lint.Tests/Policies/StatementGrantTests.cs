@@ -34,6 +34,13 @@ public sealed class StatementGrantTests
     }
 
     [Fact]
+    public void An_empty_resource_list_is_named_as_no_resource()
+    {
+        var document = PolicyDocumentParser.Parse("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"dynamodb:GetItem\",\"Resource\":[]}]}").Document!;
+        Assert.EndsWith("allows \"dynamodb:GetItem\" on no Resource", DynamoDbGrant.Of(document.Statements[0]).Reason);
+    }
+
+    [Fact]
     public void Unknown_parts_make_an_otherwise_scoped_grant_unknown_but_never_hide_a_wildcard()
     {
         var unknownResources = new PolicyStatement(0, null, PolicyEffect.Allow, PolicyElement.Of("dynamodb:GetItem"), null,
