@@ -38,6 +38,7 @@ internal sealed class ModuleInstance : IModuleScope
         IReadOnlySet<string>? callers = null)
     {
         _context = context;
+        if (modulePath.Length == 0) context.Root ??= this;
         Definition = definition;
         _lineage = new HashSet<string>(callers ?? new HashSet<string>(), StringComparer.Ordinal) { Path.TrimEndingDirectorySeparator(definition.DirectoryOnDisk) };
         ModulePath = modulePath;
@@ -114,8 +115,13 @@ internal sealed class ModuleInstance : IModuleScope
 
     public Value? Resource(string type, string name) => ManagedResource(type, name) is { } block ? Expanded(block)?.Value : null;
 
-    public Value? ConfiguredAttribute(string type, string name, string? key, string attribute)
+    public Value? ConfiguredAttribute(string module, string type, string name, string? key, string attribute)
     {
+        if (module != ModulePath)
+        {
+            // A root resource passed whole into a module (tables = aws_dynamodb_table.t): the root has one instance, which knows it.
+            return module.Length == 0 && _context.Root is { } root && !ReferenceEquals(root, this) ? root.ConfiguredAttribute(module, type, name, key, attribute) : null;
+        }
         if (ManagedResource(type, name) is not { } block || BodyEvaluator.MetaArguments.Contains(attribute)) return null;
         var argument = block.Body.Attributes.FirstOrDefault(a => a.Name == attribute);
         if (argument is null) return null;

@@ -26,6 +26,9 @@ internal sealed class ReadContext
 
     public EvaluationStack Stack { get; } = new();
 
+    /// <summary>The root module's instance (the only instance of its resources' module ""), once created.</summary>
+    public ModuleInstance? Root { get; set; }
+
     public List<string> Warnings { get; } = new();
 
     /// <summary>Module calls that were not read (no source, missing directory, not installed).</summary>

@@ -203,14 +203,13 @@ internal sealed class ExpressionEvaluator
     /// <summary>
     /// <see cref="ApplySteps(Value, IReadOnlyList{TraversalStep}, int)"/>, where a value standing for a resource instance
     /// (<see cref="ResourceInstances"/>) reads that instance's attribute: its configured value when that is known before
-    /// apply (for an instance of this module), else its unknown attribute.
+    /// apply (for an instance of this module or of the root), else its unknown attribute.
     /// </summary>
     private Value ApplyStepsReadingInstances(Value v, IReadOnlyList<TraversalStep> steps, int from)
     {
         var reached = ApplySteps(v, steps, from, out var at);
         if (at == steps.Count || ResourceInstances.Of(reached) is not { } instance) return reached;
-        if (steps[at] is TraverseAttr a && instance.Module == _scope.ModulePath
-            && _scope.ConfiguredAttribute(instance.Type, instance.Name, instance.Key, a.Name) is { } configured)
+        if (steps[at] is TraverseAttr a && _scope.ConfiguredAttribute(instance.Module, instance.Type, instance.Name, instance.Key, a.Name) is { } configured)
         {
             return ApplySteps(configured, steps, at + 1);
         }

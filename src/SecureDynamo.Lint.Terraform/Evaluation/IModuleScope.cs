@@ -35,11 +35,12 @@ internal interface IModuleScope
     Value? Resource(string type, string name) => null;
 
     /// <summary>
-    /// The value Terraform plans for argument <paramref name="attribute"/> of managed resource <c>type.name</c> of this
-    /// module, instance <paramref name="key"/> (<c>["a"]</c>, <c>[0]</c>; null for a resource without count or for_each):
-    /// its configured value when that is known before apply (a configured argument is planned as written), else null.
+    /// The value Terraform plans for argument <paramref name="attribute"/> of managed resource <c>type.name</c> of
+    /// module <paramref name="module"/> (this one, or the root for a root resource passed in whole), instance
+    /// <paramref name="key"/> (<c>["a"]</c>, <c>[0]</c>; null for a resource without count or for_each): its configured
+    /// value when that is known before apply (a configured argument is planned as written), else null.
     /// </summary>
-    Value? ConfiguredAttribute(string type, string name, string? key, string attribute) => null;
+    Value? ConfiguredAttribute(string module, string type, string name, string? key, string attribute) => null;
 
     void Warn(string message, SourceRange? range);
 }

@@ -230,4 +230,59 @@ public sealed class ModuleInstanceLinkingTests
         Assert.Equal(Status.Unknown, byArn["aws_dynamodb_table.t[\"a\"]"].Status);
         Assert.Equal(Status.Fail, byArn["aws_dynamodb_table.t[\"b\"]"].Status);
     }
+
+    [Fact]
+    public void A_root_resource_passed_whole_into_a_module_has_its_configured_arguments_known_there()
+    {
+        using var m = new TempModule(
+            ("main.tf", """
+                provider "aws" {
+                  region = "eu-west-1"
+                }
+                resource "aws_dynamodb_table" "prov" {
+                  for_each       = toset(["x", "y"])
+                  name           = "prov-${each.key}"
+                  hash_key       = "id"
+                  billing_mode   = "PROVISIONED"
+                  read_capacity  = 5
+                  write_capacity = 5
+                }
+                module "scaling" {
+                  source = "./scaling"
+                  tables = aws_dynamodb_table.prov
+                }
+                """),
+            ("scaling/main.tf", """
+                variable "tables" {}
+                locals {
+                  # Keyed by the tables' configured names: known at plan time, so the targets expand.
+                  pairs = merge([for k, t in var.tables : {
+                    "${t.name}-read"  = { name = t.name, dim = "dynamodb:table:ReadCapacityUnits" }
+                    "${t.name}-write" = { name = t.name, dim = "dynamodb:table:WriteCapacityUnits" }
+                  } if t.name != "prov-y"]...)
+                }
+                resource "aws_appautoscaling_target" "t" {
+                  for_each           = local.pairs
+                  service_namespace  = "dynamodb"
+                  scalable_dimension = each.value.dim
+                  resource_id        = "table/${each.value.name}"
+                  min_capacity       = 1
+                  max_capacity       = 10
+                }
+                resource "aws_appautoscaling_policy" "t" {
+                  for_each           = aws_appautoscaling_target.t
+                  name               = each.key
+                  policy_type        = "TargetTrackingScaling"
+                  service_namespace  = each.value.service_namespace
+                  scalable_dimension = each.value.scalable_dimension
+                  resource_id        = each.value.resource_id
+                  target_tracking_scaling_policy_configuration {
+                    target_value = 70
+                  }
+                }
+                """));
+        var results = BuiltInPolicies.Run(m.Read().Graph, "dynamodb:004").ToDictionary(r => r.ResourceAddress);
+        Assert.True(results["aws_dynamodb_table.prov[\"x\"]"].Status == Status.Pass, results["aws_dynamodb_table.prov[\"x\"]"].Message);
+        Assert.True(results["aws_dynamodb_table.prov[\"y\"]"].Status == Status.Fail, results["aws_dynamodb_table.prov[\"y\"]"].Message);
+    }
 }
