@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SecureDynamo.Lint.Core.Diagnostics;
 
 namespace SecureDynamo.Lint.Plan.Json;
 
@@ -14,9 +15,7 @@ internal static class JsonProblems
 
     public static string Describe(JsonException e, bool atEndOfInput)
     {
-        var message = e.Message;
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0) message = message[..cut];
+        var message = JsonReaderMessage.Of(e.Message);
         if (message.Contains("maximum configured depth", StringComparison.Ordinal) || message.Contains("maximum allowed depth", StringComparison.Ordinal))
         {
             return $"JSON nesting is deeper than {JsonTokenStream.MaxDepth} levels; not a Terraform document";
@@ -25,9 +24,8 @@ internal static class JsonProblems
         {
             return Truncated;
         }
-        if (message.Contains("trailing comma", StringComparison.Ordinal)) return "invalid JSON: a comma after the last member or item (JSON allows none)";
         // The reader quotes the offending text, which may span lines.
-        return "invalid JSON: " + Shown(message.Trim().TrimEnd('.'), 200);
+        return "invalid JSON: " + Shown(message, 200);
     }
 
     /// <summary>Text from the input shown in a message: one line, control characters escaped, at most <paramref name="max"/> characters.</summary>

@@ -207,11 +207,7 @@ internal static class TfJsonReader
         }
         catch (System.Text.Json.JsonException e)
         {
-            var message = e.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0) message = message[..cut];
-            if (message.Contains("trailing comma", StringComparison.Ordinal)) message = "a comma after the last member or item (JSON allows none)";
-            return (OneLine(message.Trim().TrimEnd('.')), (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+            return (OneLine(JsonReaderMessage.Of(e.Message)), (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
         }
     }
 
