@@ -184,11 +184,10 @@ internal sealed class PlanDocumentReader
                 var entry = _json.CaptureShared(out var holder);
                 _progress.ResourceSeen();
                 var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
-                if (header.Problem is { } problem)
+                if (header.Problem is not null)
                 {
                     holder.Release();
-                    var who = header.AddressIn(entry.Span) is { } address ? $"resource change {JsonProblems.Shown(address)}" : "a resource change";
-                    throw _json.Error($"{who}: {problem}");
+                    throw _json.Error(header.ProblemMessage(entry.Span, "resource change"));
                 }
                 if (!_options.Wants(header.Mode, header.Type ?? ""))
                 {

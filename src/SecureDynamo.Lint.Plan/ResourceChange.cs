@@ -137,8 +137,7 @@ internal sealed record ResourceChange(
             }
             list[n++] = action;
         }
-        var replacement = list.Length == 2 && list.Contains("delete") && list.Contains("create");
-        if (list.Length != 1 && !replacement)
+        if (list.Length != 1 && PlannedActions.FromPlan(list) != PlannedAction.Replace)
         {
             throw new InputException(file, Problem($"is [{string.Join(", ", list)}]; Terraform writes one action, or delete and create for a replacement"), line, column);
         }

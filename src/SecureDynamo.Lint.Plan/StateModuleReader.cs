@@ -84,11 +84,7 @@ internal sealed class StateModuleReader
     {
         _progress.ResourceSeen();
         var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
-        if (header.Problem is { } problem)
-        {
-            var who = header.AddressIn(entry.Span) is { } named ? $"resource {JsonProblems.Shown(named)}" : "a resource";
-            throw _json.Error($"{who}: {problem}");
-        }
+        if (header.Problem is not null) throw _json.Error(header.ProblemMessage(entry.Span, "resource"));
         if (header.AddressIn(entry.Span) is not { } text) return;
         if (!header.IsData) _managed.Add(text);
         if (!_include(header) || !_options.Wants(header.Mode, header.Type ?? "")) return;

@@ -130,8 +130,7 @@ public sealed class KeyClassifier
     {
         var argument = data.Type == "aws_kms_alias" ? "name" : "key_id";
         string? looked = null;
-        var instances = data.Instances;
-        foreach (var instance in instances)
+        foreach (var instance in data.Instances)
         {
             looked ??= instance.After.Get(argument).AsString() ?? instance.After.Get("arn").AsString();
         }
@@ -141,7 +140,7 @@ public sealed class KeyClassifier
             looked = v?.AsString();
         }
         // What the data source read says of the key itself (aws_kms_key reports who manages it).
-        if (instances.Any(i => string.Equals(i.After.Get("key_manager").AsString(), "AWS", StringComparison.Ordinal)))
+        if (data.Instances.Any(i => string.Equals(i.After.Get("key_manager").AsString(), "AWS", StringComparison.Ordinal)))
         {
             return KeyAssessment.Of(KeyKind.AwsManaged, $"{data.Reference}, an AWS managed key (key_manager AWS{(looked is null ? "" : $", {looked}")})");
         }

@@ -23,6 +23,13 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
 
     public bool IsData => Mode == "data";
 
+    /// <summary>
+    /// <see cref="Problem"/> as a message naming the entry read from <paramref name="entry"/>:
+    /// "<paramref name="kind"/> aws_x.y: ...", or "a <paramref name="kind"/>: ..." without a readable address.
+    /// </summary>
+    public string ProblemMessage(ReadOnlySpan<byte> entry, string kind) =>
+        (AddressIn(entry) is { } address ? $"{kind} {JsonProblems.Shown(address)}" : $"a {kind}") + ": " + Problem;
+
     /// <summary>The entry's <c>address</c>, or null when it has none; <paramref name="entry"/> is the entry the header was read from.</summary>
     public string? AddressIn(ReadOnlySpan<byte> entry)
     {

@@ -25,6 +25,9 @@ public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<
                bare.Equals("ArnEquals", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>An <c>...IfExists</c> operator: true for a request without the key, whatever the values.</summary>
+    public static bool IsIfExists(string op) => BareOperator(op).EndsWith("IfExists", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The operator without its set qualifier (<c>ForAnyValue:StringLike</c> → <c>StringLike</c>).</summary>
     public static string BareOperator(string op)
     {

@@ -45,13 +45,10 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
             }
             // Conditions on a pinning key that pin nothing: say why, or the reader sees the key and wonders.
             var loose = s.Conditions.Where(c => PinningKeys.Contains(c.Key)).Select(Loose).Distinct(StringComparer.Ordinal).ToList();
-            if (loose.Count > 0)
-            {
-                return new PrincipalGrant(PrincipalGrantKind.Open,
-                    $"{s.Name} allows {everyone} with no condition that pins aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount or aws:SourceVpce ({string.Join("; ", loose)})");
-            }
+            var missing = loose.Count > 0 ? "no condition that pins" : "no condition on";
+            var why = loose.Count > 0 ? $" ({string.Join("; ", loose)})" : "";
             return new PrincipalGrant(PrincipalGrantKind.Open,
-                $"{s.Name} allows {everyone} with no condition on aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount or aws:SourceVpce");
+                $"{s.Name} allows {everyone} with {missing} aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount or aws:SourceVpce{why}");
         }
 
         if (trusted is not null)
@@ -86,7 +83,7 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
         (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(WildcardPattern.IsAllWildcard);
 
     private static string Loose(PolicyCondition c) =>
-        PolicyCondition.BareOperator(c.Operator).EndsWith("IfExists", StringComparison.OrdinalIgnoreCase)
+        PolicyCondition.IsIfExists(c.Operator)
             ? $"{c.Operator} on {c.Key} lets every request without {c.Key} through"
             : $"{c.Operator} on {c.Key} does not pin it to known values";
 
@@ -94,8 +91,7 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
     public static bool CanPin(string op, string key)
     {
         if (!PinningKeys.Contains(key)) return false;
-        var bare = PolicyCondition.BareOperator(op);
         // ...IfExists passes when the key is absent, so it pins nothing.
-        return !bare.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) && PinningOperators.Contains(bare);
+        return !PolicyCondition.IsIfExists(op) && PinningOperators.Contains(PolicyCondition.BareOperator(op));
     }
 }

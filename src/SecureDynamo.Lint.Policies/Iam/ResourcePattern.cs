@@ -4,12 +4,6 @@ namespace SecureDynamo.Lint.Policies.Iam;
 public static class ResourcePattern
 {
     /// <summary>
-    /// Whether <paramref name="resource"/> covers DynamoDB tables account- or region-wide: <c>*</c>,
-    /// <c>arn:aws:dynamodb:*:*:*</c>, <c>arn:aws:dynamodb:*:*:table/*</c>,
-    /// <c>arn:aws:dynamodb:us-east-1:123456789012:table/*</c>, <c>arn:aws:*</c>. A pattern that names
-    /// tables (<c>table/orders</c>, <c>table/orders/index/*</c>, <c>table/orders-*</c>) is not.
-    /// </summary>
-    /// <summary>
     /// For a value known only in part (<paramref name="partial"/>, unknown parts marked): true when it
     /// covers every table whatever the unknown parts are (<c>arn:aws:dynamodb:${region}:${account}:table/*</c>),
     /// false when it names tables whatever they are (<c>...:table/orders</c>), null when they decide.
@@ -23,6 +17,12 @@ public static class ResourcePattern
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="resource"/> covers DynamoDB tables account- or region-wide: <c>*</c>,
+    /// <c>arn:aws:dynamodb:*:*:*</c>, <c>arn:aws:dynamodb:*:*:table/*</c>,
+    /// <c>arn:aws:dynamodb:us-east-1:123456789012:table/*</c>, <c>arn:aws:*</c>. A pattern that names
+    /// tables (<c>table/orders</c>, <c>table/orders/index/*</c>, <c>table/orders-*</c>) is not.
+    /// </summary>
     public static bool IsDynamoDbWide(string resource)
     {
         if (WildcardPattern.IsAllWildcard(resource)) return true;
