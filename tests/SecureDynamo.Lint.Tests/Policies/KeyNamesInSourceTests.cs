@@ -50,15 +50,7 @@ public sealed class KeyNamesInSourceTests
               {{repetition}}
               enable_key_rotation = false
             }
-            resource "aws_dynamodb_table" "t" {
-              name         = "t"
-              billing_mode = "PAY_PER_REQUEST"
-              hash_key     = "id"
-              server_side_encryption {
-                enabled     = true
-                kms_key_arn = {{reference}}
-              }
-            }
+            {{EncryptedTable(reference)}}
             """));
         var graph = m.Read().Graph;
         var encryption = Assert.Single(BuiltInPolicies.Run(graph, "dynamodb:001"));
@@ -79,15 +71,7 @@ public sealed class KeyNamesInSourceTests
               for_each = toset(["alias/aws/dynamodb", "alias/orders"])
               key_id   = each.key
             }
-            resource "aws_dynamodb_table" "t" {
-              name         = "t"
-              billing_mode = "PAY_PER_REQUEST"
-              hash_key     = "id"
-              server_side_encryption {
-                enabled     = true
-                kms_key_arn = data.aws_kms_key.k["{{picked}}"].arn
-              }
-            }
+            {{EncryptedTable($"data.aws_kms_key.k[\"{picked}\"].arn")}}
             """));
         var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:001"));
         Assert.True(result.Status == expected, result.Message);
@@ -96,22 +80,27 @@ public sealed class KeyNamesInSourceTests
     [Fact]
     public void A_reference_to_one_key_instance_links_that_instance_only()
     {
-        using var m = new TempModule(("main.tf", """
+        using var m = new TempModule(("main.tf", $$"""
             resource "aws_kms_key" "k" {
               for_each            = toset(["blue", "green"])
               enable_key_rotation = false
             }
-            resource "aws_dynamodb_table" "t" {
-              name         = "t"
-              billing_mode = "PAY_PER_REQUEST"
-              hash_key     = "id"
-              server_side_encryption {
-                enabled     = true
-                kms_key_arn = aws_kms_key.k["blue"].arn
-              }
-            }
+            {{EncryptedTable("aws_kms_key.k[\"blue\"].arn")}}
             """));
         var rotation = BuiltInPolicies.Run(m.Read().Graph, "dynamodb:016").Where(r => r.Status == Status.Fail).Select(r => r.ResourceAddress);
         Assert.Equal(["aws_kms_key.k[\"blue\"]"], rotation);
     }
+
+    /// <summary>A table encrypted with the key written as <paramref name="kmsKeyArn"/>.</summary>
+    private static string EncryptedTable(string kmsKeyArn) => $$"""
+        resource "aws_dynamodb_table" "t" {
+          name         = "t"
+          billing_mode = "PAY_PER_REQUEST"
+          hash_key     = "id"
+          server_side_encryption {
+            enabled     = true
+            kms_key_arn = {{kmsKeyArn}}
+          }
+        }
+        """;
 }
