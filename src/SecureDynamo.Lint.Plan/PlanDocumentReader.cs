@@ -65,6 +65,11 @@ internal sealed class PlanDocumentReader
         {
             throw _json.Error(JsonProblems.UnpairedSurrogate);
         }
+        catch (RepeatedNameException e)
+        {
+            // A value read where no reader above names its place (the configuration's constants).
+            throw new InputException(_file, "a value " + RepeatedNameException.Describe(e.Name));
+        }
         catch (Exception e) when (_skippedByStructure && e is InputException or SkippedValueCheck.Invalid)
         {
             // The input is not what it should be somewhere: read it again token by token, so that the
@@ -86,7 +91,12 @@ internal sealed class PlanDocumentReader
         {
             throw _json.Error($"expected a JSON object (the output of `terraform show -json`), found {JsonProblems.Describe(_json.TokenType)}");
         }
-        while (_json.NextProperty() is { } name) ReadTopLevel(name);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (_json.NextProperty() is { } name)
+        {
+            if (!seen.Add(name)) throw _json.Error("the document " + RepeatedNameException.Describe(name));
+            ReadTopLevel(name);
+        }
         // Anything after the document is an error (JSON Lines, concatenated documents).
         if (_json.Read())
         {
@@ -219,7 +229,15 @@ internal sealed class PlanDocumentReader
         using var doc = CapturedJson.Parse(_json.Capture());
         foreach (var p in doc.RootElement.EnumerateObject())
         {
-            if (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("value", out var value)) _variables[p.Name] = ValueConverter.Convert(value);
+            try
+            {
+                if (_variables.ContainsKey(p.Name)) throw new RepeatedNameException(p.Name);
+                if (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("value", out var value)) _variables[p.Name] = ValueConverter.Convert(value);
+            }
+            catch (RepeatedNameException e)
+            {
+                throw _json.Error($"\"variables\" {RepeatedNameException.Describe(e.Name)}");
+            }
         }
     }
 

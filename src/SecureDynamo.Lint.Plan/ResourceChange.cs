@@ -50,6 +50,7 @@ internal sealed record ResourceChange(
     public static ResourceChange From(string file, JsonElement entry, int line, int column, ValueInterner? interner = null, AddressParts? addresses = null)
     {
         var members = Members.Of(entry, EntryNames);
+        if (members.Repeated is { } repeatedMember) throw Problem(file, entry, RepeatedNameException.Describe(repeatedMember), line, column);
         var mode = Shared(members[Entry.Mode]) == "data" ? ResourceMode.Data : ResourceMode.Managed;
         var type = Shared(members[Entry.Type]) ?? "";
         var name = Shared(members[Entry.Name]) ?? "";
@@ -60,7 +61,7 @@ internal sealed record ResourceChange(
             JsonValueKind.Number when index.TryGetInt64(out var i) => ResourceAddress.FormatKey(i),
             JsonValueKind.String => ResourceAddress.FormatKey(index.GetString()!),
             JsonValueKind.Undefined or JsonValueKind.Null => null,
-            _ => throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: \"index\" must be a whole number or a string, found {JsonProblems.Describe(index.ValueKind)}", line, column),
+            _ => throw Problem(file, entry, $"\"index\" must be a whole number or a string, found {JsonProblems.Describe(index.ValueKind)}", line, column),
         };
         ResourceAddress address;
         if (type.Length > 0 && name.Length > 0) address = addresses?.Address(module, mode, type, name, key) ?? new ResourceAddress(module, mode, type, name, key);
@@ -78,19 +79,28 @@ internal sealed record ResourceChange(
             throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))} has no \"change\" object", line, column);
         }
         var changes = Members.Of(change, ChangeNames);
+        if (changes.Repeated is { } repeatedChange) throw Problem(file, entry, "\"change\" " + RepeatedNameException.Describe(repeatedChange), line, column);
         foreach (var (shadow, member) in new[] { (Change.AfterUnknown, "after_unknown"), (Change.AfterSensitive, "after_sensitive"), (Change.BeforeSensitive, "before_sensitive") })
         {
             // A shadow of another type would silently mark nothing: values left out as unknown would read as absent.
             if (changes[shadow].ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
             {
-                throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: \"change.{member}\" must be an object or a boolean, found {JsonProblems.Describe(changes[shadow].ValueKind)}", line, column);
+                throw Problem(file, entry, $"\"change.{member}\" must be an object or a boolean, found {JsonProblems.Describe(changes[shadow].ValueKind)}", line, column);
             }
         }
         var afterJson = ObjectOrNull(file, entry, changes[Change.After], "after", line, column);
         var beforeJson = ObjectOrNull(file, entry, changes[Change.Before], "before", line, column);
         var actions = ReadActions(file, entry, changes[Change.Actions], line, column);
-        var after = ValueConverter.Convert(afterJson, changes[Change.AfterUnknown], changes[Change.AfterSensitive], interner);
-        var before = ValueConverter.Convert(beforeJson, default, changes[Change.BeforeSensitive], interner);
+        Value after, before;
+        try
+        {
+            after = ValueConverter.Convert(afterJson, changes[Change.AfterUnknown], changes[Change.AfterSensitive], interner);
+            before = ValueConverter.Convert(beforeJson, default, changes[Change.BeforeSensitive], interner);
+        }
+        catch (RepeatedNameException e)
+        {
+            throw Problem(file, entry, "\"change\" " + RepeatedNameException.Describe(e.Name), line, column);
+        }
         IReadOnlyList<AttributePath> replace = Array.Empty<AttributePath>();
         if (changes[Change.ReplacePaths] is { ValueKind: JsonValueKind.Array } paths && paths.GetArrayLength() > 0)
         {
@@ -121,10 +131,10 @@ internal sealed record ResourceChange(
     /// </summary>
     private static string[] ReadActions(string file, JsonElement entry, JsonElement actions, int line, int column)
     {
-        string Problem(string what) => $"resource change {JsonProblems.Shown(AddressText(entry))}: \"change.actions\" {what}";
+        InputException ActionsProblem(string what) => Problem(file, entry, "\"change.actions\" " + what, line, column);
         if (actions.ValueKind != JsonValueKind.Array)
         {
-            throw new InputException(file, Problem(actions.ValueKind == JsonValueKind.Undefined ? "is missing" : $"must be a list of actions, found {JsonProblems.Describe(actions.ValueKind)}"), line, column);
+            throw ActionsProblem(actions.ValueKind == JsonValueKind.Undefined ? "is missing" : $"must be a list of actions, found {JsonProblems.Describe(actions.ValueKind)}");
         }
         var list = new string[actions.GetArrayLength()];
         var n = 0;
@@ -133,16 +143,19 @@ internal sealed record ResourceChange(
             var action = x.ValueKind == JsonValueKind.String ? Utf8Strings.String(x) : null;
             if (action is null || Array.IndexOf(KnownActions, action) < 0)
             {
-                throw new InputException(file, Problem($"has {(action is null ? JsonProblems.Describe(x.ValueKind) + " where an action belongs" : $"the unknown action \"{JsonProblems.Shown(action, 40)}\"")}; Terraform writes {string.Join(", ", KnownActions)} (a newer Terraform may need a newer securedynamo)"), line, column);
+                throw ActionsProblem($"has {(action is null ? JsonProblems.Describe(x.ValueKind) + " where an action belongs" : $"the unknown action \"{JsonProblems.Shown(action, 40)}\"")}; Terraform writes {string.Join(", ", KnownActions)} (a newer Terraform may need a newer securedynamo)");
             }
             list[n++] = action;
         }
         if (list.Length != 1 && PlannedActions.FromPlan(list) != PlannedAction.Replace)
         {
-            throw new InputException(file, Problem($"is [{string.Join(", ", list)}]; Terraform writes one action, or delete and create for a replacement"), line, column);
+            throw ActionsProblem($"is [{string.Join(", ", list)}]; Terraform writes one action, or delete and create for a replacement");
         }
         return list;
     }
+
+    private static InputException Problem(string file, JsonElement entry, string problem, int line, int column) =>
+        new(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: {problem}", line, column);
 
     /// <summary>The entry's full address, read only where it is needed: a message, or an entry without type and name.</summary>
     private static string AddressText(JsonElement entry) => Text(entry, "address") ?? "";
@@ -156,7 +169,7 @@ internal sealed record ResourceChange(
     private static JsonElement ObjectOrNull(string file, JsonElement entry, JsonElement value, string name, int line, int column)
     {
         if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) return value;
-        throw new InputException(file, $"resource change {JsonProblems.Shown(AddressText(entry))}: \"change.{name}\" must be an object or null, found {JsonProblems.Describe(value.ValueKind)}", line, column);
+        throw Problem(file, entry, $"\"change.{name}\" must be an object or null, found {JsonProblems.Describe(value.ValueKind)}", line, column);
     }
 
     internal static string? Text(JsonElement o, string name) => Text(ValueConverter.Property(o, name));

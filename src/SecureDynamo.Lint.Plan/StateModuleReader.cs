@@ -93,7 +93,15 @@ internal sealed class StateModuleReader
         catch (FormatException) { return; }
         using var doc = CapturedJson.Parse(entry);
         var r = doc.RootElement;
-        var after = ValueConverter.Convert(ValueConverter.Property(r, "values"), default, ValueConverter.Property(r, "sensitive_values"), _interner);
+        Value after;
+        try
+        {
+            after = ValueConverter.Convert(ValueConverter.Property(r, "values"), default, ValueConverter.Property(r, "sensitive_values"), _interner);
+        }
+        catch (RepeatedNameException e)
+        {
+            throw _json.Error($"resource {JsonProblems.Shown(text)}: \"values\" {RepeatedNameException.Describe(e.Name)}");
+        }
         Resources.Add(new Resource(address, PlannedAction.Exists, after, Value.Null, null, ResourceChange.Text(r, "provider_name")));
     }
 }

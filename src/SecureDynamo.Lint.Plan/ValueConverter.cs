@@ -118,12 +118,16 @@ internal static class ValueConverter
         }
         var values = gathered.AsSpan(0, n).ToArray();
         System.Buffers.ArrayPool<Value>.Shared.Return(gathered, clearArray: true);
-        // Maps of the same names (every table of a plan) share their names; a repeated name keeps the last value, as a dictionary does.
+        // Maps of the same names (every table of a plan) share their names. A name written twice is refused
+        // (RepeatedNameException): the shape table finds it at no cost, as a dictionary does without one.
         try
         {
             if (interner?.Shape(names.AsSpan(0, n)) is { } shape) return Value.Map(new ShapedMap(shape, values));
             var fields = new Dictionary<string, Value>(n, StringComparer.Ordinal);
-            for (var i = 0; i < n; i++) fields[names[i]] = values[i];
+            for (var i = 0; i < n; i++)
+            {
+                if (!fields.TryAdd(names[i], values[i])) throw new RepeatedNameException(names[i]);
+            }
             return Value.Map(fields);
         }
         finally

@@ -7,8 +7,9 @@ namespace SecureDynamo.Lint.Plan.Json;
 /// <summary>
 /// The properties of one JSON object, found by name in a single pass over it: a lookup by name
 /// (<see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>) scans the object's properties
-/// every time, and a resource change entry is asked for a dozen of them. As with a lookup, a name
-/// written twice gives its last value, and escaped names are compared unescaped.
+/// every time, and a resource change entry is asked for a dozen of them. Escaped names are compared
+/// unescaped. A name asked for that is written twice is told by <see cref="Repeated"/>: which of its
+/// values counts is a guess (Terraform never writes one twice), so readers refuse the object.
 /// </summary>
 internal struct Members
 {
@@ -31,6 +32,7 @@ internal struct Members
             {
                 if (raw.SequenceEqual(utf8Names[i]))
                 {
+                    if (members._found[i].ValueKind != JsonValueKind.Undefined) members.Repeated ??= p.Name;
                     members._found[i] = p.Value;
                     break;
                 }
@@ -38,6 +40,9 @@ internal struct Members
         }
         return members;
     }
+
+    /// <summary>The first name asked for that the object writes more than once, or null.</summary>
+    public string? Repeated { get; private set; }
 
     /// <summary>The value of the <paramref name="index"/>th name asked for, or default when absent.</summary>
     public readonly JsonElement this[int index] => _found[index];

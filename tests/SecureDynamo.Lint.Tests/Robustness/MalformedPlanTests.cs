@@ -52,6 +52,14 @@ public sealed class MalformedPlanTests : IDisposable
             { "index-object", Table("\"name\":\"t\",", "\"name\":\"t\",\"index\":{\"k\":1},"), ": resource change aws_dynamodb_table.t: \"index\" must be a whole number or a string, found an object" },
             { "after-unknown-string", Table("\"after_unknown\":{\"arn\":true}", "\"after_unknown\":\"arn\""), ": resource change aws_dynamodb_table.t: \"change.after_unknown\" must be an object or a boolean, found a string" },
             { "trailing-comma", Table("\"after_sensitive\":{}", "\"after_sensitive\":{},"), ": invalid JSON: a comma after the last member or item (JSON allows none)" },
+            // A name written twice: which value counts is a guess (Go's encoding/json takes the last, others the first).
+            { "repeated-attribute", Table("{'enabled':true}".Replace('\'', '"'), "{\"enabled\":true,\"enabled\":false}"), ": resource change aws_dynamodb_table.t: \"change\" writes \"enabled\" twice in one object" },
+            { "repeated-unknown-attribute", Table("\"after_unknown\":{\"arn\":true}", "\"after_unknown\":{\"arn\":true,\"arn\":true}"), ": resource change aws_dynamodb_table.t: \"change\" writes \"arn\" twice in one object" },
+            { "repeated-change-member", Table("\"actions\":[\"create\"]", "\"actions\":[\"create\"],\"actions\":[\"delete\"]"), $":1:{entryColumn}: resource change aws_dynamodb_table.t: \"change\" writes \"actions\" twice in one object" },
+            { "repeated-entry-member", Table("\"provider_name\"", "\"type\":\"aws_dynamodb_table\",\"provider_name\""), ": resource change aws_dynamodb_table.t: writes \"type\" twice in one object" },
+            { "repeated-top-level-member", Encoding.UTF8.GetBytes(Plans.Valid().Replace("\"terraform_version\"", "\"resource_changes\":[],\"terraform_version\"")), ": the document writes \"resource_changes\" twice in one object" },
+            { "repeated-variable", Encoding.UTF8.GetBytes(Plans.Valid().Replace("\"terraform_version\"", "\"variables\":{\"kms\":{\"value\":\"a\"},\"kms\":{\"value\":null}},\"terraform_version\"")), ": \"variables\" writes \"kms\" twice in one object" },
+            { "repeated-in-state", Encoding.UTF8.GetBytes("{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":[{\"address\":\"aws_dynamodb_table.t\",\"mode\":\"managed\",\"type\":\"aws_dynamodb_table\",\"name\":\"t\",\"values\":{\"name\":\"a\",\"name\":\"b\"}}]}}}"), ": resource aws_dynamodb_table.t: \"values\" writes \"name\" twice in one object" },
             { "top-level-array", Encoding.UTF8.GetBytes("[]"), ":1:1: expected a JSON object (the output of `terraform show -json`), found an array" },
             { "trailing-garbage", Encoding.UTF8.GetBytes(Plans.Valid() + "}"), ": invalid JSON: " },
         };
