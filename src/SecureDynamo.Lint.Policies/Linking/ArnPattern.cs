@@ -12,8 +12,12 @@ public static class ArnPattern
     /// <summary>The parts of a table ARN; null parts are unknown before apply.</summary>
     public sealed record TableArn(string? Partition, string? Region, string? Account, string? Name);
 
-    public static bool? Matches(string pattern, TableArn arn)
+    public static bool? Matches(string pattern, TableArn arn) => Matches(pattern, arn, out _);
+
+    /// <param name="undecided">When the answer is null: the parts of the table's ARN, known only after apply, that decide it ("region and account").</param>
+    public static bool? Matches(string pattern, TableArn arn, out string undecided)
     {
+        undecided = "";
         if (pattern == "*") return true;
         var parts = pattern.Split(':', 6);
         if (parts.Length != 6 || !Glob(parts[0], "arn")) return false;
@@ -26,7 +30,11 @@ public static class ArnPattern
             Part(parts[5], arn.Name is null ? null : "table/" + arn.Name, "table/"),
         };
         if (results.Contains(false)) return false;
-        return results.Contains(null) ? null : true;
+        if (!results.Contains(null)) return true;
+        string[] names = ["partition", "service", "region", "account", "name"];
+        var open = names.Where((_, i) => results[i] is null).ToArray();
+        undecided = open.Length == 1 ? open[0] : string.Join(", ", open[..^1]) + " and " + open[^1];
+        return null;
     }
 
     /// <summary>

@@ -155,9 +155,10 @@ public sealed class TableIncludedInBackupPlan : Policy
             }
             if (item.AsString() is not { } pattern) continue;
             var known = table.Get(AttributePath.Of("arn"));
-            var m = known.IsKnown && known.AsString() is { } full ? ArnPattern.Matches(pattern, full) : ArnPattern.Matches(pattern, arn);
+            var undecided = "";
+            var m = known.IsKnown && known.AsString() is { } full ? ArnPattern.Matches(pattern, full) : ArnPattern.Matches(pattern, arn, out undecided);
             if (m == true) { why = $"{path} has \"{pattern}\""; return true; }
-            if (m == null) { result = null; why = $"{path} has \"{pattern}\", and the table's region, account or name is known only after apply"; }
+            if (m == null) { result = null; why = $"{path} has \"{pattern}\", and the table's {undecided} {(undecided.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} known only after apply"; }
         }
         if (picked is not null && unknownItems > 0)
         {

@@ -49,6 +49,16 @@ public sealed class LinkingTests
         Assert.Equal(expected, ArnPattern.Matches(pattern, new ArnPattern.TableArn(partition, region, null, name)));
 
     [Theory]
+    [InlineData("arn:aws:dynamodb:*:111122223333:table/orders", "aws", "eu-west-1", "orders", "account")]
+    [InlineData("arn:aws:dynamodb:eu-west-1:111122223333:table/*", "aws", null, "orders", "region and account")]
+    [InlineData("arn:aws:dynamodb:eu-west-1:111122223333:table/ord*", null, null, null, "partition, region, account and name")]
+    public void An_undecided_pattern_names_the_unknown_parts_that_decide_it(string pattern, string? partition, string? region, string? name, string expected)
+    {
+        Assert.Null(ArnPattern.Matches(pattern, new ArnPattern.TableArn(partition, region, null, name), out var undecided));
+        Assert.Equal(expected, undecided);
+    }
+
+    [Theory]
     [InlineData("arn:aws:dynamodb:eu-west-1:\ue000:table/archive", "archive", true)]
     [InlineData("arn:aws:dynamodb:eu-west-1:\ue000:table/archive", "scratch", false)]
     [InlineData("arn:aws:dynamodb:eu-west-1:\ue000:table/arch*", "archive", true)]
