@@ -113,7 +113,15 @@ internal sealed class ModuleInstance : IModuleScope
     public Block? ManagedResource(string type, string name) =>
         Definition.Resources.FirstOrDefault(b => b.Type == "resource" && b.Labels[0] == type && b.Labels[1] == name);
 
-    public Value? Resource(string type, string name) => ManagedResource(type, name) is { } block ? Expanded(block)?.Value : null;
+    /// <summary>Resource <c>type.name</c> of this module; a data source's <paramref name="type"/> is written <c>data.TYPE</c>.</summary>
+    private Block? Declared(string type, string name) =>
+        type.StartsWith(DataPrefix, StringComparison.Ordinal)
+            ? Definition.Resources.FirstOrDefault(b => b.Type == "data" && b.Labels[0].AsSpan().SequenceEqual(type.AsSpan(DataPrefix.Length)) && b.Labels[1] == name)
+            : ManagedResource(type, name);
+
+    private const string DataPrefix = "data.";
+
+    public Value? Resource(string type, string name) => Declared(type, name) is { } block ? Expanded(block)?.Value : null;
 
     public Value? ConfiguredAttribute(string module, string type, string name, string? key, string attribute)
     {
@@ -122,7 +130,7 @@ internal sealed class ModuleInstance : IModuleScope
             // A root resource passed whole into a module (tables = aws_dynamodb_table.t): the root has one instance, which knows it.
             return module.Length == 0 && _context.Root is { } root && !ReferenceEquals(root, this) ? root.ConfiguredAttribute(module, type, name, key, attribute) : null;
         }
-        if (ManagedResource(type, name) is not { } block || BodyEvaluator.MetaArguments.Contains(attribute)) return null;
+        if (Declared(type, name) is not { } block || BodyEvaluator.MetaArguments.Contains(attribute)) return null;
         var argument = block.Body.Attributes.FirstOrDefault(a => a.Name == attribute);
         if (argument is null) return null;
         var instance = Expanded(block)?.Keys.FirstOrDefault(k => k.Text == key);
@@ -170,7 +178,8 @@ internal sealed class ModuleInstance : IModuleScope
         var forEach = block.Body.Attributes.Any(a => a.Name == "for_each");
         // An unknown count or for_each gives one instance without a key: which instances exist is not known.
         if ((count || forEach) && keys.Any(k => k.Text is null)) return null;
-        var instances = keys.Select(k => ResourceInstances.Reference(new ResourceInstances.Instance(ModulePath, block.Labels[0], block.Labels[1], k.Text))).ToList();
+        var type = block.Type == "data" ? DataPrefix + block.Labels[0] : block.Labels[0];
+        var instances = keys.Select(k => ResourceInstances.Reference(new ResourceInstances.Instance(ModulePath, type, block.Labels[1], k.Text))).ToList();
         var value = count ? Value.List(instances)
             : forEach ? Value.Map(keys.Zip(instances).ToDictionary(p => (string)p.First.Key!, p => p.Second, StringComparer.Ordinal))
             : instances.Single();

@@ -153,7 +153,9 @@ internal sealed class ExpressionEvaluator
                 return ApplySteps(_scope.Local(name, s.Range), steps, 2);
             case "module" when AttrAt(1) is { } name:
                 return Retag(ApplySteps(_scope.ModuleCall(name, s.Range), steps, 2), steps);
-            case "data" when AttrAt(1) is not null && AttrAt(2) is not null:
+            case "data" when AttrAt(1) is { } dataType && AttrAt(2) is { } dataName:
+                // As a managed resource: its instances when they are known, each with its configured arguments; what the provider reads is unknown.
+                if (_scope.Resource("data." + dataType, dataName) is { } data) return ApplyStepsReadingInstances(data, steps, 3);
                 return Value.Unknown(new CoreExpression(module, TraversalText.References(steps), null, TraversalText.Render(steps)));
             case "path" when AttrAt(1) is { } what:
                 return what switch

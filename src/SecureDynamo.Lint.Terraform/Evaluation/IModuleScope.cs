@@ -28,14 +28,14 @@ internal interface IModuleScope
     bool DeclaresResource(string type, string name) => ManagedResource(type, name) is not null;
 
     /// <summary>
-    /// Managed resource <c>type.name</c> of this module as Terraform sees it before apply when which instances it has
+    /// Resource <c>type.name</c> of this module (a data source's type written <c>data.TYPE</c>) as Terraform sees it before apply when which instances it has
     /// is known: the list (count) or map (for_each) of its instances, or its one instance without count or for_each,
     /// each an unknown value standing for that instance (<see cref="ResourceInstances"/>). Null otherwise.
     /// </summary>
     Value? Resource(string type, string name) => null;
 
     /// <summary>
-    /// The value Terraform plans for argument <paramref name="attribute"/> of managed resource <c>type.name</c> of
+    /// The value Terraform plans for argument <paramref name="attribute"/> of resource <c>type.name</c> (<c>data.TYPE</c> for a data source) of
     /// module <paramref name="module"/> (this one, or the root for a root resource passed in whole), instance
     /// <paramref name="key"/> (<c>["a"]</c>, <c>[0]</c>; null for a resource without count or for_each): its configured
     /// value when that is known before apply (a configured argument is planned as written), else null.

@@ -34,4 +34,31 @@ public sealed class UnknownOriginTests
         Assert.Equal("pass", status["aws_dynamodb_table.t[\"orders\"]"]);
         Assert.Equal("fail", status["aws_dynamodb_table.t[\"audit\"]"]);
     }
+
+    [Fact]
+    public void A_for_each_built_by_a_for_over_a_data_source_with_for_each_keeps_its_instances_and_their_keys()
+    {
+        // The data source's instances are known (its for_each is), so the table's for_each has known keys; each
+        // each.value is the target of one alias, known by its configured name.
+        using var m = new TempModule(("main.tf", """
+            data "aws_kms_alias" "keys" {
+              for_each = toset(["orders", "aws/dynamodb"])
+              name     = "alias/${each.key}"
+            }
+            resource "aws_dynamodb_table" "t" {
+              for_each = { for k, v in data.aws_kms_alias.keys : k => v.target_key_arn }
+              name     = replace(each.key, "/", "-")
+              hash_key = "id"
+              server_side_encryption {
+                enabled     = true
+                kms_key_arn = each.value
+              }
+            }
+            """));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:001");
+        var status = ((JArray)JObject.Parse(run.Stdout)["results"]!).ToDictionary(r => (string)r["resource"]!["address"]!, r => (string)r["status"]!);
+        Assert.Equal(2, status.Count);
+        Assert.Equal("pass", status["aws_dynamodb_table.t[\"orders\"]"]);
+        Assert.Equal("fail", status["aws_dynamodb_table.t[\"aws/dynamodb\"]"]);
+    }
 }
