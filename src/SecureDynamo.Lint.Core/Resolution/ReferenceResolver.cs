@@ -96,7 +96,11 @@ public sealed class ReferenceResolver
                 case "local":
                     return new UnresolvedOrigin($"{reference} (local values are not in the plan's configuration)");
                 case "var" when steps.Count >= 2:
-                    if (seen.Add("var." + steps[1])) targets.Add(ResolveVariable(expression.Module, steps[1], reference, expression.Passed, depth));
+                    if (seen.Add("var." + steps[1]))
+                    {
+                        var variable = ResolveVariable(expression.Module, steps[1], reference, expression.Passed, depth);
+                        targets.Add(variable is ResourceOrigin whole ? InstanceIndexed(whole, expression, "var." + steps[1]) : variable);
+                    }
                     continue;
                 case "module":
                     // "module.m" alone accompanies "module.m.out" in reference lists: the output names the target.
@@ -147,6 +151,22 @@ public sealed class ReferenceResolver
         // A reference to a resource the input does not declare (a partial configuration, a single
         // .tf file) still names its type: rule 2 reads "references a managed aws_kms_key".
         return new ResourceOrigin(module, mode, type, address, config, instances, reference);
+    }
+
+    /// <summary>
+    /// A variable given a whole resource with count or for_each (<c>keys = aws_kms_key.k</c>) and read at one
+    /// instance (<c>var.keys[0].arn</c>: the expression's text, or one of its references) refers to that instance only.
+    /// </summary>
+    private static ResourceOrigin InstanceIndexed(ResourceOrigin origin, Expression expression, string variable)
+    {
+        if (origin.Reference != origin.Address || origin.Instances.Count < 2) return origin;
+        foreach (var reference in expression.Text is { } text ? expression.References.Append(text) : expression.References)
+        {
+            if (!reference.StartsWith(variable, StringComparison.Ordinal) || LiteralKeyAt(reference, variable.Length) is not { } key) continue;
+            var named = origin.Instances.Where(i => i.Address.Key == key).ToList();
+            return named.Count > 0 ? origin with { Instances = named, Reference = origin.Address + key } : origin;
+        }
+        return origin;
     }
 
     /// <param name="passed">What the variable was evaluated to in the calling module (Terraform source), when known: it is followed first.</param>

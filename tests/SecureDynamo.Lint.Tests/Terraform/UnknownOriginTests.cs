@@ -61,4 +61,46 @@ public sealed class UnknownOriginTests
         Assert.Equal("pass", status["aws_dynamodb_table.t[\"orders\"]"]);
         Assert.Equal("fail", status["aws_dynamodb_table.t[\"aws/dynamodb\"]"]);
     }
+
+    [Fact]
+    public void A_counted_key_passed_whole_through_two_modules_and_read_at_one_index_is_that_instance_only()
+    {
+        using var m = new TempModule(
+            ("main.tf", """
+                resource "aws_kms_key" "k" {
+                  count               = 2
+                  enable_key_rotation = count.index == 0
+                }
+                module "a" {
+                  source = "./a"
+                  keys   = aws_kms_key.k
+                }
+                """),
+            ("a/main.tf", """
+                variable "keys" {}
+                module "b" {
+                  source = "../b"
+                  keys   = var.keys
+                }
+                """),
+            ("b/main.tf", """
+                variable "keys" {}
+                resource "aws_dynamodb_table" "t" {
+                  name     = "orders"
+                  hash_key = "id"
+                  server_side_encryption {
+                    enabled     = true
+                    kms_key_arn = var.keys[0].arn
+                  }
+                }
+                """));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:016", "--policy", "dynamodb:001");
+        var results = (JArray)JObject.Parse(run.Stdout)["results"]!;
+        // k[1] (not rotated) encrypts nothing: only k[0] is judged, and the table names it.
+        var rotation = Assert.Single(results, r => (string)r["policyId"]! == "dynamodb:016");
+        Assert.Equal("aws_kms_key.k[0]", (string)rotation["resource"]!["address"]!);
+        Assert.Equal("pass", (string)rotation["status"]!);
+        var encryption = Assert.Single(results, r => (string)r["policyId"]! == "dynamodb:001");
+        Assert.Contains("the customer managed key aws_kms_key.k[0]", (string)encryption["message"]!);
+    }
 }
