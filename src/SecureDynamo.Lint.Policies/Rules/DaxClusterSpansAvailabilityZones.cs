@@ -23,7 +23,7 @@ public sealed class DaxClusterSpansAvailabilityZones : ResourcePolicy
         if (factor.IsUnknown)
         {
             return Verdict.Unknown(resource,
-                $"replication_factor is known only after apply ({factor.Expression?.Describe() ?? "computed"}); {Advice}", ReplicationFactor);
+                $"replication_factor {context.Unknown(factor)}; {Advice}", ReplicationFactor);
         }
         if (factor.IsNull)
         {
@@ -42,7 +42,7 @@ public sealed class DaxClusterSpansAvailabilityZones : ResourcePolicy
         var zones = context.Effective(resource, AvailabilityZones);
         if (zones.IsUnknown)
         {
-            return Verdict.Unknown(resource, $"availability_zones is known only after apply ({zones.Expression?.Describe() ?? "computed"}); it needs at least 2 distinct zones", AvailabilityZones);
+            return Verdict.Unknown(resource, $"availability_zones {context.Unknown(zones)}; it needs at least 2 distinct zones", AvailabilityZones);
         }
         if (zones is { Kind: ValueKind.List, Items.Count: > 0 })
         {

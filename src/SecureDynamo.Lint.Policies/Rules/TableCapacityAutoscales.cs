@@ -44,7 +44,7 @@ public sealed class TableCapacityAutoscales : Policy
         var billing = context.Effective(table, BillingMode);
         if (billing.IsUnknown)
         {
-            return Verdict.Unknown(table, $"billing_mode is known only after apply ({billing.Expression?.Describe() ?? "computed"}); cannot tell whether capacity is provisioned", BillingMode);
+            return Verdict.Unknown(table, $"billing_mode {context.Unknown(billing)}; cannot tell whether capacity is provisioned", BillingMode);
         }
         var mode = billing.AsString();
         if (mode == "PAY_PER_REQUEST")

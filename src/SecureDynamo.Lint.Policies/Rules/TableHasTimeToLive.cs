@@ -18,7 +18,7 @@ public sealed class TableHasTimeToLive : ResourcePolicy
         var enabled = context.Effective(resource, Enabled);
         if (enabled.IsUnknown)
         {
-            return Verdict.Unknown(resource, $"ttl.enabled is known only after apply ({enabled.Expression?.Describe() ?? "computed"})", Enabled);
+            return Verdict.Unknown(resource, $"ttl.enabled {context.Unknown(enabled)}", Enabled);
         }
         if (enabled.AsBool() != true)
         {
@@ -28,7 +28,7 @@ public sealed class TableHasTimeToLive : ResourcePolicy
         var name = context.Effective(resource, AttributeName);
         if (name.IsUnknown)
         {
-            return Verdict.Unknown(resource, $"ttl.attribute_name is known only after apply ({name.Expression?.Describe() ?? "computed"})", AttributeName);
+            return Verdict.Unknown(resource, $"ttl.attribute_name {context.Unknown(name)}", AttributeName);
         }
         if (string.IsNullOrEmpty(name.AsString()))
         {

@@ -112,7 +112,7 @@ public sealed class TableKeyRotates : Policy
         var rotation = context.Effective(key, Rotation);
         if (rotation.IsUnknown)
         {
-            return Verdict.Unknown(key, $"enable_key_rotation is known only after apply ({rotation.Expression?.Describe() ?? "computed"}); {encrypts}; it should be true", Rotation);
+            return Verdict.Unknown(key, $"enable_key_rotation {context.Unknown(rotation)}; {encrypts}; it should be true", Rotation);
         }
         if (rotation.AsBool() == true) return Verdict.Pass(key, $"enable_key_rotation is true; {encrypts}", Rotation);
         var what = rotation.IsNull ? "is not set (rotation off)" : $"is {rotation.ToDisplayString()}";

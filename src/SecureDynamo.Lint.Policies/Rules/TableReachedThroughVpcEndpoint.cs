@@ -73,7 +73,7 @@ public sealed class TableReachedThroughVpcEndpoint : Policy
         if (tables.IsKnown && tables.Items.Count > 0) return new EndpointState(endpoint, region, null, null, $"Gateway endpoint with {tables.Items.Count} route table(s)");
         var associations = Associations(endpoint, context);
         if (associations.Linked > 0) return new EndpointState(endpoint, region, null, null, $"Gateway endpoint with {associations.Linked} aws_vpc_endpoint_route_table_association(s)");
-        if (tables.IsUnknown) return new EndpointState(endpoint, region, null, $"{endpoint.Address} route_table_ids is known only after apply ({tables.Expression?.Describe() ?? "computed"})", "");
+        if (tables.IsUnknown) return new EndpointState(endpoint, region, null, $"{endpoint.Address} route_table_ids {context.Unknown(tables)}", "");
         if (associations.Undecided is not null) return new EndpointState(endpoint, region, null, associations.Undecided, "");
         return new EndpointState(endpoint, region,
             $"the Gateway endpoint {endpoint.Address} (service_name \"{name}\") has no route tables: route_table_ids is empty and no aws_vpc_endpoint_route_table_association refers to it, so no traffic uses it; associate the VPC's route tables",

@@ -23,7 +23,7 @@ public sealed class TableStreamsCaptureChanges : ResourcePolicy
         var enabled = context.Effective(resource, StreamEnabled);
         if (enabled.IsUnknown)
         {
-            return Verdict.Unknown(resource, $"stream_enabled is known only after apply ({enabled.Expression?.Describe() ?? "computed"})", StreamEnabled);
+            return Verdict.Unknown(resource, $"stream_enabled {context.Unknown(enabled)}", StreamEnabled);
         }
         if (enabled.AsBool() != true)
         {
@@ -33,7 +33,7 @@ public sealed class TableStreamsCaptureChanges : ResourcePolicy
         var view = context.Effective(resource, ViewType);
         if (view.IsUnknown)
         {
-            return Verdict.Unknown(resource, $"stream_view_type is known only after apply ({view.Expression?.Describe() ?? "computed"}); it should be {allowedText}", ViewType);
+            return Verdict.Unknown(resource, $"stream_view_type {context.Unknown(view)}; it should be {allowedText}", ViewType);
         }
         var text = view.AsString();
         if (text is null || !allowed.Contains(text, StringComparer.Ordinal))
