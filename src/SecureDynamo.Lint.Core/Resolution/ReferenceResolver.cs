@@ -174,7 +174,10 @@ public sealed class ReferenceResolver
     {
         if (module.Length == 0)
         {
-            if (_graph.Variables.TryGetValue(name, out var v)) return new ConstantOrigin(v, reference);
+            if (_graph.Variables.TryGetValue(name, out var v))
+            {
+                return v.Expression is { Refused: true } refused ? new UnresolvedOrigin(refused.Text ?? reference) { HasNoValue = true } : new ConstantOrigin(v, reference);
+            }
             if (_graph.Root?.VariableDefaults.TryGetValue(name, out var d) == true && d is not null) return new ConstantOrigin(d, reference);
             return new UnresolvedOrigin($"{reference} (root variable without a value in the input)") { HasNoValue = true };
         }

@@ -33,6 +33,9 @@ public sealed record Expression(string Module, IReadOnlyList<string> References,
     /// </summary>
     public Expression? Passed { get; init; }
 
+    /// <summary>The value of a variable Terraform refuses (not of its declared type): an input that gives no value, whatever the default.</summary>
+    public bool Refused { get; init; }
+
     /// <summary>A short human rendering for messages.</summary>
     public string Describe()
     {

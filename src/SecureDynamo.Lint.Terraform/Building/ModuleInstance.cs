@@ -427,7 +427,8 @@ internal sealed class ModuleInstance : IModuleScope
         catch (EvaluationError error)
         {
             Warn($"variable \"{name}\": {error.Message}; the value is treated as unknown", value.Range ?? block.Range);
-            return Value.Unknown(new CoreExpression(ModulePath, new[] { "var." + name }, null, "var." + name));
+            // Terraform refuses the value: it is no value at all, never the default (which the reference resolver would find).
+            return Value.Unknown(new CoreExpression(ModulePath, new[] { "var." + name }, null, $"var.{name}, whose value Terraform refuses: {error.Message}") { Refused = true });
         }
     }
 

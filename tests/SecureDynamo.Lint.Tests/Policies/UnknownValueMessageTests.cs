@@ -38,4 +38,30 @@ public sealed class UnknownValueMessageTests
         Assert.Equal(Status.Unknown, result.Status);
         Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape("aws_dynamodb_table.t: " + message) + "(;|$)", result.Message);
     }
+
+    [Fact]
+    public void A_root_variable_value_Terraform_refuses_is_no_value_not_the_default()
+    {
+        // pitr = "False" is no bool (Terraform refuses the plan); reading var.pitr as its default, true, passed the table.
+        using var m = new TempModule(
+            ("main.tf", """
+                variable "pitr" {
+                  type    = bool
+                  default = true
+                }
+                resource "aws_dynamodb_table" "t" {
+                  name     = "t"
+                  hash_key = "id"
+                  point_in_time_recovery {
+                    enabled = var.pitr
+                  }
+                }
+                """),
+            ("terraform.tfvars", "pitr = \"False\"\n"));
+        var read = m.Read();
+        var result = Assert.Single(BuiltInPolicies.Run(read.Graph, "dynamodb:002"));
+        Assert.Equal(Status.Unknown, result.Status);
+        Assert.StartsWith("aws_dynamodb_table.t: point_in_time_recovery.enabled has no value in the input (var.pitr, whose value Terraform refuses: a bool is required", result.Message);
+        Assert.Contains(read.Warnings, w => w.Contains("variable \"pitr\": a bool is required", StringComparison.Ordinal));
+    }
 }
