@@ -14,5 +14,11 @@ public sealed record TerraformReadOptions(IReadOnlyList<string> VarFiles, IReadO
     /// </summary>
     public ParseCache? ParseCache { get; init; }
 
+    /// <summary>
+    /// The selected workspace (<c>TF_WORKSPACE</c>), or null for the one the root module's <c>.terraform/environment</c>
+    /// names (written by <c>terraform workspace select</c>), else <c>default</c>: <c>terraform.workspace</c> evaluates to it.
+    /// </summary>
+    public string? Workspace { get; init; }
+
     public static readonly TerraformReadOptions None = new(Array.Empty<string>(), Array.Empty<string>());
 }

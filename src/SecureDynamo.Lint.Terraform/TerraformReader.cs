@@ -44,7 +44,7 @@ public static class TerraformReader
     private static TerraformReadResult Read(string source, string rootOnDisk, IReadOnlyList<string> files, Func<string, string>? displayName, TerraformReadOptions options) =>
         LargeStack.Run(() =>
         {
-            var context = new ReadContext(rootOnDisk, options.ParseCache);
+            var context = new ReadContext(rootOnDisk, options.ParseCache, options.Workspace);
             try
             {
                 var definition = ModuleLoader.Load(files, rootOnDisk, rootOnDisk, displayName);

@@ -66,6 +66,7 @@ public static class ScanCommand
                 WriteBaselineFile = parsed.GetValue(writeBaseline),
                 Today = console.Today(),
                 ToolVersion = console.ToolVersion,
+                TerraformWorkspace = console.Environment("TF_WORKSPACE"),
                 TerraformEnvironment = console.EnvironmentVariables()
                     .Where(e => e.Key.StartsWith("TF_VAR_", StringComparison.Ordinal) && e.Key.Length > "TF_VAR_".Length)
                     .ToDictionary(e => e.Key["TF_VAR_".Length..], e => e.Value, StringComparer.Ordinal),

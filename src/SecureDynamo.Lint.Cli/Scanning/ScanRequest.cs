@@ -22,7 +22,11 @@ public sealed record ScanRequest(
     public TerraformReadOptions TerraformOptions => new(VarFiles ?? Array.Empty<string>(), Vars ?? Array.Empty<string>())
     {
         EnvironmentVars = TerraformEnvironment,
+        Workspace = TerraformWorkspace,
     };
+
+    /// <summary><c>TF_WORKSPACE</c>: the workspace Terraform would plan in (else the one the root module's <c>.terraform/environment</c> names).</summary>
+    public string? TerraformWorkspace { get; init; }
 
     /// <summary>Root variable values from <c>TF_VAR_name</c> environment variables, by variable name.</summary>
     public IReadOnlyDictionary<string, string> TerraformEnvironment { get; init; } = new Dictionary<string, string>();

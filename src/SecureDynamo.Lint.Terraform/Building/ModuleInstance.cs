@@ -83,6 +83,8 @@ internal sealed class ModuleInstance : IModuleScope
     public ExpressionEvaluator Evaluator { get; }
     public ReferenceCollector References { get; }
     public string ModuleDirectory => Definition.Directory;
+
+    public string Workspace => _context.Workspace;
     public string RootDirectoryOnDisk => _context.RootOnDisk;
 
     /// <summary>Root module variable values (after defaults, tfvars and --var), evaluated.</summary>

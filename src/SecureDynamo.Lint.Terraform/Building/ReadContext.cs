@@ -13,11 +13,29 @@ internal sealed class ReadContext
     private readonly ParseCache? _cache;
 
     /// <param name="cache">Where called modules' files parsed by other reads of the scan are found, if anywhere.</param>
-    public ReadContext(string rootOnDisk, ParseCache? cache = null)
+    /// <param name="workspace">The selected workspace, or null for the one the root's <c>.terraform/environment</c> names (else <c>default</c>).</param>
+    public ReadContext(string rootOnDisk, ParseCache? cache = null, string? workspace = null)
     {
         RootOnDisk = rootOnDisk;
         _cache = cache;
         Manifest = ModulesManifest.Load(rootOnDisk);
+        Workspace = string.IsNullOrEmpty(workspace) ? SelectedWorkspace(rootOnDisk) : workspace;
+    }
+
+    /// <summary>What <c>terraform.workspace</c> is.</summary>
+    public string Workspace { get; }
+
+    private static string SelectedWorkspace(string rootOnDisk)
+    {
+        try
+        {
+            var file = Path.Combine(rootOnDisk, ".terraform", "environment");
+            return File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } name ? name : "default";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "default";
+        }
     }
 
     public string RootOnDisk { get; }

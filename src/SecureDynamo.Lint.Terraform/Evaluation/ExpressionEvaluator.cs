@@ -165,7 +165,7 @@ internal sealed class ExpressionEvaluator
                     _ => throw new EvaluationError($"path.{what} is not a path Terraform knows", s.Range),
                 };
             case "terraform" when AttrAt(1) == "workspace":
-                return Value.String("default");
+                return Value.String(_scope.Workspace);
             case "self":
                 return Value.Unknown(new CoreExpression(module, new[] { TraversalText.Render(steps) }, null, TraversalText.Render(steps)));
             case "each" or "count":

@@ -12,6 +12,9 @@ internal interface IModuleScope
     /// <summary><c>path.module</c>, relative to the scanned directory (<c>.</c> for the root).</summary>
     string ModuleDirectory { get; }
 
+    /// <summary><c>terraform.workspace</c>.</summary>
+    string Workspace => "default";
+
     /// <summary>The scanned (root module) directory on disk: <c>file()</c> paths are relative to it, as to Terraform's working directory.</summary>
     string RootDirectoryOnDisk { get; }
 

@@ -13,6 +13,7 @@ internal sealed class TemplateScope : IModuleScope
 
     public string ModulePath => _caller.ModulePath;
     public string ModuleDirectory => _caller.ModuleDirectory;
+    public string Workspace => _caller.Workspace;
     public string RootDirectoryOnDisk => _caller.RootDirectoryOnDisk;
 
     public Value Variable(string name, SourceRange range) => throw new EvaluationError("a template cannot refer to var.*; pass values in templatefile's second argument", range);

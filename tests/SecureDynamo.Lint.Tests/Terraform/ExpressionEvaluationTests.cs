@@ -1,4 +1,5 @@
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Terraform;
 
 namespace SecureDynamo.Lint.Tests.Terraform;
 
@@ -162,6 +163,29 @@ public sealed class ExpressionEvaluationTests
     public void Terraform_short_circuits_are_kept(string expression, string expected)
     {
         Assert.Equal(expected, TempModule.Render(Evaluate(expression).Value));
+    }
+
+    [Fact]
+    public void The_workspace_is_the_one_selected_in_dot_terraform_else_TF_WORKSPACE_overrides_it()
+    {
+        // terraform workspace select dev writes .terraform/environment; TF_WORKSPACE (the option) wins over it.
+        Assert.Equal("\"dev\"", TempModule.Render(Evaluate("terraform.workspace", (".terraform/environment", "dev\n")).Value));
+        using var module = new TempModule(("main.tf", "resource \"test_thing\" \"t\" {\n  v = terraform.workspace\n}\n"), (".terraform/environment", "dev"));
+        var read = module.Read(TerraformReadOptions.None with { Workspace = "prod" });
+        Assert.Equal("\"prod\"", TempModule.Render(read.Graph.Resources.Single().After.Get("v")));
+    }
+
+    [Theory]
+    [InlineData(null, "fail")]
+    [InlineData("prod", "pass")]
+    public void A_scan_judges_a_workspace_gated_protection_in_the_selected_workspace(string? tfWorkspace, string expected)
+    {
+        using var module = new TempModule(
+            ("main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name = \"t\"\n  deletion_protection_enabled = terraform.workspace != \"dev\"\n}\n"),
+            (".terraform/environment", "dev"));
+        var env = tfWorkspace is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["TF_WORKSPACE"] = tfWorkspace };
+        var run = Tests.Support.CliRun.InProcess(env, "scan", module.Directory, "--format", "json", "--policy", "dynamodb:003");
+        Assert.Equal(expected, (string)Newtonsoft.Json.Linq.JObject.Parse(run.Stdout)["results"]![0]!["status"]!);
     }
 
     [Fact]
