@@ -28,6 +28,9 @@ public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<
     /// <summary>An <c>...IfExists</c> operator: true for a request without the key, whatever the values.</summary>
     public static bool IsIfExists(string op) => BareOperator(op).EndsWith("IfExists", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A <c>ForAllValues:</c> operator: true for a request without the key (an empty set), whatever the values.</summary>
+    public static bool IsForAllValues(string op) => op.StartsWith("ForAllValues:", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The operator without its set qualifier (<c>ForAnyValue:StringLike</c> → <c>StringLike</c>).</summary>
     public static string BareOperator(string op)
     {

@@ -80,10 +80,33 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
     /// <summary>A condition that restricts callers to known accounts, an organization or an endpoint.</summary>
     public static bool IsPin(PolicyCondition condition) =>
         CanPin(condition.Operator, condition.Key) &&
-        (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(WildcardPattern.IsAllWildcard);
+        (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(v => MatchesEveryValue(condition, v));
+
+    /// <summary>Every value the key can have starts so: a pattern that is this and wildcards matches them all (<c>o-*</c>).</summary>
+    private static readonly Dictionary<string, string> KnownPrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["aws:PrincipalOrgID"] = "o-", ["aws:SourceVpce"] = "vpce-",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="value"/> of <paramref name="condition"/> lets every caller through: all wildcards, or for a
+    /// pattern operator (<c>StringLike</c>, <c>ArnLike</c>) the prefix every value of the key has and wildcards
+    /// (<c>o-*</c> for an organization), or wildcards as long as an account ID (<c>????????????</c>).
+    /// </summary>
+    private static bool MatchesEveryValue(PolicyCondition condition, string value)
+    {
+        if (WildcardPattern.IsAllWildcard(value)) return true;
+        if (!PolicyCondition.BareOperator(condition.Operator).EndsWith("Like", StringComparison.OrdinalIgnoreCase)) return false;
+        if (KnownPrefixes.TryGetValue(condition.Key, out var prefix) && value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && WildcardPattern.IsAllWildcard(value[prefix.Length..]))
+        {
+            return true;
+        }
+        return AccountKeys.Contains(condition.Key) && (WildcardPattern.MatchesEveryStringOfLength(value, 12) || value == new string('?', 12));
+    }
 
     private static string Loose(PolicyCondition c) =>
-        PolicyCondition.IsIfExists(c.Operator)
+        PolicyCondition.IsIfExists(c.Operator) || PolicyCondition.IsForAllValues(c.Operator)
             ? $"{c.Operator} on {c.Key} lets every request without {c.Key} through"
             : $"{c.Operator} on {c.Key} does not pin it to known values";
 
@@ -91,7 +114,7 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
     public static bool CanPin(string op, string key)
     {
         if (!PinningKeys.Contains(key)) return false;
-        // ...IfExists passes when the key is absent, so it pins nothing.
-        return !PolicyCondition.IsIfExists(op) && PinningOperators.Contains(PolicyCondition.BareOperator(op));
+        // ...IfExists passes when the key is absent, and so does ForAllValues: (every value of an empty set matches): they pin nothing.
+        return !PolicyCondition.IsIfExists(op) && !PolicyCondition.IsForAllValues(op) && PinningOperators.Contains(PolicyCondition.BareOperator(op));
     }
 }

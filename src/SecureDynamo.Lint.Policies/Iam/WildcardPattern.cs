@@ -18,13 +18,30 @@ public static class WildcardPattern
     {
         foreach (var state in StatesAfter(pattern, prefix))
         {
-            if (state < pattern.Length && pattern.AsSpan(state).Trim('*').IsEmpty) return true;
+            if (state < pattern.Length && IsAllWildcard(pattern[state..])) return true;
         }
         return false;
     }
 
-    /// <summary>Whether <paramref name="pattern"/> is nothing but wildcards (<c>*</c>, <c>**</c>).</summary>
-    public static bool IsAllWildcard(string pattern) => pattern.Length > 0 && pattern.AsSpan().Trim('*').IsEmpty;
+    /// <summary>
+    /// Whether <paramref name="pattern"/> matches every non-empty string: nothing but wildcards, with a <c>*</c> and
+    /// at most one <c>?</c> (<c>*</c>, <c>**</c>, <c>?*</c>, <c>*?</c>).
+    /// </summary>
+    public static bool IsAllWildcard(string pattern) => MatchesEveryStringOfLength(pattern, 1);
+
+    /// <summary>Whether <paramref name="pattern"/> matches every string at least <paramref name="length"/> characters long.</summary>
+    public static bool MatchesEveryStringOfLength(string pattern, int length)
+    {
+        var stars = 0;
+        var marks = 0;
+        foreach (var c in pattern)
+        {
+            if (c == '*') stars++;
+            else if (c == '?') marks++;
+            else return false;
+        }
+        return stars > 0 && marks <= length;
+    }
 
     private static HashSet<int> StatesAfter(string pattern, string text)
     {
