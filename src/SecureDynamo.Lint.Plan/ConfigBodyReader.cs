@@ -1,15 +1,17 @@
 using System.Text.Json;
 using SecureDynamo.Lint.Core.Graph;
 using SecureDynamo.Lint.Core.Values;
+using SecureDynamo.Lint.Plan.Json;
 
 namespace SecureDynamo.Lint.Plan;
 
 /// <summary>Reads configuration <c>expressions</c> objects: expression objects are arguments, arrays (or plain objects) are nested blocks.</summary>
 internal static class ConfigBodyReader
 {
+    /// <remarks>A member of another JSON type than Terraform writes is a <see cref="JsonShapeException"/>: read as absent, it would hide an argument.</remarks>
     public static ConfigBody ReadBody(JsonElement expressions, string module)
     {
-        if (expressions.ValueKind != JsonValueKind.Object) return ConfigBody.Empty;
+        if (!IsObject(expressions, "expressions")) return ConfigBody.Empty;
         var attributes = new Dictionary<string, Expression>(StringComparer.Ordinal);
         var blocks = new Dictionary<string, IReadOnlyList<ConfigBody>>(StringComparer.Ordinal);
         foreach (var p in expressions.EnumerateObject())
@@ -23,8 +25,12 @@ internal static class ConfigBodyReader
                     blocks[p.Name] = new[] { ReadBody(p.Value, module) };
                     break;
                 case JsonValueKind.Array:
-                    blocks[p.Name] = p.Value.EnumerateArray().Where(b => b.ValueKind == JsonValueKind.Object).Select(b => ReadBody(b, module)).ToArray();
+                    blocks[p.Name] = p.Value.EnumerateArray().Select(b => IsObject(b, $"expressions.{p.Name}[]") ? ReadBody(b, module) : ConfigBody.Empty).ToArray();
                     break;
+                case JsonValueKind.Null:
+                    break;
+                default:
+                    throw new JsonShapeException($"\"expressions.{p.Name}\" must be an expression object or a list of blocks, found {JsonProblems.Describe(p.Value.ValueKind)}");
             }
         }
         return attributes.Count == 0 && blocks.Count == 0 ? ConfigBody.Empty : new ConfigBody(attributes, blocks);
@@ -32,9 +38,10 @@ internal static class ConfigBodyReader
 
     public static Expression? ReadExpression(JsonElement token, string module)
     {
-        if (token.ValueKind != JsonValueKind.Object) return null;
-        var references = ValueConverter.Property(token, "references") is { ValueKind: JsonValueKind.Array } r
-            ? r.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToArray()
+        if (!IsObject(token, "expression")) return null;
+        var listed = ValueConverter.Property(token, "references");
+        var references = IsArray(listed, "references")
+            ? listed.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw new JsonShapeException($"\"references\" must list strings, found {JsonProblems.Describe(x.ValueKind)}")).ToArray()
             : Array.Empty<string>();
         var constant = token.TryGetProperty("constant_value", out var c) ? ValueConverter.Convert(c) : null;
         return new Expression(module, references, constant);
@@ -44,13 +51,30 @@ internal static class ConfigBodyReader
     public static Dictionary<string, Expression> ReadArguments(JsonElement expressions, string module)
     {
         var arguments = new Dictionary<string, Expression>(StringComparer.Ordinal);
-        if (expressions.ValueKind != JsonValueKind.Object) return arguments;
+        if (!IsObject(expressions, "expressions")) return arguments;
         foreach (var a in expressions.EnumerateObject())
         {
-            if (ReadExpression(a.Value, module) is { } e) arguments[a.Name] = e;
+            // Blocks (a provider's default_tags, assume_role) are lists; what is not a block must be an expression.
+            if (a.Value.ValueKind == JsonValueKind.Array) continue;
+            if (IsObject(a.Value, $"expressions.{a.Name}") && ReadExpression(a.Value, module) is { } e) arguments[a.Name] = e;
         }
         return arguments;
     }
+
+    /// <summary>Whether <paramref name="e"/> is an object; false when absent or null; a <see cref="JsonShapeException"/> for another type.</summary>
+    internal static bool IsObject(JsonElement e, string what) => e.ValueKind switch
+    {
+        JsonValueKind.Object => true,
+        JsonValueKind.Undefined or JsonValueKind.Null => false,
+        _ => throw new JsonShapeException($"\"{what}\" must be an object, found {JsonProblems.Describe(e.ValueKind)}"),
+    };
+
+    private static bool IsArray(JsonElement e, string what) => e.ValueKind switch
+    {
+        JsonValueKind.Array => true,
+        JsonValueKind.Undefined or JsonValueKind.Null => false,
+        _ => throw new JsonShapeException($"\"{what}\" must be an array, found {JsonProblems.Describe(e.ValueKind)}"),
+    };
 
     private static bool IsExpression(JsonElement o)
     {

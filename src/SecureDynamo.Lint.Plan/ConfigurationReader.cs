@@ -28,6 +28,19 @@ internal sealed class ConfigurationReader
     /// <summary>Reads the <c>configuration</c> object the stream is at.</summary>
     public void Read()
     {
+        try
+        {
+            ReadConfiguration();
+        }
+        catch (JsonShapeException e)
+        {
+            // Where the value was read: the stream has just passed it.
+            throw _json.Error("configuration: " + e.Message);
+        }
+    }
+
+    private void ReadConfiguration()
+    {
         while (_json.NextProperty() is { } name)
         {
             switch (name)
@@ -35,8 +48,8 @@ internal sealed class ConfigurationReader
                 case "root_module":
                     if (_json.ObjectOrNull("configuration.root_module")) Root = ReadModule("");
                     break;
-                case "provider_config" when _json.TokenType == JsonTokenType.StartObject:
-                    Providers = ReadProviders();
+                case "provider_config":
+                    if (_json.ObjectOrNull("configuration.provider_config")) Providers = ReadProviders();
                     break;
                 default:
                     _json.Skip();
@@ -56,38 +69,44 @@ internal sealed class ConfigurationReader
         {
             switch (name)
             {
-                case "resources" when _json.TokenType == JsonTokenType.StartArray:
+                // Another shape than Terraform writes would drop what it holds silently: an input error instead.
+                case "resources":
+                    if (!_json.ArrayOrNull(name)) break;
                     while (_json.NextItem())
                     {
-                        if (_json.TokenType != JsonTokenType.StartObject) { _json.Skip(); continue; }
+                        ExpectObject("each entry of \"resources\"");
                         var resource = ReadResource(_json.Capture(), path);
                         resources[resource.Address] = resource;
                     }
                     break;
-                case "module_calls" when _json.TokenType == JsonTokenType.StartObject:
+                case "module_calls":
+                    if (!_json.ObjectOrNull(name)) break;
                     while (_json.NextProperty() is { } call)
                     {
-                        if (_json.TokenType != JsonTokenType.StartObject) { _json.Skip(); continue; }
+                        ExpectObject($"module call \"{call}\"");
                         calls[call] = ReadCall(call, path);
                     }
                     break;
-                case "variables" when _json.TokenType == JsonTokenType.StartObject:
+                case "variables":
+                    if (!_json.ObjectOrNull(name)) break;
                     using (var doc = CapturedJson.Parse(_json.Capture()))
                     {
                         foreach (var p in doc.RootElement.EnumerateObject())
                         {
-                            variables[p.Name] = p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("default", out var d)
+                            variables[p.Name] = ConfigBodyReader.IsObject(p.Value, $"variables.{p.Name}") && p.Value.TryGetProperty("default", out var d)
                                 ? ValueConverter.Convert(d)
                                 : null;
                         }
                     }
                     break;
-                case "outputs" when _json.TokenType == JsonTokenType.StartObject:
+                case "outputs":
+                    if (!_json.ObjectOrNull(name)) break;
                     using (var doc = CapturedJson.Parse(_json.Capture()))
                     {
                         foreach (var p in doc.RootElement.EnumerateObject())
                         {
-                            if (ConfigBodyReader.ReadExpression(ValueConverter.Property(p.Value, "expression"), path) is { } e) outputs[p.Name] = e;
+                            if (ConfigBodyReader.IsObject(p.Value, $"outputs.{p.Name}")
+                                && ConfigBodyReader.ReadExpression(ValueConverter.Property(p.Value, "expression"), path) is { } e) outputs[p.Name] = e;
                         }
                     }
                     break;
@@ -131,11 +150,12 @@ internal sealed class ConfigurationReader
                 case "source" when _json.TokenType == JsonTokenType.String:
                     source = _json.Text;
                     break;
-                case "expressions" when _json.TokenType == JsonTokenType.StartObject:
+                case "expressions":
+                    if (!_json.ObjectOrNull($"module_calls.{name}.expressions")) break;
                     using (var doc = CapturedJson.Parse(_json.Capture())) arguments = ConfigBodyReader.ReadArguments(doc.RootElement, parentPath);
                     break;
-                case "module" when _json.TokenType == JsonTokenType.StartObject:
-                    module = ReadModule(childPath);
+                case "module":
+                    if (_json.ObjectOrNull($"module_calls.{name}.module")) module = ReadModule(childPath);
                     break;
                 default:
                     _json.Skip();
@@ -150,7 +170,7 @@ internal sealed class ConfigurationReader
         var list = new List<ProviderConfig>();
         while (_json.NextProperty() is { } key)
         {
-            if (_json.TokenType != JsonTokenType.StartObject) { _json.Skip(); continue; }
+            ExpectObject($"provider_config \"{key}\"");
             using var doc = CapturedJson.Parse(_json.Capture());
             var o = doc.RootElement;
             var module = ResourceChange.Text(o, "module_address") ?? "";
@@ -158,6 +178,11 @@ internal sealed class ConfigurationReader
                 ConfigBodyReader.ReadArguments(ValueConverter.Property(o, "expressions"), module)));
         }
         return list;
+    }
+
+    private void ExpectObject(string what)
+    {
+        if (_json.TokenType != JsonTokenType.StartObject) throw _json.Error($"{what} must be an object, found {JsonProblems.Describe(_json.TokenType)}");
     }
 
     private static ModuleConfig EmptyModule(string path) =>

@@ -232,7 +232,12 @@ internal sealed class PlanDocumentReader
             try
             {
                 if (_variables.ContainsKey(p.Name)) throw new RepeatedNameException(p.Name);
-                if (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("value", out var value)) _variables[p.Name] = ValueConverter.Convert(value);
+                if (p.Value.ValueKind != JsonValueKind.Object)
+                {
+                    // Terraform writes {"value": ...}: another shape would leave the variable without its value.
+                    throw _json.Error($"\"variables.{JsonProblems.Shown(p.Name, 60)}\" must be an object with a \"value\", found {JsonProblems.Describe(p.Value.ValueKind)}");
+                }
+                if (p.Value.TryGetProperty("value", out var value)) _variables[p.Name] = ValueConverter.Convert(value);
             }
             catch (RepeatedNameException e)
             {

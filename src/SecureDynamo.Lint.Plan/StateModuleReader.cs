@@ -39,18 +39,21 @@ internal sealed class StateModuleReader
         {
             switch (name)
             {
-                case "resources" when _json.TokenType == JsonTokenType.StartArray:
+                // A module tree of another shape would read as an empty state, and pass: an input error instead.
+                case "resources":
+                    if (!_json.ArrayOrNull(name)) break;
                     while (_json.NextItem())
                     {
-                        if (_json.TokenType == JsonTokenType.StartObject) ReadResource(_json.Capture());
-                        else _json.Skip();
+                        ExpectObject(name);
+                        ReadResource(_json.Capture());
                     }
                     break;
-                case "child_modules" when _json.TokenType == JsonTokenType.StartArray:
+                case "child_modules":
+                    if (!_json.ArrayOrNull(name)) break;
                     while (_json.NextItem())
                     {
-                        if (_json.TokenType == JsonTokenType.StartObject) ReadModule();
-                        else _json.Skip();
+                        ExpectObject(name);
+                        ReadModule();
                     }
                     break;
                 default:
@@ -65,7 +68,7 @@ internal sealed class StateModuleReader
     {
         while (_json.NextProperty() is { } name)
         {
-            if (name == "values" && _json.TokenType == JsonTokenType.StartObject) ReadValues();
+            if (name == "values") { if (_json.ObjectOrNull(name)) ReadValues(); }
             else _json.Skip();
         }
     }
@@ -75,8 +78,16 @@ internal sealed class StateModuleReader
     {
         while (_json.NextProperty() is { } name)
         {
-            if (name == "root_module" && _json.TokenType == JsonTokenType.StartObject) ReadModule();
+            if (name == "root_module") { if (_json.ObjectOrNull(name)) ReadModule(); }
             else _json.Skip();
+        }
+    }
+
+    private void ExpectObject(string list)
+    {
+        if (_json.TokenType != JsonTokenType.StartObject)
+        {
+            throw _json.Error($"each entry of \"{list}\" must be an object, found {JsonProblems.Describe(_json.TokenType)}");
         }
     }
 

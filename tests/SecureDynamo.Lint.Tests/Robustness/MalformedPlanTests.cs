@@ -60,6 +60,16 @@ public sealed class MalformedPlanTests : IDisposable
             { "repeated-top-level-member", Encoding.UTF8.GetBytes(Plans.Valid().Replace("\"terraform_version\"", "\"resource_changes\":[],\"terraform_version\"")), ": the document writes \"resource_changes\" twice in one object" },
             { "repeated-variable", Encoding.UTF8.GetBytes(Plans.Valid().Replace("\"terraform_version\"", "\"variables\":{\"kms\":{\"value\":\"a\"},\"kms\":{\"value\":null}},\"terraform_version\"")), ": \"variables\" writes \"kms\" twice in one object" },
             { "repeated-in-state", Encoding.UTF8.GetBytes("{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":[{\"address\":\"aws_dynamodb_table.t\",\"mode\":\"managed\",\"type\":\"aws_dynamodb_table\",\"name\":\"t\",\"values\":{\"name\":\"a\",\"name\":\"b\"}}]}}}"), ": resource aws_dynamodb_table.t: \"values\" writes \"name\" twice in one object" },
+            // A shape Terraform never writes, read as absent, would drop what it holds (a state's tables, a key's references).
+            { "state-resources-object", State("{\"resources\":{}}"), ": \"resources\" must be an array, found an object" },
+            { "state-child-modules-object", State("{\"resources\":[],\"child_modules\":{\"address\":\"module.m\"}}"), ": \"child_modules\" must be an array, found an object" },
+            { "state-child-module-string", State("{\"child_modules\":[\"module.m\"]}"), ": each entry of \"child_modules\" must be an object, found a string" },
+            { "state-root-module-array", Encoding.UTF8.GetBytes("{\"format_version\":\"1.0\",\"values\":{\"root_module\":[]}}"), ": \"root_module\" must be an object, found an array" },
+            { "config-resources-object", Encoding.UTF8.GetBytes(Plans.Valid(configuration: "{\"root_module\":{\"resources\":{}}}")), ": \"resources\" must be an array, found an object" },
+            { "config-references-string", Encoding.UTF8.GetBytes(Plans.Valid(configuration: "{\"root_module\":{\"resources\":[{\"address\":\"aws_dynamodb_table.t\",\"mode\":\"managed\",\"type\":\"aws_dynamodb_table\",\"name\":\"t\",\"expressions\":{\"name\":{\"references\":\"var.name\"}}}]}}")), ": configuration: \"references\" must be an array, found a string" },
+            { "config-argument-string", Encoding.UTF8.GetBytes(Plans.Valid(configuration: "{\"root_module\":{\"module_calls\":{\"t\":{\"source\":\"./t\",\"expressions\":{\"kms\":\"var.kms\"}}}}}")), ": configuration: \"expressions.kms\" must be an object, found a string" },
+            { "config-module-call-string", Encoding.UTF8.GetBytes(Plans.Valid(configuration: "{\"root_module\":{\"module_calls\":{\"t\":\"./t\"}}}")), ": module call \"t\" must be an object, found a string" },
+            { "variable-not-object", Encoding.UTF8.GetBytes(Plans.Valid().Replace("\"terraform_version\"", "\"variables\":{\"kms\":\"alias/x\"},\"terraform_version\"")), ": \"variables.kms\" must be an object with a \"value\", found a string" },
             { "top-level-array", Encoding.UTF8.GetBytes("[]"), ":1:1: expected a JSON object (the output of `terraform show -json`), found an array" },
             { "trailing-garbage", Encoding.UTF8.GetBytes(Plans.Valid() + "}"), ": invalid JSON: " },
         };
@@ -100,6 +110,9 @@ public sealed class MalformedPlanTests : IDisposable
         Assert.Contains(part, Plans.TableChange);
         return Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace(part, replacement) + "," + Plans.BucketChange));
     }
+
+    /// <summary>A state whose root module is <paramref name="rootModule"/> (JSON).</summary>
+    private static byte[] State(string rootModule) => Encoding.UTF8.GetBytes("{\"format_version\":\"1.0\",\"values\":{\"root_module\":" + rootModule + "}}");
 
     private static byte[] Concat(string before, byte[] middle, string after) =>
         [.. Encoding.UTF8.GetBytes(before), .. middle, .. Encoding.UTF8.GetBytes(after)];
