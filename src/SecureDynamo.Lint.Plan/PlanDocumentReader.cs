@@ -29,6 +29,8 @@ internal sealed class PlanDocumentReader
     private object? _rawStateVersion;
     private bool _rawStateMarkers;
     private bool _hasResourceChanges;
+    private bool _errored;
+    private bool _incomplete;
     private ConfigurationReader? _configuration;
     private StateModuleReader? _priorState;
     private StateModuleReader? _values;
@@ -153,6 +155,15 @@ internal sealed class PlanDocumentReader
                 break;
             case "version":
                 _rawStateVersion = _json.Text;
+                _json.Skip();
+                break;
+            // Terraform 1.5+ writes a plan that failed part-way (plan -out with errors) with errored true and complete false.
+            case "errored":
+                _errored = _json.TokenType == JsonTokenType.True;
+                _json.Skip();
+                break;
+            case "complete":
+                _incomplete = _json.TokenType == JsonTokenType.False;
                 _json.Skip();
                 break;
             case "lineage":
@@ -302,7 +313,17 @@ internal sealed class PlanDocumentReader
             if (r.Mode != ResourceMode.Data || !seen.Add(r.Address)) continue;
             resources.Add(new Resource(r.Address, PlannedAction.Read, r.After, Value.Null, FindConfig(root, r.Address.ModulePath, r.Address.ConfigAddress), r.ProviderName));
         }
-        return new ResourceGraph(_file, InputKind.Plan, resources, root, _variables, _configuration?.Providers ?? Array.Empty<ProviderConfig>(), managedCount);
+        return new ResourceGraph(_file, InputKind.Plan, resources, root, _variables, _configuration?.Providers ?? Array.Empty<ProviderConfig>(), managedCount)
+        {
+            Warnings = PlanWarnings(),
+        };
+    }
+
+    private IReadOnlyList<string> PlanWarnings()
+    {
+        if (_errored) return [$"{_file}: Terraform marked this plan errored (\"errored\": true): planning stopped at an error, so resources it had not reached are missing and were not checked; fix the error and scan the new plan"];
+        if (_incomplete) return [$"{_file}: Terraform marked this plan incomplete (\"complete\": false): more changes follow after it is applied (deferred or unknown instances), and those are not checked here"];
+        return [];
     }
 
     private StateModuleReader ReadPlannedValues(long offset)

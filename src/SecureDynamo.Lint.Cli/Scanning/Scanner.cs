@@ -114,6 +114,7 @@ public sealed class Scanner
             {
                 graph = PlanReader.ReadFile(path, new PlanReadOptions(types!, cancellation, line));
             }
+            allWarnings.AddRange(graph.Warnings);
             IReadOnlyList<EvaluationResult> found = engine.Value.Run(graph);
             if (source is not null)
             {

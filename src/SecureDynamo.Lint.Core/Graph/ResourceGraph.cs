@@ -73,6 +73,9 @@ public sealed class ResourceGraph
     /// </summary>
     public IReadOnlyList<string> UnanalysedModules { get; init; } = Array.Empty<string>();
 
+    /// <summary>What the reader could not check about the input as a whole (a plan Terraform marked errored or incomplete), for the report's warnings.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
     /// <summary>Managed resources of <paramref name="type"/>; prefix <c>data.</c> for data sources.</summary>
     public IReadOnlyList<Resource> OfType(string type) =>
         _byType.TryGetValue(type, out var list) ? list : (IReadOnlyList<Resource>)Array.Empty<Resource>();

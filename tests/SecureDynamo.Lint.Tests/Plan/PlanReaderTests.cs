@@ -30,6 +30,19 @@ public sealed class PlanReaderTests
         Assert.Equal(InputKind.Plan, graph.Kind);
     }
 
+    [Theory]
+    [InlineData("\"errored\":true,\"complete\":false,", "Terraform marked this plan errored")]
+    [InlineData("\"errored\":false,\"complete\":false,", "Terraform marked this plan incomplete")]
+    [InlineData("\"errored\":false,\"complete\":true,", null)]
+    [InlineData("", null)]
+    public void A_plan_Terraform_marks_errored_or_incomplete_is_read_with_a_warning(string extra, string? warning)
+    {
+        var graph = PlanText.Read(PlanText.Plan(Table, extra: extra));
+        Assert.Single(graph.Resources);
+        if (warning is null) Assert.Empty(graph.Warnings);
+        else Assert.StartsWith("plan.json: " + warning, Assert.Single(graph.Warnings));
+    }
+
     [Fact]
     public void Merges_after_unknown_into_three_state_values()
     {

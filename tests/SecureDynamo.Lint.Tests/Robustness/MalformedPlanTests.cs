@@ -104,6 +104,17 @@ public sealed class MalformedPlanTests : IDisposable
         Assert.Contains("(2 resources in 1 input)", run.Stdout);
     }
 
+    [Fact]
+    public void An_errored_plan_is_scanned_with_a_warning_saying_what_is_missing()
+    {
+        var path = _temp.Write("errored.json", Plans.Valid().Replace("\"terraform_version\"", "\"errored\":true,\"complete\":false,\"terraform_version\""));
+
+        var run = CliRun.InProcess("scan", path);
+
+        Assert.NotEqual(2, run.ExitCode);
+        Assert.Contains($"warning: {path}: Terraform marked this plan errored", run.Stderr + run.Stdout);
+    }
+
     /// <summary>The valid plan with <paramref name="part"/> of its table entry written as <paramref name="replacement"/>.</summary>
     private static byte[] Table(string part, string replacement)
     {
