@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SecureDynamo.Lint.Reporting;
@@ -10,19 +11,11 @@ public static class SafeText
 {
     public static string OneLine(string s)
     {
-        StringBuilder? sb = null;
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (!NeedsEscape(c))
-            {
-                sb?.Append(c);
-                continue;
-            }
-            sb ??= new StringBuilder(s, 0, i, s.Length + 16);
-            sb.Append(Escaped(c));
-        }
-        return sb?.ToString() ?? s;
+        var first = s.AsSpan().IndexOfAny(Escapable);
+        if (first < 0) return s;
+        var sb = new StringBuilder(s.Length + 16);
+        using (var writer = new StringWriter(sb)) WriteOneLine(writer, s);
+        return sb.ToString();
     }
 
     /// <summary>
@@ -31,20 +24,23 @@ public static class SafeText
     /// </summary>
     public static void WriteOneLine(TextWriter output, ReadOnlySpan<char> s)
     {
-        var start = 0;
-        for (var i = 0; i < s.Length; i++)
+        // Vectorised search for the next character to escape: nearly every line has none.
+        int at;
+        while ((at = s.IndexOfAny(Escapable)) >= 0)
         {
-            if (!NeedsEscape(s[i])) continue;
-            output.Write(s[start..i]);
-            output.Write(Escaped(s[i]));
-            start = i + 1;
+            output.Write(s[..at]);
+            output.Write(Escaped(s[at]));
+            s = s[(at + 1)..];
         }
-        output.Write(s[start..]);
+        output.Write(s);
     }
 
-    private static bool NeedsEscape(char c) => char.IsControl(c) || IsBidiControl(c);
+    /// <summary>Control characters (C0, DEL, C1) and the bidi controls that reorder what a terminal shows.</summary>
+    private static readonly SearchValues<char> Escapable = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c))
+        + "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F");
 
-    /// <summary>How a character that <see cref="NeedsEscape"/> is shown: <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\u202e</c>.</summary>
+    /// <summary>How a character of <see cref="Escapable"/> is shown: <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\u202e</c>.</summary>
     private static string Escaped(char c) => c switch
     {
         '\n' => "\\n",
@@ -52,6 +48,4 @@ public static class SafeText
         '\t' => "\\t",
         _ => $"\\u{(int)c:x4}",
     };
-
-    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
 }
