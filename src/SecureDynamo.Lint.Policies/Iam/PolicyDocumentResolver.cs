@@ -29,7 +29,7 @@ public sealed class PolicyDocumentResolver
         var lookup = _resolver.Resolve(expression) switch
         {
             ConstantOrigin c => FromValue(c.Value, source, source),
-            ResourceOrigin { Mode: ResourceMode.Data, Type: PolicyDocumentType } d => FromDataSource(d, resource, source),
+            ResourceOrigin { Mode: ResourceMode.Data, Type: PolicyDocumentType } d => FromDataSource(d, resource, source, 0),
             ResourceOrigin r => PolicyLookup.Unknown(source, $"{source} depends on {r.Reference}, which is known only after apply"),
             UnresolvedOrigin u => PolicyLookup.Unknown(source, $"{source} is {u.Why}, which is known only after apply"),
             _ => PolicyLookup.Unknown(source, $"{source} is known only after apply ({expression.Describe()})"),
@@ -56,21 +56,22 @@ public sealed class PolicyDocumentResolver
             : PolicyLookup.Unknown(source, sensitive ? $"{shown} (a sensitive value) is not a valid policy document" : $"{shown} {parsed.Error}") with { Sensitive = sensitive };
     }
 
-    private PolicyLookup FromDataSource(ResourceOrigin origin, Resource user, string attribute)
+    /// <param name="depth">How many documents deep this one is used as a source or override document.</param>
+    private PolicyLookup FromDataSource(ResourceOrigin origin, Resource user, string attribute, int depth)
     {
         var source = $"{attribute} ({origin.Address})";
         var instances = Pick(origin.Instances, user);
         if (instances.Count == 0)
         {
             if (origin.Config is null) return PolicyLookup.Unknown(source, $"{origin.Reference} is not in the input");
-            var built = Build(origin, ConfigValues.Of(origin.Config.Body, _resolver), origin.Address);
+            var built = Build(ConfigValues.Of(origin.Config.Body, _resolver), origin.Address, user, depth);
             return built.Document is { } d ? PolicyLookup.Found(source, new[] { d }) : PolicyLookup.Unknown(source, built.Error!);
         }
         var documents = new List<PolicyDocument>();
         var sensitive = instances.Any(i => i.After.ContainsSensitive());
         foreach (var instance in instances)
         {
-            var built = FromInstance(origin, instance);
+            var built = FromInstance(origin, instance, user, depth);
             if (built.Document is null)
             {
                 return PolicyLookup.Unknown(source, sensitive ? $"{instance.Address} (a sensitive value) is not a usable policy document" : built.Error!) with { Sensitive = sensitive };
@@ -80,7 +81,7 @@ public sealed class PolicyDocumentResolver
         return PolicyLookup.Found(source, documents) with { Sensitive = sensitive };
     }
 
-    private PolicyParseResult FromInstance(ResourceOrigin origin, Resource instance)
+    private PolicyParseResult FromInstance(ResourceOrigin origin, Resource instance, Resource user, int depth)
     {
         var name = instance.Address.ToString();
         var json = instance.After.Get("json");
@@ -96,7 +97,7 @@ public sealed class PolicyDocumentResolver
             var configured = ConfigValues.Of(origin.Config.Body, _resolver);
             after = after.Get("statement").IsUnknown ? configured : WithConfiguredUnknowns(after, configured);
         }
-        return Build(origin, after, name);
+        return Build(after, name, user, depth);
     }
 
     /// <summary>
@@ -135,7 +136,7 @@ public sealed class PolicyDocumentResolver
         return Value.Map(body);
     }
 
-    private PolicyParseResult Build(ResourceOrigin origin, Value body, string name)
+    private PolicyParseResult Build(Value body, string name, Resource user, int depth)
     {
         var statements = body.Get("statement");
         if (statements.IsUnknown)
@@ -143,7 +144,7 @@ public sealed class PolicyDocumentResolver
             return PolicyParseResult.Failed($"the statements of {name} are known only after apply ({statements.Expression?.Describe() ?? "computed"})");
         }
         var document = PolicyBlocks.Statements(statements, name, TableReference);
-        return PolicyParseResult.Ok(WithExtraDocuments(document, body, name));
+        return PolicyParseResult.Ok(WithExtraDocuments(document, body, name, user, depth));
     }
 
     /// <summary>
@@ -197,35 +198,70 @@ public sealed class PolicyDocumentResolver
     }
 
     /// <summary>Adds <c>source_policy_documents</c>/<c>override_policy_documents</c> (and the older <c>*_json</c>).</summary>
-    private static PolicyDocument WithExtraDocuments(PolicyDocument document, Value body, string name)
+    /// <summary>
+    /// The document as the provider renders it with its other documents: the source documents'
+    /// statements first; then its own statements and, in order, the override documents' statements,
+    /// each replacing the statement of the same non-blank Sid or else appended. A document given as
+    /// another <c>aws_iam_policy_document</c>'s <c>json</c> (known only after apply) is built from that one.
+    /// </summary>
+    private PolicyDocument WithExtraDocuments(PolicyDocument document, Value body, string name, Resource user, int depth)
     {
-        var statements = document.Statements.ToList();
         var incomplete = document.Incomplete;
-        foreach (var argument in new[] { "source_policy_documents", "override_policy_documents", "source_json", "override_json" })
+        var merged = new List<PolicyStatement>();
+        foreach (var argument in SourceArguments) merged.AddRange(Documents(argument));
+        foreach (var s in document.Statements) Merge(merged, s);
+        foreach (var argument in OverrideArguments)
+        {
+            foreach (var s in Documents(argument)) Merge(merged, s);
+        }
+        return new PolicyDocument(merged.Select((s, i) => s.Index == i ? s : s with { Index = i }).ToList(), incomplete);
+
+        IEnumerable<PolicyStatement> Documents(string argument)
         {
             var v = body.Get(argument);
-            var texts = v.Kind == ValueKind.List ? v.Items : new[] { v };
-            foreach (var t in texts)
+            var items = v.Kind == ValueKind.List ? v.Items : new[] { v };
+            var statements = new List<PolicyStatement>();
+            foreach (var t in items)
             {
                 if (t.IsNull) continue;
                 if (t.IsUnknown || t.AsString() is not { } text)
                 {
-                    incomplete ??= $"{name}.{argument} is known only after apply ({t.Expression?.Describe() ?? "computed"})";
+                    if (Chained(t, user, depth) is { } chained) statements.AddRange(chained.Statements);
+                    else incomplete ??= $"{name}.{argument} is known only after apply ({t.Expression?.Describe() ?? "computed"})";
                     continue;
                 }
                 if (string.IsNullOrWhiteSpace(text)) continue;
                 var parsed = PolicyDocumentParser.Parse(text);
-                if (parsed.Document is { } extra) statements.AddRange(extra.Statements.Select((s, i) => s with { Index = statements.Count + i }));
+                if (parsed.Document is { } extra) statements.AddRange(extra.Statements);
                 else incomplete ??= $"{name}.{argument} {parsed.Error}";
             }
+            return statements;
         }
-        return new PolicyDocument(statements, incomplete);
     }
 
-    /// <summary>
-    /// The data source instances a resource uses: those in its own module instance (or an
-    /// ancestor), then the one with its own instance key when that singles one out.
-    /// </summary>
+    private static readonly string[] SourceArguments = ["source_json", "source_policy_documents"];
+    private static readonly string[] OverrideArguments = ["override_json", "override_policy_documents"];
+
+    /// <summary>A statement with a non-blank Sid replaces the one of the same Sid (in its place); any other is appended.</summary>
+    private static void Merge(List<PolicyStatement> merged, PolicyStatement statement)
+    {
+        var at = string.IsNullOrEmpty(statement.Sid) ? -1 : merged.FindIndex(s => string.Equals(s.Sid, statement.Sid, StringComparison.Ordinal));
+        if (at >= 0) merged[at] = statement;
+        else merged.Add(statement);
+    }
+
+    /// <summary>Another <c>aws_iam_policy_document</c>'s <c>json</c> used as a source or override document, built as that one is; null when it is not one or cannot be built.</summary>
+    private PolicyDocument? Chained(Value json, Resource user, int depth)
+    {
+        if (depth >= MaxChain || json.Expression is not { } expression) return null;
+        if (_resolver.Resolve(expression) is not ResourceOrigin { Mode: ResourceMode.Data, Type: PolicyDocumentType } origin) return null;
+        var lookup = FromDataSource(origin, user, origin.Address, depth + 1);
+        return lookup.Kind == PolicyLookupKind.Found && lookup.Alternatives.Count == 1 && lookup.Alternatives[0].Incomplete is null ? lookup.Alternatives[0] : null;
+    }
+
+    /// <summary>How many documents deep source and override documents are followed (a cycle is Terraform's error).</summary>
+    private const int MaxChain = 8;
+
     private static IReadOnlyList<Resource> Pick(IReadOnlyList<Resource> instances, Resource user)
     {
         if (instances.Count <= 1) return instances;

@@ -235,4 +235,61 @@ public sealed class IamDocumentsInSourceTests
         Assert.True(results["aws_iam_policy.encoded"].Status == expected, results["aws_iam_policy.encoded"].Message);
         Assert.True(results["aws_iam_role_policy.document"].Status == expected, results["aws_iam_role_policy.document"].Message);
     }
+
+    [Fact]
+    public void Source_and_override_documents_merge_by_sid_as_the_provider_renders_them()
+    {
+        // A broad baseline narrowed by Sid (own statement, override document) renders narrow; a source document that is
+        // another aws_iam_policy_document is built from it (it was "known only after apply").
+        var results = Judge("""
+            data "aws_iam_policy_document" "baseline" {
+              statement {
+                sid       = "DynamoAccess"
+                actions   = ["dynamodb:*"]
+                resources = ["*"]
+              }
+            }
+            data "aws_iam_policy_document" "narrowed_by_own" {
+              source_policy_documents = [data.aws_iam_policy_document.baseline.json]
+              statement {
+                sid       = "DynamoAccess"
+                actions   = ["dynamodb:Query"]
+                resources = [aws_dynamodb_table.orders.arn]
+              }
+            }
+            data "aws_iam_policy_document" "narrow" {
+              statement {
+                sid       = "DynamoAccess"
+                actions   = ["dynamodb:GetItem"]
+                resources = [aws_dynamodb_table.orders.arn]
+              }
+            }
+            data "aws_iam_policy_document" "narrowed_by_override" {
+              source_policy_documents   = [data.aws_iam_policy_document.baseline.json]
+              override_policy_documents = [data.aws_iam_policy_document.narrow.json]
+            }
+            data "aws_iam_policy_document" "widened_by_source" {
+              source_policy_documents = [data.aws_iam_policy_document.baseline.json]
+              statement {
+                sid       = "Other"
+                actions   = ["dynamodb:GetItem"]
+                resources = [aws_dynamodb_table.orders.arn]
+              }
+            }
+            resource "aws_iam_policy" "own" {
+              policy = data.aws_iam_policy_document.narrowed_by_own.json
+            }
+            resource "aws_iam_policy" "override" {
+              policy = data.aws_iam_policy_document.narrowed_by_override.json
+            }
+            resource "aws_iam_policy" "source" {
+              policy = data.aws_iam_policy_document.widened_by_source.json
+            }
+            """);
+        Assert.True(results["aws_iam_policy.own"].Status == Status.Pass, results["aws_iam_policy.own"].Message);
+        Assert.True(results["aws_iam_policy.override"].Status == Status.Pass, results["aws_iam_policy.override"].Message);
+        var source = results["aws_iam_policy.source"];
+        Assert.True(source.Status == Status.Fail, source.Message);
+        Assert.Contains("statement \"DynamoAccess\" allows Action \"dynamodb:*\"", source.Message);
+    }
 }
