@@ -392,7 +392,9 @@ internal sealed class ExpressionEvaluator
         try
         {
             var result = FunctionLibrary.Call(name, values, new FunctionContext(_scope, f.Range));
-            foreach (var v in values) if (v.Sensitive) return result.WithSensitive();
+            // As in Terraform, a result computed from a sensitive value anywhere in an argument (jsonencode of an object
+            // holding one) is sensitive.
+            foreach (var v in values) if (v.ContainsSensitive()) return result.WithSensitive();
             return result;
         }
         catch (UnknownEncountered)

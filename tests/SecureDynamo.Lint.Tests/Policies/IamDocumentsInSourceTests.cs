@@ -292,4 +292,27 @@ public sealed class IamDocumentsInSourceTests
         Assert.True(source.Status == Status.Fail, source.Message);
         Assert.Contains("statement \"DynamoAccess\" allows Action \"dynamodb:*\"", source.Message);
     }
+
+    [Fact]
+    public void A_policy_built_with_jsonencode_from_a_sensitive_value_is_never_shown()
+    {
+        // Terraform marks jsonencode's result sensitive when a value inside it is: the account ID stays hidden.
+        var results = Judge("""
+            variable "account" {
+              type      = string
+              sensitive = true
+              default   = "999988887777"
+            }
+            resource "aws_iam_policy" "p" {
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "dynamodb:Scan", Resource = "arn:aws:dynamodb:us-east-1:${var.account}:table/*" }]
+              })
+            }
+            """);
+        var result = results["aws_iam_policy.p"];
+        Assert.Equal(Status.Fail, result.Status);
+        Assert.DoesNotContain("999988887777", result.Message);
+        Assert.Contains("a sensitive value", result.Message);
+    }
 }
