@@ -80,11 +80,16 @@ internal static class ModuleLoader
                 if (isOverride) overrides.Add(block);
                 else if (block.Type == "locals")
                 {
-                    foreach (var a in block.Body.Attributes) locals[a.Name] = a;
+                    foreach (var a in block.Body.Attributes)
+                    {
+                        if (locals.TryGetValue(a.Name, out var first)) throw Duplicate($"local value \"{a.Name}\"", a.NameRange, first.NameRange);
+                        locals[a.Name] = a;
+                    }
                 }
                 else primary.Add(block);
             }
         }
+        CheckUnique(primary);
         OverrideMerger.Merge(primary, locals, overrides);
         return new ModuleDefinition(Relative(rootOnDisk, directoryOnDisk), directoryOnDisk, parsed, sources, primary, locals);
     }
@@ -106,6 +111,26 @@ internal static class ModuleLoader
             throw new InputException(name, problem, at.Line, at.Column);
         }
     }
+
+    /// <summary>
+    /// Terraform refuses a module that declares a resource, data source, variable, output or module call twice
+    /// ("Duplicate resource configuration"): judging both would give one address two verdicts, and the later
+    /// of two locals would silently win.
+    /// </summary>
+    private static void CheckUnique(List<Block> blocks)
+    {
+        var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
+        foreach (var b in blocks)
+        {
+            if (b.Type is not ("resource" or "data" or "variable" or "output" or "module")) continue;
+            var key = b.Type + " " + string.Join(" ", b.Labels);
+            if (seen.TryGetValue(key, out var first)) throw Duplicate($"{b.Type} {string.Join(".", b.Labels)}", b.TypeRange, first.TypeRange);
+            seen[key] = b;
+        }
+    }
+
+    private static InputException Duplicate(string what, Core.Diagnostics.SourceRange at, Core.Diagnostics.SourceRange first) =>
+        new(at.File, $"{what} is declared twice (first at {first}); Terraform refuses a module that declares it twice", at.Start.Line, at.Start.Column);
 
     private static bool IsOverride(string fileName)
     {

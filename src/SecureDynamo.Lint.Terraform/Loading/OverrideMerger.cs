@@ -16,14 +16,27 @@ internal static class OverrideMerger
         {
             if (o.Type == "locals")
             {
-                foreach (var a in o.Body.Attributes) locals[a.Name] = a;
+                foreach (var a in o.Body.Attributes)
+                {
+                    if (!locals.ContainsKey(a.Name)) throw MissingBase($"local value \"{a.Name}\"", a.NameRange);
+                    locals[a.Name] = a;
+                }
                 continue;
             }
             var i = blocks.FindIndex(b => b.Type == o.Type && b.Labels.SequenceEqual(o.Labels) && SameProviderAlias(b, o));
-            if (i < 0) continue; // Terraform reports an override without a primary block; nothing to merge.
+            if (i < 0)
+            {
+                // Terraform refuses an override of something the module does not declare (a misspelt resource name):
+                // ignored, the hardening it was written for would be believed applied.
+                if (o.Type is "resource" or "data" or "variable" or "output" or "module") throw MissingBase($"{o.Type} {string.Join(".", o.Labels)}", o.TypeRange);
+                continue;
+            }
             blocks[i] = blocks[i] with { Body = MergeBody(blocks[i].Body, o.Body) };
         }
     }
+
+    private static Core.Diagnostics.InputException MissingBase(string what, Core.Diagnostics.SourceRange at) =>
+        new(at.File, $"overrides {what}, which no other file of the module declares; Terraform refuses an override without its base (misspelt name?)", at.Start.Line, at.Start.Column);
 
     private static bool SameProviderAlias(Block a, Block b) =>
         a.Type != "provider" || AliasOf(a) == AliasOf(b);

@@ -148,4 +148,24 @@ public sealed class InputShapeTests
         using var m = new TempModule(("main.tf", Table), ("vars/x.json", "\"text\""));
         Assert.Matches(@"^securedynamo: \S*x\.json:1:1: must be a JSON object", ScanError(m, "--var-file", m.PathOf("vars/x.json")));
     }
+
+    [Theory]
+    [InlineData("other.tf", Table, @"other\.tf:1:1: resource aws_dynamodb_table\.t is declared twice \(first at \S*main\.tf:1:1\)")]
+    [InlineData("z_locals.tf", "locals {\n  pitr = false\n}\n", @"z_locals\.tf:2:3: local value ""pitr"" is declared twice")]
+    [InlineData("z_vars.tf", "variable \"v\" {}\n", @"z_vars\.tf:1:1: variable v is declared twice")]
+    [InlineData("override.tf", "resource \"aws_dynamodb_table\" \"tt\" {\n  deletion_protection_enabled = true\n}\n", @"override\.tf:1:1: overrides resource aws_dynamodb_table\.tt, which no other file of the module declares")]
+    [InlineData("x_override.tf", "locals {\n  other = true\n}\n", @"x_override\.tf:2:3: overrides local value ""other"", which no other file")]
+    public void A_module_terraform_refuses_for_a_duplicate_or_an_override_without_base_is_an_input_error(string file, string text, string expected)
+    {
+        using var m = new TempModule(("main.tf", Table + "locals {\n  pitr = true\n}\nvariable \"v\" {}\n"), (file, text));
+        Assert.Matches(expected, ScanError(m));
+    }
+
+    [Fact]
+    public void An_override_of_a_declared_resource_still_merges()
+    {
+        using var m = new TempModule(("main.tf", Table), ("override.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  deletion_protection_enabled = true\n}\n"));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:003");
+        Assert.Contains("\"status\": \"pass\"", run.Stdout);
+    }
 }
