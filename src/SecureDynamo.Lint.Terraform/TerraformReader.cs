@@ -62,9 +62,14 @@ public static class TerraformReader
                     UnanalysedModules = context.Unanalysed.Distinct(StringComparer.Ordinal).ToList(),
                 };
                 var suppressions = new List<SuppressionRule>();
+                var attached = new HashSet<Core.Diagnostics.SourceRange>();
                 foreach (var d in builder.Declared)
                 {
-                    suppressions.AddRange(InlineSuppressions.ForBlock(d.ModulePath, d.ConfigAddress, d.Block, d.File, context.Warnings));
+                    suppressions.AddRange(InlineSuppressions.ForBlock(d.ModulePath, d.ConfigAddress, d.Block, d.File, context.Warnings, attached));
+                }
+                foreach (var file in context.Definitions.SelectMany(m => m.Files).Distinct())
+                {
+                    foreach (var warning in InlineSuppressions.Unattached(file, attached)) context.Warn(warning, null);
                 }
                 return new TerraformReadResult(graph, context.Warnings, suppressions);
             }

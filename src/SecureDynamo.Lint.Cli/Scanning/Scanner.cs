@@ -119,6 +119,7 @@ public sealed class Scanner
             if (source is not null)
             {
                 found = new SourceLocator(source.Graph).Relocate(found);
+                allWarnings.AddRange(InlineSuppressions.UnknownIds(source.Suppressions, engine.Value.PolicyIds));
                 found = InlineSuppressions.Apply(found, source.Suppressions, request.Today, allWarnings);
                 found = SourceFileNames.InDirectory(request.SourceDirectory!, found);
             }
@@ -202,6 +203,7 @@ public sealed class Scanner
         // Results point at their source and, for a module directory, name its files from the directory, in one pass.
         var rename = directory is null ? null : SourceFileNames.Renamer(directory);
         var found = new SourceLocator(read.Graph).Relocate(engine.Run(read.Graph, policyParallelism), rename);
+        local.AddRange(InlineSuppressions.UnknownIds(read.Suppressions, engine.PolicyIds));
         found = InlineSuppressions.Apply(found, read.Suppressions, today, local);
         if (directory is null)
         {

@@ -21,6 +21,11 @@ public sealed class PolicyEngine
     /// share nothing but the read-only graph, so they run on every core; each one's results are kept
     /// apart and joined in catalogue order, so the outcome (and the first error) is the sequential one.
     /// </summary>
+    /// <summary>The ids of every policy of the catalogue (run or not): what suppressions may name.</summary>
+    public IReadOnlySet<string> PolicyIds => _ids ??= _catalog.Policies.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+
+    private IReadOnlySet<string>? _ids;
+
     public IReadOnlyList<EvaluationResult> Run(ResourceGraph graph) => Run(graph, Environment.ProcessorCount);
 
     /// <summary>

@@ -13,26 +13,29 @@ namespace SecureDynamo.Lint.Terraform.Suppression;
 /// </summary>
 public static partial class InlineSuppressions
 {
-    [GeneratedRegex(@"^(?:#|//)\s*securedynamo:ignore(?:\s+(?<ids>[^\s]+))?(?<rest>.*)$")]
+    // Ids are a comma-separated list, spaces allowed around the commas (dynamodb:013, dynamodb:014); reason= and expires= follow.
+    [GeneratedRegex(@"^(?:#|//)\s*securedynamo:ignore(?:\s+(?<ids>(?!(?:reason|expires)\s*=)[^\s,=""]+(?:\s*,\s*[^\s,=""]+)*))?(?<rest>.*)$")]
     private static partial Regex Directive();
 
     [GeneratedRegex(@"(?<key>reason|expires)\s*=\s*(?:""(?<quoted>(?:[^""\\]|\\.)*)""|(?<bare>[^\s""]+))")]
     private static partial Regex Option();
 
     /// <summary>The suppressions written for <paramref name="block"/> (a resource or data block) in <paramref name="file"/>.</summary>
-    public static IReadOnlyList<SuppressionRule> ForBlock(string modulePath, string configAddress, Block block, HclFile file, ICollection<string> warnings)
+    /// <param name="attached">Collects where the directives read for the block are (the others suppress nothing: <see cref="Unattached"/>).</param>
+    public static IReadOnlyList<SuppressionRule> ForBlock(string modulePath, string configAddress, Block block, HclFile file, ICollection<string> warnings, ISet<Core.Diagnostics.SourceRange>? attached = null)
     {
         var rules = new List<SuppressionRule>();
         var byLine = file.Comments.GroupBy(c => c.Range.Start.Line).ToDictionary(g => g.Key, g => g.First());
-        var attached = new List<HclComment>();
+        var comments = new List<HclComment>();
         // Comment lines directly above the block (a run with no blank or code line in between).
-        for (var line = block.Range.Start.Line - 1; byLine.TryGetValue(line, out var above) && IsWholeLine(above); line--) attached.Add(above);
-        attached.AddRange(file.Comments.Where(c => c.Range.Start.Line >= block.Range.Start.Line && c.Range.End.Line <= block.Range.End.Line));
-        foreach (var comment in attached)
+        for (var line = block.Range.Start.Line - 1; byLine.TryGetValue(line, out var above) && IsWholeLine(above); line--) comments.Add(above);
+        comments.AddRange(file.Comments.Where(c => c.Range.Start.Line >= block.Range.Start.Line && c.Range.End.Line <= block.Range.End.Line));
+        foreach (var comment in comments)
         {
             var m = Directive().Match(comment.Text.Trim());
             if (!m.Success) continue;
             var where = comment.Range;
+            attached?.Add(where);
             if (!m.Groups["ids"].Success)
             {
                 warnings.Add($"{where}: securedynamo:ignore names no policy id; it suppresses nothing");
@@ -59,6 +62,24 @@ public static partial class InlineSuppressions
         }
         return rules;
     }
+
+    /// <summary>
+    /// Warnings for the directives of <paramref name="file"/> not read for any resource (<paramref name="attached"/>):
+    /// above a module block, or parted from the resource by a blank line. They suppress nothing, which the writer
+    /// would not otherwise learn.
+    /// </summary>
+    public static IEnumerable<string> Unattached(HclFile file, ISet<Core.Diagnostics.SourceRange> attached) =>
+        file.Comments
+            .Where(c => !attached.Contains(c.Range) && Directive().IsMatch(c.Text.Trim()))
+            .Select(c => $"{c.Range}: securedynamo:ignore is not on the comment lines directly above a resource or data block, nor inside one; it suppresses nothing");
+
+    /// <summary>
+    /// Warnings for the ids of <paramref name="rules"/> that name no policy of the catalogue (<paramref name="knownIds"/>):
+    /// a typo (dynamodb:14) would otherwise suppress nothing without a word.
+    /// </summary>
+    public static IEnumerable<string> UnknownIds(IEnumerable<SuppressionRule> rules, IReadOnlySet<string> knownIds) =>
+        rules.SelectMany(r => r.PolicyIds.Where(id => !knownIds.Contains(id)).Select(id =>
+            $"{r.Location}: securedynamo:ignore names \"{id}\", which is no policy id (`securedynamo policies` lists them); it suppresses nothing"));
 
     private static bool IsWholeLine(HclComment c) => c.Text.StartsWith('#') || c.Text.StartsWith("//", StringComparison.Ordinal);
 

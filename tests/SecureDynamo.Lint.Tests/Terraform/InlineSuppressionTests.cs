@@ -50,6 +50,38 @@ public sealed class InlineSuppressionTests
         Assert.Equal("aws_dynamodb_table.orders", orders.ConfigAddress);
         Assert.Null(orders.Reason);
         Assert.Contains(read.Warnings, w => w.StartsWith("main.tf:8:3: securedynamo:ignore dynamodb:002 on aws_dynamodb_table.orders has no reason", StringComparison.Ordinal));
+        // Parted from its resource by a blank line, the third suppresses nothing: the writer is told.
+        Assert.Contains("main.tf:16:1: securedynamo:ignore is not on the comment lines directly above a resource or data block, nor inside one; it suppresses nothing", read.Warnings);
+    }
+
+    [Theory]
+    [InlineData("dynamodb:013, dynamodb:014 reason=\"x\"", new[] { "dynamodb:013", "dynamodb:014" }, "x")]
+    [InlineData("dynamodb:013 ,dynamodb:014", new[] { "dynamodb:013", "dynamodb:014" }, null)]
+    [InlineData("dynamodb:013 reason=\"a, b\"", new[] { "dynamodb:013" }, "a, b")]
+    public void Ids_are_a_comma_separated_list_with_or_without_spaces(string directive, string[] ids, string? reason)
+    {
+        using var m = new TempModule(("main.tf", $"# securedynamo:ignore {directive}\nresource \"aws_dynamodb_table\" \"t\" {{\n  name = \"t\"\n}}\n"));
+        var rule = Assert.Single(m.Read().Suppressions);
+        Assert.Equal(ids, rule.PolicyIds);
+        Assert.Equal(reason, rule.Reason);
+    }
+
+    [Fact]
+    public void A_directive_above_a_module_call_or_naming_no_policy_is_reported()
+    {
+        using var m = new TempModule(("main.tf", """
+            # securedynamo:ignore dynamodb:002 reason="module"
+            module "m" {
+              source = "./m"
+            }
+            # securedynamo:ignore dynamodb:14 reason="typo"
+            resource "aws_dynamodb_table" "t" {
+              name = "t"
+            }
+            """), ("m/main.tf", "resource \"aws_dynamodb_table\" \"inner\" {\n  name = \"inner\"\n}\n"));
+        var run = CliRun.InProcess("scan", m.Directory);
+        Assert.Contains("main.tf:1:1: securedynamo:ignore is not on the comment lines directly above a resource or data block", run.Stderr + run.Stdout);
+        Assert.Contains("main.tf:5:1: securedynamo:ignore names \"dynamodb:14\", which is no policy id", run.Stderr + run.Stdout);
     }
 
     [Fact]
