@@ -69,6 +69,11 @@ public sealed record DynamoDbGrant(DynamoDbGrantKind Kind, string Reason)
         }
         var partial = s.Resource?.Partial.Select(p => (Text: Shown(p), Wide: ResourcePattern.IsDynamoDbWide(p, Expression.UnknownMarker))).ToList() ?? [];
         var wide = s.Resource?.Values.FirstOrDefault(ResourcePattern.IsDynamoDbWide) ?? partial.FirstOrDefault(p => p.Wide == true).Text;
+        if (wide is not null && granted.Count > 0 && granted.All(ActionPattern.IsAccountLevelDynamoDbAction))
+        {
+            // ListTables, DescribeLimits...: no resource-level permissions exist, so "*" is the narrowest grant there is.
+            return new DynamoDbGrant(DynamoDbGrantKind.Scoped, $"{s.Name} allows {what} on Resource \"{wide}\", the only resource these account-level actions take");
+        }
         if (wide is not null && granted.Count > 0)
         {
             return new DynamoDbGrant(DynamoDbGrantKind.Overbroad, $"{s.Name} allows {what} on Resource \"{wide}\", every table of the account or region");

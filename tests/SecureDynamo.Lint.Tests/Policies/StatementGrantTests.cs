@@ -17,6 +17,10 @@ public sealed class StatementGrantTests
     [InlineData("""{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"*"}""", DynamoDbGrantKind.Overbroad)]
     [InlineData("""{"Effect":"Allow","Action":"dynamodb:GetItem","NotResource":"TABLE"}""", DynamoDbGrantKind.Overbroad)]
     [InlineData("""{"Effect":"Allow","Action":"dynamodb:Get*","Resource":"TABLE"}""", DynamoDbGrantKind.Scoped)]
+    // Actions that take no resource can only be granted on "*"; a wildcard among them (List* covers ListTagsOfResource) cannot.
+    [InlineData("""{"Effect":"Allow","Action":["dynamodb:ListTables","dynamodb:DescribeLimits"],"Resource":"*"}""", DynamoDbGrantKind.Scoped)]
+    [InlineData("""{"Effect":"Allow","Action":["dynamodb:ListTables","dynamodb:GetItem"],"Resource":"*"}""", DynamoDbGrantKind.Overbroad)]
+    [InlineData("""{"Effect":"Allow","Action":"dynamodb:List*","Resource":"*"}""", DynamoDbGrantKind.Overbroad)]
     [InlineData("""{"Effect":"Allow","Action":"dynamodb:Get*","Resource":["TABLE","TABLE/index/*"]}""", DynamoDbGrantKind.Scoped)]
     [InlineData("""{"Effect":"Deny","Action":"*","Resource":"*"}""", DynamoDbGrantKind.None)]
     [InlineData("""{"Effect":"Allow","Action":"s3:*","Resource":"*"}""", DynamoDbGrantKind.None)]
