@@ -33,6 +33,12 @@ public sealed record Expression(string Module, IReadOnlyList<string> References,
     /// </summary>
     public Expression? Passed { get; init; }
 
+    /// <summary>
+    /// The module instance (with its keys: <c>module.t["orders"]</c>) a value from Terraform source was computed in, when
+    /// it stands for one resource instance's attribute: the references alone (named in the module) cannot tell instances apart.
+    /// </summary>
+    public string? ModuleInstance { get; init; }
+
     /// <summary>The value of a variable Terraform refuses (not of its declared type): an input that gives no value, whatever the default.</summary>
     public bool Refused { get; init; }
 

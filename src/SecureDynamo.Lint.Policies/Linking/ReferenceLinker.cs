@@ -31,6 +31,9 @@ public sealed class ReferenceLinker
     {
         var expr = source.ExpressionAt(path);
         if (expr is null || expr.References.Count == 0) return ReferenceLink.None;
+        // Terraform source: a list whose items carry what each was computed from ([module.t.arns["orders"]] is the table
+        // of instance "orders") names its resources more precisely than the configuration's references (module.t.arns).
+        if (source.Get(path) is { Kind: ValueKind.List } list && FromItems(source, list, type) is { } items) return items;
         // Terraform source: an argument made only of iterators (each.value.resource_id under for_each = aws_x.y) is
         // what its value says it was computed from (aws_x.y["a"].resource_id), which the configuration cannot follow.
         if (expr.References.All(IsIterator) && source.Get(path).Expression is { References.Count: > 0 } carried && !carried.References.Any(IsIterator))
@@ -77,6 +80,49 @@ public sealed class ReferenceLinker
     /// Resolves each reference on its own, grouping the references that name the same resource block;
     /// once per expression object (every instance of a resource block shares its configuration's).
     /// </summary>
+    /// <summary>
+    /// The resources of <paramref name="type"/> the unknown items of <paramref name="list"/> are computed from, when each
+    /// item carries its references and every one resolves (items of other types name none); null otherwise.
+    /// </summary>
+    private ReferenceLink? FromItems(Resource source, Value list, string type)
+    {
+        List<Resource>? found = null;
+        var exact = true;
+        foreach (var item in list.Items)
+        {
+            if (item.IsKnown) continue;
+            if (item.Expression is not { References.Count: > 0 } carried || carried.References.Any(IsIterator)) return null;
+            // Read through module outputs and variables (module.platform.table_arns["orders"]): where the value was
+            // computed, in the module instance of the resource it is an attribute of, names it best.
+            var computed = carried;
+            while (computed.Passed is { } passed) computed = passed;
+            if (computed.ModuleInstance is not null && computed.References.Count > 0 && !computed.References.Any(IsIterator)) carried = computed;
+            foreach (var group in Origins(carried))
+            {
+                switch (group.Origin)
+                {
+                    case ResourceOrigin { Mode: ResourceMode.Managed } r when r.Type == type:
+                        var (instances, narrowed) = Select(source, r, group.References, false);
+                        // The module instance the item was computed in (module.t["orders"]) picks among the instances of every module instance.
+                        if (carried.ModuleInstance is { } computedIn && !narrowed && instances.Where(i => i.Address.Module == computedIn).ToList() is { Count: > 0 } inInstance)
+                        {
+                            instances = inInstance;
+                            narrowed = inInstance.Count == 1;
+                        }
+                        exact &= narrowed;
+                        found ??= new List<Resource>();
+                        foreach (var i in instances) if (!found.Contains(i)) found.Add(i);
+                        break;
+                    case ResourceOrigin:
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        }
+        return found is null ? null : new ReferenceLink(found, exact, null);
+    }
+
     private IReadOnlyCollection<(Origin Origin, List<string> References)> Origins(Expression expr)
     {
         if (!_origins.TryGetValue(expr, out var found)) _origins[expr] = found = ResolveOrigins(expr);
@@ -131,10 +177,17 @@ public sealed class ReferenceLinker
 
         if (direct)
         {
+            // The instances named by a literal key (aws_dynamodb_table.t["a"]); several keys (an index known only
+            // after apply, carried as every instance it may be) name several, none of them for sure.
+            HashSet<string>? keys = null;
             foreach (var reference in references)
             {
-                var key = LiteralKey(reference, origin.Address);
-                if (key is not null) return (candidates.Where(c => c.Address.Key == key).ToList(), true);
+                if (LiteralKey(reference, origin.Address) is { } key) (keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+            }
+            if (keys is not null)
+            {
+                var named = candidates.Where(c => c.Address.Key is { } k && keys.Contains(k)).ToList();
+                return (named, keys.Count == 1);
             }
             if (selectsByOwnKey && source.Address.Key is not null)
             {

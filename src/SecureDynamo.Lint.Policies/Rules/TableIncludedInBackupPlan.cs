@@ -121,7 +121,8 @@ public sealed class TableIncludedInBackupPlan : Policy
         if (link.Instances.Contains(table))
         {
             // A splat or values() over every instance includes this one as much as a direct reference does; an
-            // index or filter computed from something else (aws_dynamodb_table.t[var.i]) may pick other instances.
+            // index or filter computed from something else (aws_dynamodb_table.t[var.i]) may pick other instances, and
+            // so may a read of a module output (module.t.arns["orders"] lists as module.t.arns in a plan).
             if (link.Exact || link.Instances.Count == 1 || selection.ExpressionAt(path) is not { } expression || !PicksWithOtherValues(expression))
             {
                 why = $"{path} refers to {table.Address}";
@@ -174,9 +175,9 @@ public sealed class TableIncludedInBackupPlan : Policy
         return result;
     }
 
-    /// <summary>Whether the expression refers to anything but tables and module outputs (an index, a condition, a filter).</summary>
+    /// <summary>Whether the expression refers to anything but tables (an index, a condition, a filter, a module output an index may pick from).</summary>
     private static bool PicksWithOtherValues(Expression expression) =>
-        expression.References.Any(r => !r.StartsWith(TableLinker.TableType + ".", StringComparison.Ordinal) && !r.StartsWith("module.", StringComparison.Ordinal));
+        expression.References.Any(r => !r.StartsWith(TableLinker.TableType + ".", StringComparison.Ordinal));
 
     private static bool? PlanHasRule(Resource selection, ReferenceLinker linker, PolicyContext context, out string why)
     {

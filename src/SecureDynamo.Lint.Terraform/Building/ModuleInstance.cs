@@ -181,7 +181,7 @@ internal sealed class ModuleInstance : IModuleScope
         // An unknown count or for_each gives one instance without a key: which instances exist is not known.
         if ((count || forEach) && keys.Any(k => k.Text is null)) return null;
         var type = block.Type == "data" ? DataPrefix + block.Labels[0] : block.Labels[0];
-        var instances = keys.Select(k => ResourceInstances.Reference(new ResourceInstances.Instance(ModulePath, type, block.Labels[1], k.Text))).ToList();
+        var instances = keys.Select(k => ResourceInstances.Reference(new ResourceInstances.Instance(ModulePath, type, block.Labels[1], k.Text, InstancePath))).ToList();
         var value = count ? Value.List(instances)
             : forEach ? Value.Map(keys.Zip(instances).ToDictionary(p => (string)p.First.Key!, p => p.Second, StringComparer.Ordinal))
             : instances.Single();

@@ -15,7 +15,8 @@ namespace SecureDynamo.Lint.Terraform.Evaluation;
 internal static class ResourceInstances
 {
     /// <summary>Instance <see cref="Key"/> (<c>["a"]</c>, <c>[0]</c>; null without count or for_each) of resource <c>Type.Name</c> of <see cref="Module"/>.</summary>
-    public sealed record Instance(string Module, string Type, string Name, string? Key)
+    /// <param name="ModuleInstance">The module instance it is declared in, with its keys (<c>module.t["a"]</c>).</param>
+    public sealed record Instance(string Module, string Type, string Name, string? Key, string? ModuleInstance = null)
     {
         public string Resource => Type + "." + Name;
 
@@ -29,7 +30,7 @@ internal static class ResourceInstances
     public static Value Reference(Instance instance)
     {
         var references = instance.Key is null ? new[] { instance.Resource } : new[] { instance.Address, instance.Resource };
-        var value = Value.Unknown(new CoreExpression(instance.Module, references, null, instance.Address));
+        var value = Value.Unknown(new CoreExpression(instance.Module, references, null, instance.Address) { ModuleInstance = instance.ModuleInstance });
         Instances.AddOrUpdate(value.Expression!, instance);
         return value;
     }
@@ -42,5 +43,5 @@ internal static class ResourceInstances
     /// and on to <paramref name="rest"/>, named in the instance's module (it may be of another module, passed in a module argument).
     /// </summary>
     public static Value Read(Instance instance, string firstStep, string rest) =>
-        Value.Unknown(new CoreExpression(instance.Module, new[] { instance.Address + firstStep, instance.Resource }, null, instance.Address + rest));
+        Value.Unknown(new CoreExpression(instance.Module, new[] { instance.Address + firstStep, instance.Resource }, null, instance.Address + rest) { ModuleInstance = instance.ModuleInstance });
 }

@@ -285,4 +285,60 @@ public sealed class ModuleInstanceLinkingTests
         Assert.True(results["aws_dynamodb_table.prov[\"x\"]"].Status == Status.Pass, results["aws_dynamodb_table.prov[\"x\"]"].Message);
         Assert.True(results["aws_dynamodb_table.prov[\"y\"]"].Status == Status.Fail, results["aws_dynamodb_table.prov[\"y\"]"].Message);
     }
+
+    [Fact]
+    public void A_map_of_arns_output_through_nested_modules_selects_the_tables_indexed_and_no_other()
+    {
+        // module.platform.table_arns merges { for k, m in module.table : k => m.arn } of two module calls: each item names
+        // the table of its module instance ("scratch" was selected as well, or every table was unknown).
+        using var m = new TempModule(
+            ("main.tf", """
+                provider "aws" {
+                  region = "eu-west-1"
+                }
+                module "platform" {
+                  source = "./platform"
+                }
+
+                """ + BackedUp("[module.platform.table_arns[\"orders\"], module.platform.table_arns[\"trail\"]]")),
+            ("platform/main.tf", """
+                module "data" {
+                  source = "../data"
+                  tables = ["orders", "scratch"]
+                }
+                module "audit" {
+                  source = "../data"
+                  tables = ["trail"]
+                }
+                output "table_arns" {
+                  value = merge(module.data.table_arns, module.audit.table_arns)
+                }
+                """),
+            ("data/main.tf", """
+                variable "tables" {}
+                module "table" {
+                  source   = "../table"
+                  for_each = toset(var.tables)
+                  name     = each.key
+                }
+                output "table_arns" {
+                  value = { for k, m in module.table : k => m.arn }
+                }
+                """),
+            ("table/main.tf", """
+                variable "name" {}
+                resource "aws_dynamodb_table" "this" {
+                  name         = var.name
+                  billing_mode = "PAY_PER_REQUEST"
+                  hash_key     = "id"
+                }
+                output "arn" {
+                  value = aws_dynamodb_table.this.arn
+                }
+                """));
+        var results = Judge(m, "dynamodb:005");
+        Assert.Equal(Status.Pass, results["module.platform.module.data.module.table[\"orders\"].aws_dynamodb_table.this"].Status);
+        Assert.Equal(Status.Pass, results["module.platform.module.audit.module.table[\"trail\"].aws_dynamodb_table.this"].Status);
+        Assert.Equal(Status.Fail, results["module.platform.module.data.module.table[\"scratch\"].aws_dynamodb_table.this"].Status);
+    }
 }
