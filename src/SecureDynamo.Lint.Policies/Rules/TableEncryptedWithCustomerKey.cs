@@ -10,6 +10,7 @@ namespace SecureDynamo.Lint.Policies.Rules;
 public sealed class TableEncryptedWithCustomerKey : ResourcePolicy
 {
     private static readonly AttributePath Enabled = DynamoTable.SseEnabled;
+    private static readonly AttributePath Block = AttributePath.Of("server_side_encryption");
     private static readonly AttributePath TableKey = DynamoTable.SseKey;
     private static readonly AttributePath ReplicaKey = AttributePath.Of("kms_key_arn");
 
@@ -22,8 +23,12 @@ public sealed class TableEncryptedWithCustomerKey : ResourcePolicy
         var enabled = context.Effective(resource, Enabled);
         if (enabled.IsUnknown)
         {
-            return Verdict.Unknown(resource,
-                $"server_side_encryption.enabled is known only after apply ({Describe(enabled)}); set it to true with a customer managed kms_key_arn", Enabled);
+            // A dynamic block whose for_each is known only after apply: whether the block exists at all is the question,
+            // not the enabled written inside it (for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]).
+            var why = resource.Get(Block) is { IsUnknown: true } block
+                ? $"whether server_side_encryption is written is known only after apply ({Describe(block)})"
+                : $"server_side_encryption.enabled {context.Unknown(enabled)}";
+            return Verdict.Unknown(resource, $"{why}; set it to true with a customer managed kms_key_arn", Enabled);
         }
         if (enabled.AsBool() != true)
         {

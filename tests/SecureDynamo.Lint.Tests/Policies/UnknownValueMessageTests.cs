@@ -64,4 +64,29 @@ public sealed class UnknownValueMessageTests
         Assert.StartsWith("aws_dynamodb_table.t: point_in_time_recovery.enabled has no value in the input (var.pitr, whose value Terraform refuses: a bool is required", result.Message);
         Assert.Contains(read.Warnings, w => w.Contains("variable \"pitr\": a bool is required", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_dynamic_block_whose_for_each_is_known_only_after_apply_is_named_not_the_value_inside_it()
+    {
+        using var m = new TempModule(("main.tf", """
+            variable "kms_key_arn" {
+              default = null
+            }
+            resource "aws_kms_key" "k" {}
+            resource "aws_dynamodb_table" "t" {
+              name     = "t"
+              hash_key = "id"
+              dynamic "server_side_encryption" {
+                for_each = aws_kms_key.k.arn == null ? [] : [aws_kms_key.k.arn]
+                content {
+                  enabled     = true
+                  kms_key_arn = server_side_encryption.value
+                }
+              }
+            }
+            """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:001"), r => r.ResourceAddress == "aws_dynamodb_table.t");
+        Assert.Equal(Status.Unknown, result.Status);
+        Assert.StartsWith("aws_dynamodb_table.t: whether server_side_encryption is written is known only after apply (aws_kms_key.k.arn", result.Message);
+    }
 }
