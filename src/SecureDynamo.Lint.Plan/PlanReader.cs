@@ -77,8 +77,9 @@ public static class PlanReader
         // (which repeat the output with %0A escapes: never read those). The document is what lies between.
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var body = lines.Skip(1).TakeWhile(l => !l.StartsWith("::", StringComparison.Ordinal)).ToList();
-        var document = string.Join('\n', body).Trim();
-        if (!document.StartsWith('{') || !document.EndsWith('}'))
+        // The command line stays as an empty line: positions in messages and reports are those of the file.
+        var document = "\n" + string.Join('\n', body).TrimEnd();
+        if (!document.TrimStart().StartsWith('{') || !document.EndsWith('}'))
         {
             throw new InputException(file,
                 "contains GitHub Actions setup-terraform wrapper lines around the plan; set `terraform_wrapper: false` in setup-terraform (or call terraform-bin) and scan the plain `terraform show -json` output");

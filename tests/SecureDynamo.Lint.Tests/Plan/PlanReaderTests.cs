@@ -218,7 +218,11 @@ public sealed class PlanReaderTests
     public void Wrapper_output_is_unwrapped()
     {
         var text = "[command]/home/runner/terraform-bin show -json plan.tfplan\n" + PlanText.Plan(Table) + "\n::debug::exitcode: 0\n::set-output name=exitcode::0\n";
-        Assert.Single(PlanText.Read(text).Resources);
+        var wrapped = Assert.Single(PlanText.Read(text).Resources);
+        // Positions are those of the file, one line below the plain output's.
+        var plain = Assert.Single(PlanText.Read(PlanText.Plan(Table)).Resources);
+        Assert.Equal(plain.Location!.Start.Line + 1, wrapped.Location!.Start.Line);
+        Assert.Equal(plain.Location.Start.Column, wrapped.Location.Start.Column);
     }
 
     [Fact]
