@@ -273,8 +273,12 @@ internal sealed class PlanDocumentReader
         var isPlan = _hasResourceChanges || _plannedValuesOffset is not null || _configuration is not null || _priorState is not null;
         if (!isPlan)
         {
-            return new ResourceGraph(_file, InputKind.State, _values?.Resources ?? new List<Resource>(), null, new Dictionary<string, Value>(),
-                Array.Empty<ProviderConfig>(), _values?.ManagedCount ?? 0);
+            var warnings = new List<string>();
+            return new ResourceGraph(_file, InputKind.State, _values?.WithDeposed(_file, warnings) ?? new List<Resource>(), null, new Dictionary<string, Value>(),
+                Array.Empty<ProviderConfig>(), _values?.ManagedCount ?? 0)
+            {
+                Warnings = warnings,
+            };
         }
 
         var root = _configuration?.Root;

@@ -101,7 +101,7 @@ internal sealed class StateModuleReader
         if (!_include(header) || !_options.Wants(header.Mode, header.Type ?? "")) return;
         ResourceAddress address;
         try { address = ResourceAddress.Parse(text); }
-        catch (FormatException) { return; }
+        catch (FormatException) { throw _json.Error($"resource has an unreadable address \"{JsonProblems.Shown(text)}\""); }
         using var doc = CapturedJson.Parse(entry);
         var r = doc.RootElement;
         Value after;
@@ -113,6 +113,32 @@ internal sealed class StateModuleReader
         {
             throw _json.Error($"resource {JsonProblems.Shown(text)}: \"values\" {RepeatedNameException.Describe(e.Name)}");
         }
-        Resources.Add(new Resource(address, PlannedAction.Exists, after, Value.Null, null, ResourceChange.Text(r, "provider_name")));
+        var resource = new Resource(address, PlannedAction.Exists, after, Value.Null, null, ResourceChange.Text(r, "provider_name"));
+        if (ResourceChange.Text(r, "deposed_key") is { } deposed) DeposedObjects.Add((resource, deposed));
+        else Resources.Add(resource);
+    }
+
+    /// <summary>
+    /// Deposed objects (left by a create_before_destroy replacement that did not finish) with their keys: real
+    /// objects, but sharing the address of the current one.
+    /// </summary>
+    public List<(Resource Resource, string Key)> DeposedObjects { get; } = new();
+
+    /// <summary>
+    /// <see cref="Resources"/> with the deposed objects of addresses that have no current object (judged under that
+    /// address), and a warning for each one that shares its address with the current object (its findings could not
+    /// be told apart from the current object's).
+    /// </summary>
+    public List<Resource> WithDeposed(string file, List<string> warnings)
+    {
+        if (DeposedObjects.Count == 0) return Resources;
+        var current = Resources.Select(r => r.Address).ToHashSet();
+        var all = new List<Resource>(Resources);
+        foreach (var (resource, key) in DeposedObjects)
+        {
+            if (current.Add(resource.Address)) all.Add(resource);
+            else warnings.Add($"{file}: {resource.Address} has a deposed object {key} beside the current one (a create_before_destroy replacement that did not finish): it still exists, and only the current object is checked; run terraform apply to destroy it");
+        }
+        return all;
     }
 }

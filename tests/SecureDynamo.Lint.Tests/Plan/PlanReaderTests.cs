@@ -215,6 +215,19 @@ public sealed class PlanReaderTests
     }
 
     [Fact]
+    public void A_deposed_object_in_a_state_is_judged_once_under_its_address_or_named_in_a_warning()
+    {
+        static string Entry(string name, string? deposed) =>
+            "{\"address\":\"aws_dynamodb_table." + name + "\",\"mode\":\"managed\",\"type\":\"aws_dynamodb_table\",\"name\":\"" + name + "\"," +
+            (deposed is null ? "" : "\"deposed_key\":\"" + deposed + "\",") + "\"values\":{\"name\":\"" + name + (deposed ?? "") + "\"}}";
+        var graph = PlanText.Read("{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":[" +
+            Entry("orders", null) + "," + Entry("orders", "7a1f3c2e") + "," + Entry("audit", "00aa11bb") + "]}}}");
+        // The current orders table, and the deposed audit table (no current object: its address is its own).
+        Assert.Equal(new[] { "orders", "audit00aa11bb" }, graph.Resources.Select(r => r.After.Get("name").AsString()));
+        Assert.StartsWith("plan.json: aws_dynamodb_table.orders has a deposed object 7a1f3c2e beside the current one", Assert.Single(graph.Warnings));
+    }
+
+    [Fact]
     public void Wrapper_output_is_unwrapped()
     {
         var text = "[command]/home/runner/terraform-bin show -json plan.tfplan\n" + PlanText.Plan(Table) + "\n::debug::exitcode: 0\n::set-output name=exitcode::0\n";

@@ -70,6 +70,7 @@ public sealed class MalformedPlanTests : IDisposable
             { "config-argument-string", Encoding.UTF8.GetBytes(Plans.Valid(configuration: "{\"root_module\":{\"module_calls\":{\"t\":{\"source\":\"./t\",\"expressions\":{\"kms\":\"var.kms\"}}}}}")), ": configuration: \"expressions.kms\" must be an object, found a string" },
             { "config-module-call-string", Encoding.UTF8.GetBytes(Plans.Valid(configuration: "{\"root_module\":{\"module_calls\":{\"t\":\"./t\"}}}")), ": module call \"t\" must be an object, found a string" },
             { "variable-not-object", Encoding.UTF8.GetBytes(Plans.Valid().Replace("\"terraform_version\"", "\"variables\":{\"kms\":\"alias/x\"},\"terraform_version\"")), ": \"variables.kms\" must be an object with a \"value\", found a string" },
+            { "state-address-unreadable", State("{\"resources\":[{\"address\":\"aws_dynamodb_table\",\"mode\":\"managed\",\"type\":\"aws_dynamodb_table\",\"name\":\"t\",\"values\":{}}]}"), ": resource has an unreadable address \"aws_dynamodb_table\"" },
             { "top-level-array", Encoding.UTF8.GetBytes("[]"), ":1:1: expected a JSON object (the output of `terraform show -json`), found an array" },
             { "trailing-garbage", Encoding.UTF8.GetBytes(Plans.Valid() + "}"), ": invalid JSON: " },
         };
