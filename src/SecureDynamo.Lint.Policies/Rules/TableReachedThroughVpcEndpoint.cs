@@ -73,12 +73,33 @@ public sealed class TableReachedThroughVpcEndpoint : Policy
         if (tables.IsKnown && tables.Items.Count > 0) return new EndpointState(endpoint, region, null, null, $"Gateway endpoint with {tables.Items.Count} route table(s)");
         var associations = Associations(endpoint, context);
         if (associations.Linked > 0) return new EndpointState(endpoint, region, null, null, $"Gateway endpoint with {associations.Linked} aws_vpc_endpoint_route_table_association(s)");
+        if (tables.IsUnknown && RouteTablesPlanned(endpoint, context) is { } planned)
+        {
+            return new EndpointState(endpoint, region, null, null, $"Gateway endpoint with route tables {planned} (known after apply)");
+        }
         if (tables.IsUnknown) return new EndpointState(endpoint, region, null, $"{endpoint.Address} route_table_ids {context.Unknown(tables)}", "");
         if (associations.Undecided is not null) return new EndpointState(endpoint, region, null, associations.Undecided, "");
         return new EndpointState(endpoint, region,
             $"the Gateway endpoint {endpoint.Address} (service_name \"{name}\") has no route tables: route_table_ids is empty and no aws_vpc_endpoint_route_table_association refers to it, so no traffic uses it; associate the VPC's route tables",
             null, "");
     }
+
+    /// <summary>
+    /// route_table_ids known only after apply but written as references to route tables the input plans
+    /// (<c>[aws_route_table.private.id]</c>, a new VPC's usual shape): the endpoint is associated with them. Null
+    /// when anything else decides the list (a variable, a condition, a route table with no instance).
+    /// </summary>
+    private static string? RouteTablesPlanned(Resource endpoint, PolicyContext context)
+    {
+        var expression = endpoint.ExpressionAt(RouteTables);
+        if (expression is null || expression.References.Count == 0 || expression.References.Any(r => !r.StartsWith(RouteTableType + ".", StringComparison.Ordinal))) return null;
+        // Route tables are not read into the graph: their configuration says one exists (no count or for_each).
+        return context.Resolver.Resolve(expression) is ResourceOrigin { Mode: ResourceMode.Managed, Type: RouteTableType, Config: { Count: null, ForEach: null } } r
+            ? r.Address
+            : null;
+    }
+
+    private const string RouteTableType = "aws_route_table";
 
     private static (int Linked, string? Undecided) Associations(Resource endpoint, PolicyContext context)
     {
