@@ -6,6 +6,27 @@ namespace SecureDynamo.Lint.Tests.Terraform;
 /// <summary>Unknown values from Terraform source are traced through iterators and locals to what they were computed from.</summary>
 public sealed class UnknownOriginTests
 {
+    /// <summary>A table per element of <paramref name="forEach"/>, encrypted with the key each.value names.</summary>
+    private static string TableEncryptedByEachValue(string forEach, string name) => $$"""
+
+        resource "aws_dynamodb_table" "t" {
+          for_each = {{forEach}}
+          name     = {{name}}
+          hash_key = "id"
+          server_side_encryption {
+            enabled     = true
+            kms_key_arn = each.value
+          }
+        }
+        """;
+
+    /// <summary>dynamodb:001's status by table address, from a real scan of the module.</summary>
+    private static Dictionary<string, string> EncryptionStatus(TempModule m)
+    {
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:001");
+        return ((JArray)JObject.Parse(run.Stdout)["results"]!).ToDictionary(r => (string)r["resource"]!["address"]!, r => (string)r["status"]!);
+    }
+
     [Fact]
     public void A_key_reached_through_each_value_of_a_local_map_is_the_customer_managed_key_it_came_from()
     {
@@ -19,18 +40,8 @@ public sealed class UnknownOriginTests
             locals {
               tables = { orders = aws_kms_key.k.arn, audit = data.aws_kms_alias.aws.target_key_arn }
             }
-            resource "aws_dynamodb_table" "t" {
-              for_each = local.tables
-              name     = each.key
-              hash_key = "id"
-              server_side_encryption {
-                enabled     = true
-                kms_key_arn = each.value
-              }
-            }
-            """));
-        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:001");
-        var status = ((JArray)JObject.Parse(run.Stdout)["results"]!).ToDictionary(r => (string)r["resource"]!["address"]!, r => (string)r["status"]!);
+            """ + TableEncryptedByEachValue("local.tables", "each.key")));
+        var status = EncryptionStatus(m);
         Assert.Equal("pass", status["aws_dynamodb_table.t[\"orders\"]"]);
         Assert.Equal("fail", status["aws_dynamodb_table.t[\"audit\"]"]);
     }
@@ -45,18 +56,8 @@ public sealed class UnknownOriginTests
               for_each = toset(["orders", "aws/dynamodb"])
               name     = "alias/${each.key}"
             }
-            resource "aws_dynamodb_table" "t" {
-              for_each = { for k, v in data.aws_kms_alias.keys : k => v.target_key_arn }
-              name     = replace(each.key, "/", "-")
-              hash_key = "id"
-              server_side_encryption {
-                enabled     = true
-                kms_key_arn = each.value
-              }
-            }
-            """));
-        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:001");
-        var status = ((JArray)JObject.Parse(run.Stdout)["results"]!).ToDictionary(r => (string)r["resource"]!["address"]!, r => (string)r["status"]!);
+            """ + TableEncryptedByEachValue("{ for k, v in data.aws_kms_alias.keys : k => v.target_key_arn }", "replace(each.key, \"/\", \"-\")")));
+        var status = EncryptionStatus(m);
         Assert.Equal(2, status.Count);
         Assert.Equal("pass", status["aws_dynamodb_table.t[\"orders\"]"]);
         Assert.Equal("fail", status["aws_dynamodb_table.t[\"aws/dynamodb\"]"]);
