@@ -134,7 +134,9 @@ public sealed class ReferenceResolver
         if (targets.Count == 0) return new UnresolvedOrigin(expression.Describe());
         var unresolved = targets.OfType<UnresolvedOrigin>().FirstOrDefault();
         if (unresolved is not null) return unresolved;
-        return new UnresolvedOrigin($"{expression.Describe()} (depends on {string.Join(" and ", expression.References.Take(3))})");
+        // A plan's expression is its references only: naming the first as the expression would misread a conditional.
+        var depends = string.Join(" and ", expression.References.Take(3)) + (expression.References.Count > 3 ? " and more" : "");
+        return new UnresolvedOrigin(expression.Text is { } text ? $"{text} (depends on {depends})" : $"an expression of {depends}");
     }
 
     private Origin ResourceAt(string module, ResourceMode mode, string type, string address, string reference)

@@ -89,4 +89,24 @@ public sealed class UnknownValueMessageTests
         Assert.Equal(Status.Unknown, result.Status);
         Assert.StartsWith("aws_dynamodb_table.t: whether server_side_encryption is written is known only after apply (aws_kms_key.k.arn", result.Message);
     }
+
+    [Fact]
+    public void A_plan_expression_of_several_references_is_named_by_all_of_them_not_the_first()
+    {
+        // var.use_cmk ? aws_kms_key.k[0].arn : null lists its references only; "kms_key_arn is var.use_cmk" misread it.
+        var table = """
+            {"address":"aws_dynamodb_table.t","mode":"managed","type":"aws_dynamodb_table","name":"t",
+             "change":{"actions":["create"],"before":null,"after":{"name":"t","server_side_encryption":[{"enabled":true}]},
+               "after_unknown":{"server_side_encryption":[{"kms_key_arn":true}]}}}
+            """;
+        var root = """
+            {"resources":[{"address":"aws_dynamodb_table.t","mode":"managed","type":"aws_dynamodb_table","name":"t",
+              "expressions":{"server_side_encryption":[{"enabled":{"constant_value":true},
+                "kms_key_arn":{"references":["var.use_cmk","aws_kms_key.k[0].arn","aws_kms_key.k"]}}]}}]}
+            """;
+        var graph = Tests.Plan.PlanText.Read(Tests.Plan.PlanText.Plan(table, root, extra: "\"variables\":{\"use_cmk\":{\"value\":true}},"));
+        var result = Assert.Single(BuiltInPolicies.Run(graph, "dynamodb:001"));
+        Assert.Equal(Status.Unknown, result.Status);
+        Assert.Contains("an expression of var.use_cmk and aws_kms_key.k[0].arn and aws_kms_key.k", result.Message);
+    }
 }
