@@ -17,7 +17,11 @@ public sealed record ScanReport(
     public bool Fails(EvaluationResult r) =>
         (r.Status == Status.Fail && r.Severity >= FailOn) || (r.Status == Status.Unknown && FailOnUnknown && r.Severity >= FailOn);
 
-    public bool Failed => Results.Any(Fails);
+    /// <summary>
+    /// Whether the run fails: a failing result, or with <c>--fail-on-unknown</c> an input with module calls not
+    /// analysed (their resources are unknown, and may be the only ones: a run that read nothing must not pass then).
+    /// </summary>
+    public bool Failed => Results.Any(Fails) || (FailOnUnknown && Inputs.Any(i => i.Unanalysed > 0));
 
     /// <summary>How many results have status <paramref name="s"/> (counted once per report: reports ask for each status).</summary>
     public int Count(Status s)

@@ -194,7 +194,7 @@ public sealed class Scanner
         return judged.Select(j => j!).ToList();
     }
 
-    private static ScanInput InputOf(ResourceGraph graph) => new(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount);
+    private static ScanInput InputOf(ResourceGraph graph) => new(graph.Source, graph.Kind.ToString().ToLowerInvariant(), graph.ManagedResourceCount, graph.UnanalysedModules.Count);
 
     /// <param name="directory">The module directory as the user named it, or null for explicit files (named as given).</param>
     private static IReadOnlyList<EvaluationResult> Judge(PolicyEngine engine, TerraformReadResult read, DateOnly today, List<string> warnings, string? directory, int policyParallelism)

@@ -64,4 +64,15 @@ public sealed class IncompleteInputTests
         // what is wrong on the table itself is still a failure
         Assert.StartsWith("fail", statuses["dynamodb:002"]);
     }
+
+    [Fact]
+    public void Under_fail_on_unknown_a_run_with_modules_not_analysed_fails()
+    {
+        // Every table in an uninstalled registry module: nothing was read, so the strictest setting must not pass.
+        using var m = new TempModule(("main.tf", RemoteAutoscaler));
+        Assert.Equal(0, CliRun.InProcess("scan", m.Directory).ExitCode);
+        var strict = CliRun.InProcess("scan", m.Directory, "--fail-on-unknown");
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("not analysed", strict.Stderr + strict.Stdout);
+    }
 }
