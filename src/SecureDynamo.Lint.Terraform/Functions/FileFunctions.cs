@@ -58,7 +58,9 @@ internal static class FileFunctions
         var bindings = Bindings.Empty;
         foreach (var (k, v) in vars) bindings = bindings.With(k, v);
         var result = new ExpressionEvaluator(new TemplateScope(c.Scope)).Evaluate(parsed.Expression, bindings);
-        if (result.IsUnknown) throw new UnknownEncountered();
+        // Known only after apply in part (a table's ARN passed in): the rendered text with the unknown parts marked,
+        // as a template written in place gives, so what is known of a policy document is still judged.
+        if (result.IsUnknown && result.Expression is not { Skeleton: not null, References.Count: > 0 }) throw new UnknownEncountered();
         return result.WithRange(null);
     }
 }

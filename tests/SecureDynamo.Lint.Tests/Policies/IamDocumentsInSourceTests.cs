@@ -315,4 +315,23 @@ public sealed class IamDocumentsInSourceTests
         Assert.DoesNotContain("999988887777", result.Message);
         Assert.Contains("a sensitive value", result.Message);
     }
+
+    [Fact]
+    public void A_templatefile_policy_is_judged_on_what_is_known_of_it()
+    {
+        // The template grants dynamodb:* whatever the table ARN passed in turns out to be (it was unknown as a whole).
+        using var m = new TempModule(
+            ("main.tf", Table + """
+
+                resource "aws_iam_policy" "t" {
+                  policy = templatefile("${path.module}/policy.json.tpl", { table_arn = aws_dynamodb_table.orders.arn })
+                }
+                """),
+            ("policy.json.tpl", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "${table_arn}"}]}
+                """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:012"));
+        Assert.True(result.Status == Status.Fail, result.Message);
+        Assert.Contains("allows Action \"dynamodb:*\"", result.Message);
+    }
 }
