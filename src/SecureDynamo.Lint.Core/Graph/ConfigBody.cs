@@ -50,6 +50,32 @@ public sealed class ConfigBody
         return null;
     }
 
+    /// <summary>
+    /// Whether the blocks that hold the argument at <paramref name="path"/> are written (so an argument not written
+    /// there was never set); true for a top-level argument. A <c>dynamic</c> block is not written in a plan's
+    /// configuration (<c>terraform show -json</c> leaves it out): what is under it is not known to be unset.
+    /// </summary>
+    public bool WritesBlocksOf(AttributePath path)
+    {
+        var body = this;
+        var segments = path.Segments;
+        for (var i = 0; i < segments.Count - 1; i++)
+        {
+            if (segments[i] is not string name) return false;
+            if (body.Attributes.ContainsKey(name)) return true;
+            if (!body.Blocks.TryGetValue(name, out var blocks) || blocks.Count == 0) return false;
+            var index = 0;
+            if (segments[i + 1] is int idx)
+            {
+                index = idx < blocks.Count ? idx : blocks.Count == 1 ? 0 : -1;
+                i++;
+            }
+            if (index < 0) return false;
+            body = blocks[index];
+        }
+        return true;
+    }
+
     /// <summary>Whether the argument or block <paramref name="name"/> is written in configuration.</summary>
     public bool Sets(string name) => Attributes.ContainsKey(name) || (Blocks.TryGetValue(name, out var b) && b.Count > 0);
 }

@@ -33,11 +33,16 @@ public sealed class ReferenceResolver
         var expr = resource.ExpressionAt(path);
         if (expr is null)
         {
-            // Under a block that is written but whose argument is not: the argument was never set.
-            return Value.Null;
+            // Under a block that is written but whose argument is not: the argument was never set. A block the plan
+            // holds with arguments set (enabled = true) that the configuration does not write is a dynamic block
+            // (left out of a plan's configuration): what its unknown arguments are is not known.
+            return resource.Config.Body.WritesBlocksOf(path) || !HoldsSetArguments(resource.Get(path.Parent())) ? Value.Null : value;
         }
         return EffectiveUnknown(value, expr);
     }
+
+    private static bool HoldsSetArguments(Value block) =>
+        block is { Kind: ValueKind.Map } && block.Fields.Values.Any(v => v.IsKnown && !v.IsNull && v.AsBool() != false);
 
     /// <summary>
     /// What an unknown <paramref name="value"/> written as <paramref name="configured"/> is: its constant
@@ -134,6 +139,13 @@ public sealed class ReferenceResolver
         if (targets.Count == 0) return new UnresolvedOrigin(expression.Describe());
         var unresolved = targets.OfType<UnresolvedOrigin>().FirstOrDefault();
         if (unresolved is not null) return unresolved;
+        // try(aws_dynamodb_table.this[0].arn, aws_dynamodb_table.autoscaled[0].arn): of resources of one type created
+        // conditionally (count or for_each), those with no instance at all do not exist; the one that does is the target.
+        if (targets.All(t => t is ResourceOrigin { Mode: ResourceMode.Managed }) && targets.Cast<ResourceOrigin>().Select(r => r.Type).Distinct().Count() == 1)
+        {
+            var existing = targets.Cast<ResourceOrigin>().Where(r => r.Instances.Count > 0 || r.Config is not { Count: not null } and not { ForEach: not null }).ToList();
+            if (existing.Count == 1) return existing[0];
+        }
         // A plan's expression is its references only: naming the first as the expression would misread a conditional.
         var depends = string.Join(" and ", expression.References.Take(3)) + (expression.References.Count > 3 ? " and more" : "");
         return new UnresolvedOrigin(expression.Text is { } text ? $"{text} (depends on {depends})" : $"an expression of {depends}");

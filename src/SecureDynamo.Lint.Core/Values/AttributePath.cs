@@ -29,6 +29,9 @@ public sealed class AttributePath : IEquatable<AttributePath>
 
     public AttributePath Append(string name) => new([.. _segments, name]);
 
+    /// <summary>The path without its last segment (the block that holds an argument); the root for a one-segment path.</summary>
+    public AttributePath Parent() => _segments.Length <= 1 ? Root : new(_segments[..^1]);
+
     public AttributePath Append(int index) => new([.. _segments, index]);
 
     public override string ToString() => _text ??= Render();

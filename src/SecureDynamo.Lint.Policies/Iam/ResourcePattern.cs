@@ -13,7 +13,10 @@ public static class ResourcePattern
         // A narrow choice for each unknown part (a plain word) and the widest (a wildcard): wide even
         // with the narrow one is wide for any; not wide even with the wildcard is narrow for any.
         if (IsDynamoDbWide(partial.Replace(unknownMarker, "x", StringComparison.Ordinal))) return true;
-        if (!IsDynamoDbWide(partial.Replace(unknownMarker, "*", StringComparison.Ordinal))) return false;
+        var widest = partial.Replace(unknownMarker, "*", StringComparison.Ordinal);
+        // An unknown part that starts the value can be a whole ARN ("${var.table_arn}/stream/*"), table/* included.
+        if (partial.StartsWith(unknownMarker, StringComparison.Ordinal)) widest = "arn:aws:dynamodb:*:*:table/*" + widest[1..];
+        if (!IsDynamoDbWide(widest)) return false;
         return null;
     }
 

@@ -56,6 +56,20 @@ public sealed class ActionPatternTests
         Assert.Equal(wide, ResourcePattern.IsDynamoDbWide(resource));
     }
 
+    [Theory]
+    // \ue000 marks a part known only after apply.
+    [InlineData("arn:aws:dynamodb:\ue000:\ue000:table/*", true)]
+    [InlineData("arn:aws:dynamodb:\ue000:\ue000:table/orders", false)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/\ue000", null)]
+    // A value that starts unknown may be a whole ARN, table/* included: its streams or indexes of every table.
+    [InlineData("\ue000/stream/*", null)]
+    [InlineData("\ue000/index/*", null)]
+    [InlineData("\ue000", null)]
+    public void Resources_known_in_part_are_wide_narrow_or_undecided(string partial, bool? wide)
+    {
+        Assert.Equal(wide, ResourcePattern.IsDynamoDbWide(partial, "\ue000"));
+    }
+
     [Fact]
     public void Pathological_patterns_are_decided()
     {
