@@ -55,6 +55,14 @@ public sealed class ReferenceResolver
         {
             var origin = Resolve(configured);
             if (origin is ConstantOrigin c) return c.Value;
+            // aws_kms_key.k[each.key].arn names every instance; the value evaluated in this instance (Terraform
+            // source) names the one each.key picked: the narrower of the two is the origin.
+            if (origin is ResourceOrigin whole && whole.Instances.Count > 1 && value.Expression is { References.Count: > 0 } picked
+                && !ReferenceEquals(picked, configured) && Resolve(picked) is ResourceOrigin one && one.Address == whole.Address
+                && one.Instances.Count > 0 && one.Instances.Count < whole.Instances.Count)
+            {
+                return Value.Unknown(picked);
+            }
             if (origin is not UnresolvedOrigin) return Value.Unknown(configured);
         }
         // Values from Terraform source carry what they were computed from, through iterators (each.value,

@@ -104,4 +104,39 @@ public sealed class UnknownOriginTests
         var encryption = Assert.Single(results, r => (string)r["policyId"]! == "dynamodb:001");
         Assert.Contains("the customer managed key aws_kms_key.k[0]", (string)encryption["message"]!);
     }
+
+    [Fact]
+    public void A_key_picked_by_each_key_for_a_module_instance_is_that_instance_only()
+    {
+        using var m = new TempModule(
+            ("main.tf", """
+                resource "aws_kms_key" "k" {
+                  for_each            = toset(["orders", "audit"])
+                  enable_key_rotation = each.key == "orders"
+                }
+                module "t" {
+                  source   = "./table"
+                  for_each = toset(["orders", "audit"])
+                  name     = each.key
+                  key      = aws_kms_key.k[each.key].arn
+                }
+                """),
+            ("table/main.tf", """
+                variable "name" {}
+                variable "key" {}
+                resource "aws_dynamodb_table" "this" {
+                  name     = var.name
+                  hash_key = "id"
+                  server_side_encryption {
+                    enabled     = true
+                    kms_key_arn = var.key
+                  }
+                }
+                """));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:016");
+        var messages = ((JArray)JObject.Parse(run.Stdout)["results"]!).ToDictionary(r => (string)r["resource"]!["address"]!, r => (string)r["message"]!);
+        // Each key encrypts its own module instance's table only (both tables were named for each key).
+        Assert.EndsWith("it encrypts module.t[\"audit\"].aws_dynamodb_table.this; set enable_key_rotation = true so the key material rotates yearly", messages["aws_kms_key.k[\"audit\"]"]);
+        Assert.EndsWith("it encrypts module.t[\"orders\"].aws_dynamodb_table.this", messages["aws_kms_key.k[\"orders\"]"]);
+    }
 }
