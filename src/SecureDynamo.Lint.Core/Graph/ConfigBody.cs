@@ -37,17 +37,27 @@ public sealed class ConfigBody
                 // An attribute holding an object or list: the expression covers everything below it.
                 return expr;
             }
-            if (!body.Blocks.TryGetValue(name, out var blocks) || blocks.Count == 0 || last) return null;
-            var index = 0;
-            if (segments[i + 1] is int idx)
-            {
-                index = idx < blocks.Count ? idx : blocks.Count == 1 ? 0 : -1;
-                i++;
-            }
-            if (index < 0) return null;
-            body = blocks[index];
+            if (last || body.Block(name, segments, ref i) is not { } block) return null;
+            body = block;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The block <paramref name="name"/> written here that <paramref name="segments"/> select at <paramref name="i"/>
+    /// (the index after the name, which <paramref name="i"/> then passes; a single block serves every index, as a
+    /// <c>dynamic</c> block does), or null when none is.
+    /// </summary>
+    private ConfigBody? Block(string name, IReadOnlyList<object> segments, ref int i)
+    {
+        if (!Blocks.TryGetValue(name, out var blocks) || blocks.Count == 0) return null;
+        var index = 0;
+        if (i + 1 < segments.Count && segments[i + 1] is int idx)
+        {
+            index = idx < blocks.Count ? idx : blocks.Count == 1 ? 0 : -1;
+            i++;
+        }
+        return index < 0 ? null : blocks[index];
     }
 
     /// <summary>
@@ -63,15 +73,8 @@ public sealed class ConfigBody
         {
             if (segments[i] is not string name) return false;
             if (body.Attributes.ContainsKey(name)) return true;
-            if (!body.Blocks.TryGetValue(name, out var blocks) || blocks.Count == 0) return false;
-            var index = 0;
-            if (segments[i + 1] is int idx)
-            {
-                index = idx < blocks.Count ? idx : blocks.Count == 1 ? 0 : -1;
-                i++;
-            }
-            if (index < 0) return false;
-            body = blocks[index];
+            if (body.Block(name, segments, ref i) is not { } block) return false;
+            body = block;
         }
         return true;
     }
