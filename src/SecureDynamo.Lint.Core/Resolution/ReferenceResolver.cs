@@ -41,6 +41,7 @@ public sealed class ReferenceResolver
         return EffectiveUnknown(value, expr);
     }
 
+    /// <summary>Whether a block of the plan has an argument set (known, not null, not false).</summary>
     private static bool HoldsSetArguments(Value block) =>
         block is { Kind: ValueKind.Map } && block.Fields.Values.Any(v => v.IsKnown && !v.IsNull && v.AsBool() != false);
 
@@ -151,7 +152,7 @@ public sealed class ReferenceResolver
         // conditionally (count or for_each), those with no instance at all do not exist; the one that does is the target.
         if (targets.All(t => t is ResourceOrigin { Mode: ResourceMode.Managed }) && targets.Cast<ResourceOrigin>().Select(r => r.Type).Distinct().Count() == 1)
         {
-            var existing = targets.Cast<ResourceOrigin>().Where(r => r.Instances.Count > 0 || r.Config is not { Count: not null } and not { ForEach: not null }).ToList();
+            var existing = targets.Cast<ResourceOrigin>().Where(r => r.Instances.Count > 0 || !(r.Config is { } c && (c.Count is not null || c.ForEach is not null))).ToList();
             if (existing.Count == 1) return existing[0];
         }
         // A plan's expression is its references only: naming the first as the expression would misread a conditional.

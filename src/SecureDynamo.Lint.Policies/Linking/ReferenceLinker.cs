@@ -77,10 +77,6 @@ public sealed class ReferenceLinker
     }
 
     /// <summary>
-    /// Resolves each reference on its own, grouping the references that name the same resource block;
-    /// once per expression object (every instance of a resource block shares its configuration's).
-    /// </summary>
-    /// <summary>
     /// The resources of <paramref name="type"/> the unknown items of <paramref name="list"/> are computed from, when each
     /// item carries its references and every one resolves (items of other types name none); null otherwise.
     /// </summary>
@@ -123,6 +119,10 @@ public sealed class ReferenceLinker
         return found is null ? null : new ReferenceLink(found, exact, null);
     }
 
+    /// <summary>
+    /// Resolves each reference on its own, grouping the references that name the same resource block;
+    /// once per expression object (every instance of a resource block shares its configuration's).
+    /// </summary>
     private IReadOnlyCollection<(Origin Origin, List<string> References)> Origins(Expression expr)
     {
         if (!_origins.TryGetValue(expr, out var found)) _origins[expr] = found = ResolveOrigins(expr);
