@@ -194,6 +194,10 @@ internal sealed class PlanDocumentReader
     private void ReadResourceChanges()
     {
         var builder = new ResourceChangeBuilder(_file);
+        // Where skipped values are checked aside, each entry is found by its structure alone and its grammar checked
+        // where it is built (or, for a type no policy reads, checked there): the reading thread tokenizes none of it.
+        var byStructure = _skipped is not null;
+        if (byStructure) _skippedByStructure = true;
         try
         {
             while (_json.NextItem())
@@ -202,9 +206,19 @@ internal sealed class PlanDocumentReader
                 {
                     throw _json.Error($"each entry of \"resource_changes\" must be an object, found {JsonProblems.Describe(_json.TokenType)}");
                 }
-                var entry = _json.CaptureShared(out var holder);
+                SharedBuffer holder;
+                var entry = byStructure ? _json.CaptureItemByStructure(out holder) : _json.CaptureShared(out holder);
                 _progress.ResourceSeen();
-                var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+                EntryHeader header;
+                try
+                {
+                    header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+                }
+                catch (JsonException) when (byStructure)
+                {
+                    holder.Release();
+                    throw new SkippedValueCheck.Invalid();
+                }
                 if (header.Problem is not null)
                 {
                     holder.Release();
@@ -212,13 +226,14 @@ internal sealed class PlanDocumentReader
                 }
                 if (!_options.Wants(header.Mode, header.Type ?? ""))
                 {
-                    holder.Release();
                     // Counted by address: a deposed object repeats the address of the current one.
                     if (!header.IsData && header.AddressIn(entry.Span) is { } skipped) _skippedManaged.Add(skipped);
+                    if (byStructure) builder.Check(entry, holder);
+                    else holder.Release();
                     continue;
                 }
                 var (line, column) = _json.Position();
-                builder.Add(entry, holder, line, column);
+                builder.Add(entry, holder, line, column, byStructure);
             }
         }
         catch (Exception e) when (builder.Abandon() is { } earlier && earlier != e)

@@ -42,17 +42,30 @@ internal sealed class ResourceChangeBuilder
     /// <summary>The built changes, in document order; filled by <see cref="Complete"/>.</summary>
     public List<ResourceChange> Changes { get; } = new();
 
-    /// <summary>Queues <paramref name="entry"/>, which lies in <paramref name="holder"/>; the builder releases it once built.</summary>
-    public void Add(ReadOnlyMemory<byte> entry, SharedBuffer holder, int line, int column)
+    /// <summary>
+    /// Queues <paramref name="entry"/>, which lies in <paramref name="holder"/>; the builder releases it once built.
+    /// An entry captured by its structure alone (<paramref name="unchecked"/>) is validated as it is built: one
+    /// that is not JSON fails with <see cref="SkippedValueCheck.Invalid"/> (read the input again by tokens).
+    /// </summary>
+    public void Add(ReadOnlyMemory<byte> entry, SharedBuffer holder, int line, int column, bool @unchecked = false) =>
+        Queue(new Pending(entry, holder, line, column, @unchecked ? Work.BuildUnchecked : Work.Build));
+
+    /// <summary>
+    /// Queues an entry captured by its structure alone that is not built (no policy reads its type), only
+    /// checked to be JSON, in document order with the others: off the reading thread, as building is.
+    /// </summary>
+    public void Check(ReadOnlyMemory<byte> entry, SharedBuffer holder) => Queue(new Pending(entry, holder, 0, 0, Work.Check));
+
+    private void Queue(Pending pending)
     {
         if (Volatile.Read(ref _firstFailed) != int.MaxValue)
         {
-            holder.Release();
+            pending.Holder.Release();
             // Some entry failed: the first failure in document order is the error, once every earlier entry is built.
             Stop();
             ExceptionDispatchInfo.Throw(FirstFailure()!);
         }
-        _batch.Entries.Add(new Pending(entry, holder, line, column));
+        _batch.Entries.Add(pending);
         if (_batch.Entries.Count == BatchEntries) SendBatch();
     }
 
@@ -113,8 +126,18 @@ internal sealed class ResourceChangeBuilder
                 if (batch.Number > Volatile.Read(ref _firstFailed)) break;
                 try
                 {
-                    using var doc = CapturedJson.Parse(pending.Bytes);
+                    if (pending.Work == Work.Check)
+                    {
+                        if (!SkippedValueCheck.IsOneItem(pending.Bytes.Span)) throw new SkippedValueCheck.Invalid();
+                        continue;
+                    }
+                    using var doc = CapturedJson.ParseItem(pending.Bytes);
                     batch.Built.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, interner, addresses));
+                }
+                catch (System.Text.Json.JsonException) when (pending.Work == Work.BuildUnchecked)
+                {
+                    Fail(batch, new SkippedValueCheck.Invalid());
+                    break;
                 }
                 catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
                 {
@@ -157,5 +180,15 @@ internal sealed class ResourceChangeBuilder
         public Exception? Failure { get; set; }
     }
 
-    private readonly record struct Pending(ReadOnlyMemory<byte> Bytes, SharedBuffer Holder, int Line, int Column);
+    private enum Work
+    {
+        /// <summary>Build an entry the stream has read token by token (valid JSON).</summary>
+        Build,
+        /// <summary>Build an entry found by its structure alone, validating it.</summary>
+        BuildUnchecked,
+        /// <summary>Only check that an entry found by its structure alone is JSON.</summary>
+        Check,
+    }
+
+    private readonly record struct Pending(ReadOnlyMemory<byte> Bytes, SharedBuffer Holder, int Line, int Column, Work Work);
 }

@@ -39,7 +39,10 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
         return reader.GetString();
     }
 
-    /// <summary>Reads the header of the object in <paramref name="entry"/> (complete, already validated JSON).</summary>
+    /// <summary>
+    /// Reads the header of the object in <paramref name="entry"/>: complete JSON, or an entry found by its
+    /// structure alone, whose tokens are checked as far as they are read (a <see cref="JsonException"/> says they are not JSON).
+    /// </summary>
     public static EntryHeader Read(ReadOnlySpan<byte> entry, bool wantProviderKey)
     {
         var reader = new Utf8JsonReader(entry, new JsonReaderOptions { MaxDepth = JsonTokenStream.MaxDepth });

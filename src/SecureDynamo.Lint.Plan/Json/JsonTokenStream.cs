@@ -182,6 +182,46 @@ internal sealed class JsonTokenStream
         }
         var isObject = TokenType == JsonTokenType.StartObject;
         var start = _bufferOffset + _tokenStart;
+        ScanToStructureEnd();
+        // The reader goes on as if it had read the value: inside the top-level object, after a value.
+        _state = isObject ? (_afterTopLevelObject ??= StateAfter("{}")) : (_afterTopLevelArray ??= StateAfter("[]"));
+        TokenType = isObject ? JsonTokenType.EndObject : JsonTokenType.EndArray;
+        return (start, _bufferOffset + _pos - start);
+    }
+
+    /// <summary>
+    /// As <see cref="CaptureShared"/>, for an object that is an item of an array in the top-level
+    /// object (an entry of <c>resource_changes</c>), found by its structure alone. Its grammar is not
+    /// checked here: whoever uses the bytes must read them with a validating reader (one that is
+    /// limited to <see cref="ItemMaxDepth"/>) and have the input read again by tokens if they are not JSON.
+    /// </summary>
+    public ReadOnlyMemory<byte> CaptureItemByStructure(out SharedBuffer holder)
+    {
+        if (TokenType != JsonTokenType.StartObject || _depth != 2)
+        {
+            throw new InvalidOperationException("only an object in an array of the top-level object is captured by its structure");
+        }
+        _anchor = _tokenStart;
+        try
+        {
+            ScanToStructureEnd();
+            _state = _afterItemObject ??= StateAfter("[{}");
+            TokenType = JsonTokenType.EndObject;
+            holder = _shared;
+            holder.Retain();
+            return _buffer.AsMemory(_anchor, _pos - _anchor);
+        }
+        finally { _anchor = -1; }
+    }
+
+    /// <summary>The depth an item of a top-level array may have inside itself, read on its own, within <see cref="MaxDepth"/> of the document.</summary>
+    public const int ItemMaxDepth = MaxDepth - 2;
+
+    private JsonReaderState? _afterTopLevelObject, _afterTopLevelArray, _afterItemObject;
+
+    /// <summary>From just inside an object or array (its opening bracket read), moves past its closing bracket.</summary>
+    private void ScanToStructureEnd()
+    {
         var scan = new StructureScanner.State { Depth = 1 };
         while (true)
         {
@@ -189,19 +229,15 @@ internal sealed class JsonTokenStream
             if (end >= 0)
             {
                 _pos += end + 1;
-                break;
+                return;
             }
             _pos = _end;
             if (_eof) throw new InputException(_file, JsonProblems.Truncated, Position().Line, Position().Column);
             Fill();
         }
-        // The reader goes on as if it had read the value: inside the top-level object, after a value.
-        _state = StateAfter(isObject ? "{}" : "[]");
-        TokenType = isObject ? JsonTokenType.EndObject : JsonTokenType.EndArray;
-        return (start, _bufferOffset + _pos - start);
     }
 
-    /// <summary>The reader's state after a property whose value is <paramref name="value"/> (<c>{}</c> or <c>[]</c>) in the top-level object.</summary>
+    /// <summary>The reader's state after <c>{"x":</c> and <paramref name="value"/>: where the reader goes on after a value found by its structure.</summary>
     private JsonReaderState StateAfter(string value)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("{\"x\":" + value), false, new JsonReaderState(_options));

@@ -92,6 +92,65 @@ public sealed class SkippedValueTests : IDisposable
         Assert.True(tokenByToken.Message == fromFile.Message, what);
     }
 
+    public static TheoryData<string, string, bool> BrokenEntries()
+    {
+        var data = new TheoryData<string, string, bool>();
+        foreach (var (what, value) in new[]
+                 {
+                     // Each keeps brackets and strings balanced, so only a validating reader can tell.
+                     ("bad literal", "[tru]"),
+                     ("missing colon", "{\"a\" 1}"),
+                     ("trailing comma", "{\"a\":1,}"),
+                     ("bad escape", "\"\\q\""),
+                     ("control character in a string", "\"x\u0001y\""),
+                     ("mismatched brackets", "[1}"),
+                     ("too deep", new string('[', 1500) + new string(']', 1500)),
+                 })
+        {
+            // In an entry that is built (a table), and in one no policy reads (a bucket), which is only checked.
+            data.Add(what, value, true);
+            data.Add(what, value, false);
+        }
+        return data;
+    }
+
+    /// <summary>Entries of resource_changes are found by their structure too: one that is not JSON reads as if every token had been read.</summary>
+    [Theory]
+    [MemberData(nameof(BrokenEntries))]
+    public void A_broken_resource_change_gives_the_error_of_reading_every_token(string what, string value, bool inTable)
+    {
+        var json = Plans.Valid().Replace(inTable ? "\"after\":{\"name\":\"orders\"" : "\"after\":{\"bucket\":\"logs\"", (inTable ? "\"after\":{\"name\":" : "\"after\":{\"bucket\":") + value);
+        Assert.NotEqual(Plans.Valid(), json);
+        var path = _temp.Write("plan.json", json);
+        var tables = new PlanReadOptions(new HashSet<string>(StringComparer.Ordinal) { "aws_dynamodb_table" });
+
+        var fromFile = Assert.Throws<InputException>(() => PlanReader.ReadFile(path, tables));
+        var tokenByToken = Assert.Throws<InputException>(() => PlanReader.Read(path, new MemoryStream(Encoding.UTF8.GetBytes(json)), tables));
+        Assert.True(tokenByToken.Message == fromFile.Message, $"{what}: {fromFile.Message} vs {tokenByToken.Message}");
+        Assert.Contains(":1:", fromFile.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resource_changes_found_by_their_structure_are_the_ones_read_token_by_token()
+    {
+        // Strings holding brackets and quotes, escaped names, a string ending in an escaped backslash, across many entries
+        // (entries cross the stream's buffer boundaries).
+        var tricky = Plans.TableChange.Replace("\"orders\"", "\"a \\\" } ] { [ b\\\\\",\"t\\u0061gs\":{\"q\":\"]\"}");
+        var changes = string.Join(",", Enumerable.Range(0, 3000).Select(i => (i % 2 == 0 ? tricky : Plans.BucketChange).Replace(".t\"", $".t{i}\"").Replace(".b\"", $".b{i}\"").Replace("\"name\":\"t\"", $"\"name\":\"t{i}\"")));
+        var json = Plans.Valid(changes);
+        var tables = new PlanReadOptions(new HashSet<string>(StringComparer.Ordinal) { "aws_dynamodb_table" });
+
+        var fromFile = PlanReader.ReadFile(_temp.Write("plan.json", json), tables);
+        var tokenByToken = PlanReader.Read("plan.json", new MemoryStream(Encoding.UTF8.GetBytes(json)), tables);
+
+        Assert.Equal(1500, fromFile.Resources.Count);
+        Assert.Equal(3000, fromFile.ManagedResourceCount);
+        Assert.Equal(tokenByToken.Resources.Select(r => r.Address.ToString()), fromFile.Resources.Select(r => r.Address.ToString()));
+        Assert.Equal(tokenByToken.Resources.Select(r => r.Location!.Start), fromFile.Resources.Select(r => r.Location!.Start));
+        Assert.Equal("a \" } ] { [ b\\", fromFile.Resources[0].After.Get("name").AsString());
+        Assert.Equal("]", fromFile.Resources[0].After.Get("tags").Get("q").AsString());
+    }
+
     [Fact]
     public void A_broken_skipped_value_wins_over_a_later_error()
     {
