@@ -30,6 +30,41 @@ public static class Measure
         return MedianOf(times);
     }
 
+    /// <summary>
+    /// Runs <paramref name="baseline"/> and <paramref name="action"/> alternately (once each to warm up, then
+    /// <c>runs</c> pairs) and returns the median of each and the median of their ratios, pair by pair: on a
+    /// machine whose speed drifts (a shared VM), both sides of a pair run at the same speed, so the ratio is
+    /// steadier than the ratio of medians measured minutes apart.
+    /// </summary>
+    public static (TimeSpan Baseline, TimeSpan Action, double Ratio) Paired(int runs, Action baseline, Action action)
+    {
+        baseline();
+        action();
+        var baselines = new List<TimeSpan>();
+        var actions = new List<TimeSpan>();
+        var ratios = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var b = Once(baseline);
+            var a = Once(action);
+            baselines.Add(b);
+            actions.Add(a);
+            ratios.Add(a / b);
+        }
+        ratios.Sort();
+        var ratio = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[ratios.Count / 2 - 1] + ratios[ratios.Count / 2]) / 2;
+        return (MedianOf(baselines), MedianOf(actions), ratio);
+    }
+
+    private static TimeSpan Once(Action action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed;
+    }
+
     public static TimeSpan MedianOf(IEnumerable<TimeSpan> values)
     {
         var sorted = values.OrderBy(t => t).ToList();
