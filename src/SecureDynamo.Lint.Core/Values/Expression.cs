@@ -26,6 +26,31 @@ public sealed record Expression(string Module, IReadOnlyList<string> References,
     public string? Skeleton { get; init; }
 
     /// <summary>
+    /// For a template's <see cref="Skeleton"/>: the references each <see cref="UnknownMarker"/> in it was made from, one
+    /// list per marker in order (empty where a part names none), so that a document written as a template
+    /// (a heredoc policy) can tell a table's ARN (<c>"${aws_dynamodb_table.orders.arn}"</c>) from anything else.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? SkeletonReferences { get; init; }
+
+    /// <summary>
+    /// The <see cref="Skeleton"/> with the references of each marker written after it between two
+    /// <see cref="ReferencesMark"/>s, as a <c>jsonencode</c> skeleton carries them; null without a skeleton.
+    /// </summary>
+    public string? SkeletonWithReferences()
+    {
+        if (Skeleton is null || SkeletonReferences is not { Count: > 0 } references) return Skeleton;
+        var sb = new System.Text.StringBuilder(Skeleton.Length);
+        var marker = 0;
+        foreach (var c in Skeleton)
+        {
+            sb.Append(c);
+            if (c != UnknownMarker[0] || marker >= references.Count) continue;
+            if (references[marker++] is { Count: > 0 } named) sb.Append(ReferencesMark).AppendJoin(ReferenceSeparator, named).Append(ReferencesMark);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// For a variable or module output read in Terraform source (<c>var.key</c>, <c>module.m.out</c>) whose value is
     /// unknown: what was evaluated where the name was given its value (the module call's argument in the calling
     /// module, the output's value in the called one). It names what a conditional there chose, which the argument's

@@ -75,13 +75,27 @@ public static class PolicyDocumentParser
         IEnumerable<JToken> all = root is JContainer c ? c.DescendantsAndSelf() : [root];
         foreach (var v in all.OfType<JValue>())
         {
-            if (v.Type != JTokenType.String || v.Value is not string text) continue;
-            var open = text.IndexOf(Expression.ReferencesMark, StringComparison.Ordinal);
-            if (open < 0) continue;
-            var close = text.IndexOf(Expression.ReferencesMark, open + 1, StringComparison.Ordinal);
-            var inner = close < 0 ? text[(open + 1)..] : text[(open + 1)..close];
-            v.Value = text[..open];
-            (found ??= new Dictionary<JValue, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance))[v] = inner.Split(Expression.ReferenceSeparator);
+            if (v.Type != JTokenType.String || v.Value is not string text || !text.Contains(Expression.ReferencesMark, StringComparison.Ordinal)) continue;
+            // One string may hold several parts known only after apply, each followed by its references (a template).
+            var plain = new System.Text.StringBuilder(text.Length);
+            var references = new List<string>();
+            var at = 0;
+            while (at < text.Length)
+            {
+                var open = text.IndexOf(Expression.ReferencesMark, at, StringComparison.Ordinal);
+                if (open < 0)
+                {
+                    plain.Append(text, at, text.Length - at);
+                    break;
+                }
+                plain.Append(text, at, open - at);
+                var close = text.IndexOf(Expression.ReferencesMark, open + 1, StringComparison.Ordinal);
+                var inner = close < 0 ? text[(open + 1)..] : text[(open + 1)..close];
+                foreach (var r in inner.Split(Expression.ReferenceSeparator)) if (!references.Contains(r)) references.Add(r);
+                at = close < 0 ? text.Length : close + 1;
+            }
+            v.Value = plain.ToString();
+            (found ??= new Dictionary<JValue, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance))[v] = references;
         }
         return found;
     }

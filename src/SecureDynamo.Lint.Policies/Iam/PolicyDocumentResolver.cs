@@ -35,8 +35,8 @@ public sealed class PolicyDocumentResolver
             _ => PolicyLookup.Unknown(source, $"{source} is known only after apply ({expression.Describe()})"),
         };
         // A template (a heredoc policy) with some parts known only after apply: judge what is known.
-        if (lookup.Kind == PolicyLookupKind.Unknown && resource.Get(path).Expression is { Skeleton: { } skeleton } made
-            && PolicyDocumentParser.Parse(skeleton) is { Document: { } partial })
+        if (lookup.Kind == PolicyLookupKind.Unknown && resource.Get(path).Expression is { Skeleton: not null } made
+            && PolicyDocumentParser.Parse(made.SkeletonWithReferences()!) is { Document: { } partial })
         {
             return PolicyLookup.Found(source, new[] { WithTableResources(partial, made.Module) }) with { Sensitive = resource.Get(path).ContainsSensitive() };
         }

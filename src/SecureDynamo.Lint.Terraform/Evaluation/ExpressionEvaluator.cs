@@ -85,7 +85,8 @@ internal sealed class ExpressionEvaluator
         if (anyUnknown)
         {
             var unknown = Unknowns.From(_scope.ModulePath, parts);
-            return unknown.WithExpression(unknown.Expression! with { Skeleton = Skeleton(parts) });
+            var (skeleton, references) = Skeleton(parts);
+            return unknown.WithExpression(unknown.Expression! with { Skeleton = skeleton, SkeletonReferences = references });
         }
         var texts = new string[parts.Count];
         var sensitive = false;
@@ -101,17 +102,35 @@ internal sealed class ExpressionEvaluator
         return Value.String(text).WithSensitive(sensitive);
     }
 
-    /// <summary>The template's text with a marker for each unknown part (null when a part cannot be shown as text).</summary>
-    private static string? Skeleton(IReadOnlyList<Value> parts)
+    /// <summary>
+    /// The template's text with a marker for each unknown part, and the references of each marker in order
+    /// (null when a part cannot be shown as text).
+    /// </summary>
+    private static (string? Skeleton, IReadOnlyList<IReadOnlyList<string>>? References) Skeleton(IReadOnlyList<Value> parts)
     {
         var sb = new System.Text.StringBuilder();
+        var references = new List<IReadOnlyList<string>>();
         foreach (var p in parts)
         {
-            if (p.IsUnknown) sb.Append(p.Expression?.Skeleton ?? CoreExpression.UnknownMarker);
-            else if (p.IsNull || p.Kind is ValueKind.List or ValueKind.Map) return null;
+            if (p.IsUnknown)
+            {
+                if (p.Expression?.Skeleton is { } inner)
+                {
+                    sb.Append(inner);
+                    var markers = inner.Count(c => c == CoreExpression.UnknownMarker[0]);
+                    // A part's own references per marker where it has them; a jsonencode skeleton writes them inline.
+                    references.AddRange(p.Expression.SkeletonReferences is { } own && own.Count == markers ? own : Enumerable.Repeat<IReadOnlyList<string>>([], markers));
+                }
+                else
+                {
+                    sb.Append(CoreExpression.UnknownMarker);
+                    references.Add(p.Expression?.References ?? []);
+                }
+            }
+            else if (p.IsNull || p.Kind is ValueKind.List or ValueKind.Map) return (null, null);
             else sb.Append(ValueOps.ToText(p));
         }
-        return sb.ToString();
+        return (sb.ToString(), references);
     }
 
     private Value Join(TemplateJoin j, Bindings b)

@@ -57,6 +57,41 @@ public sealed class IamDocumentsInSourceTests
     }
 
     [Fact]
+    public void A_heredoc_policy_whose_resources_are_table_arns_is_scoped_to_those_tables_as_in_jsonencode()
+    {
+        var results = Judge("""
+            resource "aws_iam_role_policy" "heredoc" {
+              role   = "r"
+              policy = <<-EOT
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [{
+                    "Effect": "Allow",
+                    "Action": ["dynamodb:GetItem", "dynamodb:Query"],
+                    "Resource": ["${aws_dynamodb_table.orders.arn}", "${aws_dynamodb_table.orders.arn}/index/*"]
+                  }]
+                }
+              EOT
+            }
+            resource "aws_iam_role_policy" "mixed" {
+              role   = "r"
+              policy = <<-EOT
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:Query", "Resource": "${aws_dynamodb_table.orders.arn}/${var.suffix}"}]}
+              EOT
+            }
+            variable "suffix" {
+              type = string
+            }
+            """);
+        var heredoc = results["aws_iam_role_policy.heredoc"];
+        Assert.True(heredoc.Status == Status.Pass, heredoc.Message);
+        Assert.Contains("\"${aws_dynamodb_table.orders.arn}/index/*\" (known after apply)", heredoc.Message);
+        // A part that is not a table's ARN (an unset variable, which may be "*") leaves the grant undecided.
+        var mixed = results["aws_iam_role_policy.mixed"];
+        Assert.True(mixed.Status == Status.Unknown, mixed.Message);
+    }
+
+    [Fact]
     public void A_policy_document_whose_resources_are_table_arns_is_scoped_to_those_tables()
     {
         var results = Judge("""
