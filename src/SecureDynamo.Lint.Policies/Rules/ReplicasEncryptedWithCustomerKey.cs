@@ -48,15 +48,21 @@ public sealed class ReplicasEncryptedWithCustomerKey : ResourcePolicy
         var failed = new List<(ReplicaBlock Replica, string Why)>();
         var unknown = new List<(ReplicaBlock Replica, string Why)>();
         var passed = new List<(ReplicaBlock Replica, string Why)>();
-        var tableEncrypted = context.Effective(table, TableEncryption).AsBool() == true;
+        // Without kms_key_arn a replica never uses a customer managed key, whatever the table's encryption: that only
+        // decides which AWS key it uses instead, as the message says (or leaves open when it is known only after apply).
+        var tableEncryption = context.Effective(table, TableEncryption);
+        var withoutKey = tableEncryption.AsBool() switch
+        {
+            true => "kms_key_arn is not set, so the replica uses the AWS managed key alias/aws/dynamodb",
+            null when tableEncryption.IsUnknown => "kms_key_arn is not set, so the replica uses an AWS owned or AWS managed key (the table's server_side_encryption.enabled is known only after apply)",
+            _ => "kms_key_arn is not set and the table's server_side_encryption is off, so the replica uses an AWS owned key",
+        };
         foreach (var replica in replicas)
         {
             var value = replica.Effective("kms_key_arn", context);
             if (value.IsNull)
             {
-                failed.Add((replica, tableEncrypted
-                    ? "kms_key_arn is not set, so the replica uses the AWS managed key alias/aws/dynamodb"
-                    : "kms_key_arn is not set and the table's server_side_encryption is off, so the replica uses an AWS owned key"));
+                failed.Add((replica, withoutKey));
                 continue;
             }
             var key = context.Keys.Classify(value, table, replica.Config?.Attributes.GetValueOrDefault("kms_key_arn"));
