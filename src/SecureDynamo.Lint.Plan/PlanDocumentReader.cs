@@ -228,8 +228,16 @@ internal sealed class PlanDocumentReader
                 {
                     // Counted by address: a deposed object repeats the address of the current one.
                     if (!header.IsData && header.AddressIn(entry.Span) is { } skipped) _skippedManaged.Add(skipped);
-                    if (byStructure) builder.Check(entry, holder);
-                    else holder.Release();
+                    if (byStructure)
+                    {
+                        builder.Check(entry, holder);
+                        continue;
+                    }
+                    var repeated = EntryHeader.RepeatedMember(entry.Span) is { } name
+                        ? _json.Error((header with { Problem = RepeatedNameException.Describe(name) }).ProblemMessage(entry.Span, "resource change"))
+                        : null;
+                    holder.Release();
+                    if (repeated is not null) throw repeated;
                     continue;
                 }
                 var (line, column) = _json.Position();

@@ -52,7 +52,8 @@ internal sealed class ResourceChangeBuilder
 
     /// <summary>
     /// Queues an entry captured by its structure alone that is not built (no policy reads its type), only
-    /// checked to be JSON, in document order with the others: off the reading thread, as building is.
+    /// checked to be JSON that names one resource (<see cref="EntryHeader.RepeatedMember"/>), in document
+    /// order with the others: off the reading thread, as building is.
     /// </summary>
     public void Check(ReadOnlyMemory<byte> entry, SharedBuffer holder) => Queue(new Pending(entry, holder, 0, 0, Work.Check));
 
@@ -128,13 +129,14 @@ internal sealed class ResourceChangeBuilder
                 {
                     if (pending.Work == Work.Check)
                     {
-                        if (!SkippedValueCheck.IsOneItem(pending.Bytes.Span)) throw new SkippedValueCheck.Invalid();
+                        // Not JSON, or a member that says which resource it is written twice: read again by tokens, which says where.
+                        if (EntryHeader.RepeatedMember(pending.Bytes.Span) is not null) throw new SkippedValueCheck.Invalid();
                         continue;
                     }
                     using var doc = CapturedJson.ParseItem(pending.Bytes);
                     batch.Built.Add(ResourceChange.From(_file, doc.RootElement, pending.Line, pending.Column, interner, addresses));
                 }
-                catch (System.Text.Json.JsonException) when (pending.Work == Work.BuildUnchecked)
+                catch (System.Text.Json.JsonException) when (pending.Work != Work.Build)
                 {
                     Fail(batch, new SkippedValueCheck.Invalid());
                     break;

@@ -96,6 +96,10 @@ internal sealed class StateModuleReader
         _progress.ResourceSeen();
         var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
         if (header.Problem is not null) throw _json.Error(header.ProblemMessage(entry.Span, "resource"));
+        if (EntryHeader.RepeatedMember(entry.Span) is { } repeated)
+        {
+            throw _json.Error((header with { Problem = RepeatedNameException.Describe(repeated) }).ProblemMessage(entry.Span, "resource"));
+        }
         if (header.AddressIn(entry.Span) is not { } text) return;
         if (!header.IsData) _managed.Add(text);
         if (!_include(header) || !_options.Wants(header.Mode, header.Type ?? "")) return;

@@ -90,6 +90,41 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
         return new EntryHeader(mode ?? "managed", type, name, address, providerKey) { Problem = problem };
     }
 
+    private static readonly JsonReaderOptions ItemOptions = new() { MaxDepth = JsonTokenStream.ItemMaxDepth, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>The members that say which resource an entry is, and whether it is read at all.</summary>
+    private static readonly byte[][] Identifying = Members.Utf8("address", "mode", "type", "name", "index", "module_address", "deposed", "deposed_key", "provider_name", "provider_config_key");
+
+    /// <summary>
+    /// The first identifying member (<c>type</c>, <c>mode</c>, <c>address</c>, ...) that the entry in
+    /// <paramref name="entry"/> writes twice, or null. <see cref="Read"/> stops at the first of each, so an
+    /// entry of a type no policy reads would otherwise be dropped on its first <c>type</c> while a reader
+    /// taking the last one sees a table. Reads every token of the entry: a <see cref="JsonException"/> says
+    /// it is not exactly one JSON object.
+    /// </summary>
+    public static string? RepeatedMember(ReadOnlySpan<byte> entry)
+    {
+        var reader = new Utf8JsonReader(entry, ItemOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("not an object");
+        var seen = 0;
+        string? repeated = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            for (var i = 0; i < Identifying.Length; i++)
+            {
+                if (!reader.ValueTextEquals(Identifying[i])) continue;
+                if ((seen & 1 << i) != 0) repeated ??= reader.GetString();
+                seen |= 1 << i;
+                break;
+            }
+            reader.Read();
+            reader.Skip();
+        }
+        // Nothing may follow the object (the reader refuses any content after it).
+        if (reader.Read()) throw new JsonException("more than one value");
+        return repeated;
+    }
+
     private static string? Field(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("mode"u8)) return Fields.Mode;

@@ -59,26 +59,6 @@ internal sealed class SkippedValueCheck : IDisposable
         _checks.Add(Task.Factory.StartNew(() => IsOneValue(offset, length), _cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
-    private static readonly JsonReaderOptions ItemOptions = new() { MaxDepth = JsonTokenStream.ItemMaxDepth, CommentHandling = JsonCommentHandling.Disallow };
-
-    /// <summary>
-    /// Whether <paramref name="item"/>, an item of a top-level array captured by its structure
-    /// (<see cref="JsonTokenStream.CaptureItemByStructure"/>), is exactly one valid JSON object.
-    /// </summary>
-    public static bool IsOneItem(ReadOnlySpan<byte> item)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(item, ItemOptions);
-            while (reader.Read()) { }
-            return reader.BytesConsumed == item.Length && reader.TokenType == JsonTokenType.EndObject;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Waits for the checks; throws <see cref="Invalid"/> when a skipped value is not valid JSON.</summary>
     public void Confirm()
     {
