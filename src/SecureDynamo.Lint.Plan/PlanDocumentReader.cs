@@ -212,7 +212,7 @@ internal sealed class PlanDocumentReader
                 EntryHeader header;
                 try
                 {
-                    header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+                    header = EntryHeader.Read(entry.Span, wantProviderKey: false).RequiringType();
                 }
                 catch (JsonException) when (byStructure)
                 {

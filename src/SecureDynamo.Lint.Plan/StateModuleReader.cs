@@ -94,7 +94,7 @@ internal sealed class StateModuleReader
     private void ReadResource(ReadOnlyMemory<byte> entry)
     {
         _progress.ResourceSeen();
-        var header = EntryHeader.Read(entry.Span, wantProviderKey: false);
+        var header = EntryHeader.Read(entry.Span, wantProviderKey: false).RequiringType();
         if (header.Problem is not null) throw _json.Error(header.ProblemMessage(entry.Span, "resource"));
         if (EntryHeader.RepeatedMember(entry.Span) is { } repeated)
         {

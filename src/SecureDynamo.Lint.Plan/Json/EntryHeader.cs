@@ -24,6 +24,13 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
     public bool IsData => Mode == "data";
 
     /// <summary>
+    /// This header, with a <see cref="Problem"/> when it has no <c>type</c>: a resource (change) of no type
+    /// cannot be told apart from one no policy reads, and dropping it would pass what was never read.
+    /// </summary>
+    public EntryHeader RequiringType() =>
+        Problem is null && Type is null ? this with { Problem = "\"type\" is missing or null; Terraform writes the type of every resource" } : this;
+
+    /// <summary>
     /// <see cref="Problem"/> as a message naming the entry read from <paramref name="entry"/>:
     /// "<paramref name="kind"/> aws_x.y: ...", or "a <paramref name="kind"/>: ..." without a readable address.
     /// </summary>
