@@ -74,7 +74,34 @@ public sealed class KeyClassifier
         if (key.IsNull) return KeyAssessment.Of(KeyKind.AwsManaged, "not set, so DynamoDB uses the AWS managed key alias/aws/dynamodb");
         if (key.IsKnown) return ClassifyLiteral(key);
         if (key.Expression is null) return KeyAssessment.Of(KeyKind.Unknown, "known only after apply");
+        if (AwsManagedAliasTemplate(key.Expression) is { } template) return KeyAssessment.Of(KeyKind.AwsManaged, $"the AWS managed key {template}");
         return FromOrigin(_resolver.Resolve(key.Expression), key.Expression, from);
+    }
+
+    /// <summary>
+    /// A key written as a template whose unknown parts (account, region) cannot change that it names an
+    /// <c>alias/aws/…</c> alias (<c>"arn:aws:kms:${region}:${account}:alias/aws/dynamodb"</c>): it is shown
+    /// as written; otherwise null.
+    /// </summary>
+    private static string? AwsManagedAliasTemplate(Expression expression)
+    {
+        if (expression.Skeleton is not { } skeleton) return null;
+        var marker = skeleton.IndexOf(Expression.UnknownMarker, StringComparison.Ordinal);
+        if (marker < 0) return null;
+        // The alias is fixed text: all of it after the last unknown part, or all of it before the first one.
+        var afterLast = skeleton[(skeleton.LastIndexOf(Expression.UnknownMarker, StringComparison.Ordinal) + 1)..];
+        var fixedAlias = (skeleton.StartsWith("arn:", StringComparison.Ordinal) && afterLast.Contains(":alias/aws/", StringComparison.Ordinal))
+                         || (marker > "alias/aws/".Length && skeleton.StartsWith("alias/aws/", StringComparison.Ordinal));
+        if (!fixedAlias) return null;
+        var parts = skeleton.Split(Expression.UnknownMarker);
+        var references = expression.SkeletonReferences;
+        var shown = new System.Text.StringBuilder(parts[0]);
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var named = references is { } r && r.Count == parts.Length - 1 && r[i - 1].Count > 0 ? r[i - 1][0] : null;
+            shown.Append(named is null ? "(known after apply)" : "${" + named + "}").Append(parts[i]);
+        }
+        return "\"" + shown + "\"";
     }
 
     private KeyAssessment FromOrigin(Origin origin, Expression expression, string? from)

@@ -64,7 +64,7 @@ public sealed class ReferenceResolver
             {
                 return Value.Unknown(picked);
             }
-            if (origin is not UnresolvedOrigin) return Value.Unknown(configured);
+            if (origin is not UnresolvedOrigin) return Value.Unknown(WithSkeletonOf(value, configured));
         }
         // Values from Terraform source carry what they were computed from, through iterators (each.value,
         // a dynamic block's iterator) and locals that the configuration's references cannot follow.
@@ -74,8 +74,17 @@ public sealed class ReferenceResolver
             if (origin is ConstantOrigin c) return c.Value;
             if (origin is not UnresolvedOrigin) return Value.Unknown(carried);
         }
-        return Value.Unknown(configured);
+        return Value.Unknown(WithSkeletonOf(value, configured));
     }
+
+    /// <summary>
+    /// <paramref name="configured"/> with the template skeleton of the value evaluated from it (Terraform source), when
+    /// the value was computed from the same references: the fixed text of <c>"arn:...:${account}:alias/aws/dynamodb"</c>.
+    /// </summary>
+    private static Expression WithSkeletonOf(Value value, Expression configured) =>
+        configured.Skeleton is null && value.Expression is { Skeleton: not null } evaluated && evaluated.References.SequenceEqual(configured.References)
+            ? configured with { Skeleton = evaluated.Skeleton, SkeletonReferences = evaluated.SkeletonReferences }
+            : configured;
 
     /// <summary>What <paramref name="expression"/> refers to.</summary>
     /// <remarks>
