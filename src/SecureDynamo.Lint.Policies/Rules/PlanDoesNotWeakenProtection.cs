@@ -38,7 +38,8 @@ public sealed class PlanDoesNotWeakenProtection : Policy
         if (resource.Before.IsNull) return Verdict.NotApplicable(resource, "the plan creates it, so nothing existing can be weakened");
         var checks = resource.Type == "aws_dax_cluster"
             ? new[] { Flag(resource, context, SseEnabled, "server_side_encryption (encryption at rest)"), Tls(resource, context) }
-            : new[] { Flag(resource, context, Pitr, "point_in_time_recovery"), Flag(resource, context, DeletionProtection, "deletion_protection_enabled"), CustomerKey(resource, context) };
+            : new[] { Flag(resource, context, Pitr, "point_in_time_recovery"), Flag(resource, context, DeletionProtection, "deletion_protection_enabled"), CustomerKey(resource, context) }
+                .Concat(Replicas(resource, context)).ToArray();
 
         var weakened = checks.Where(c => c.Status == Outcome.Weakened).ToList();
         if (weakened.Count > 0)
@@ -95,6 +96,55 @@ public sealed class PlanDoesNotWeakenProtection : Policy
             KeyKind.Unknown => new Check(Outcome.Unknown, SseKey, $"the table uses {before.Description} today and the planned kms_key_arn is {after.Description}"),
             _ => new Check(Outcome.Weakened, SseKey, $"server_side_encryption.kms_key_arn goes from {before.Description} to {after.Description}"),
         };
+    }
+
+    /// <summary>
+    /// The replicas the table keeps (matched by region): a replica's point-in-time recovery and customer managed
+    /// key are protections of the table's data in that region, weakened like the table's own.
+    /// </summary>
+    private static IEnumerable<Check> Replicas(Resource table, PolicyContext context)
+    {
+        var before = table.Before.Get("replica");
+        if (before.Kind != ValueKind.List || before.Items.Count == 0) yield break;
+        var after = ReplicaBlock.Of(table, context);
+        for (var i = 0; i < before.Items.Count; i++)
+        {
+            var old = before.Items[i];
+            if (old.Get("region_name").AsString() is not { } regionName) continue;
+            var region = old.Get("region_name").Sensitive ? $"replica[{i}]" : regionName;
+            var pitrOn = old.Get("point_in_time_recovery").AsBool() == true;
+            var oldKey = old.Get("kms_key_arn") is { IsNull: false } k ? context.Keys.ClassifyLiteral(k) : null;
+            var cmkOn = oldKey?.Kind == KeyKind.CustomerManaged;
+            if (!pitrOn && !cmkOn) continue;
+            if (after is null)
+            {
+                yield return new Check(Outcome.Unknown, AttributePath.Of("replica"), $"replica {region} has protection on today and the planned replica blocks are known only after apply");
+                continue;
+            }
+            // A replica the plan removes is not weakened here: its data goes with it.
+            if (after.FirstOrDefault(r => r.Values.Get("region_name").AsString() == regionName) is not { } kept) continue;
+            if (pitrOn)
+            {
+                var pitr = kept.Effective("point_in_time_recovery", context);
+                var path = kept.PathOf("point_in_time_recovery");
+                yield return pitr.IsUnknown
+                    ? new Check(Outcome.Unknown, path, $"replica {region}: point_in_time_recovery is on today and its planned value is known only after apply ({Describe(pitr)})")
+                    : pitr.AsBool() == true
+                        ? new Check(Outcome.Kept, path, $"replica {region} point_in_time_recovery")
+                        : new Check(Outcome.Weakened, path, $"replica {region}: point_in_time_recovery goes from on to {(pitr.IsNull ? "not set (off)" : "off")}");
+            }
+            if (cmkOn)
+            {
+                var path = kept.PathOf("kms_key_arn");
+                var key = context.Keys.Classify(kept.Effective("kms_key_arn", context), table, kept.Config?.Attributes.GetValueOrDefault("kms_key_arn"));
+                yield return key.Kind switch
+                {
+                    KeyKind.CustomerManaged => new Check(Outcome.Kept, path, $"replica {region} customer managed key"),
+                    KeyKind.Unknown => new Check(Outcome.Unknown, path, $"replica {region} uses {oldKey!.Description} today and the planned kms_key_arn is {key.Description}"),
+                    _ => new Check(Outcome.Weakened, path, $"replica {region}: kms_key_arn goes from {oldKey!.Description} to {key.Description}"),
+                };
+            }
+        }
     }
 
     private static string Describe(Value v) => v.Expression?.Describe() ?? "computed by the provider";

@@ -18,8 +18,8 @@ public sealed record ReplicaBlock(Resource Table, int Index, Value Values, Confi
 {
     private static readonly AttributePath Replicas = AttributePath.Of("replica");
 
-    /// <summary>The replica's region for messages (<c>replica[1]</c> when unknown).</summary>
-    public string Region => Values.Get("region_name").AsString() ?? $"replica[{Index}]";
+    /// <summary>The replica's region for messages (<c>replica[1]</c> when unknown or sensitive).</summary>
+    public string Region => Values.Get("region_name") is { Sensitive: false } region && region.AsString() is { } name ? name : $"replica[{Index}]";
 
     /// <summary>The path of <paramref name="argument"/> in this replica.</summary>
     public AttributePath PathOf(string argument) => AttributePath.Of("replica", Index, argument);
