@@ -408,6 +408,13 @@ internal sealed class ExpressionEvaluator
             var unknown = Unknowns.From(_scope.ModulePath, values);
             return unknown.WithExpression(unknown.Expression! with { Skeleton = Json.Skeleton(values[0]) });
         }
+        // format("arn:aws:kms:%s:%s:alias/aws/dynamodb", var.region, var.account) with unknown arguments: what is known of
+        // the text (as for a template) is kept in the unknown result's skeleton.
+        if (name == "format" && FormatVerbs.Skeleton(values) is { } formatted)
+        {
+            var unknown = Unknowns.From(_scope.ModulePath, values);
+            return unknown.WithExpression(unknown.Expression! with { Skeleton = formatted.Text, SkeletonReferences = formatted.References });
+        }
         try
         {
             var result = FunctionLibrary.Call(name, values, new FunctionContext(_scope, f.Range));

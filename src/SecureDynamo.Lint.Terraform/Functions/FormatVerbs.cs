@@ -8,6 +8,63 @@ namespace SecureDynamo.Lint.Terraform.Functions;
 /// <summary>Terraform's <c>format</c> verbs: <c>%s %d %f %t %v %q %#v %%</c> with flags, width and precision.</summary>
 internal static class FormatVerbs
 {
+    /// <summary>
+    /// For <c>format</c> called with a known format and some arguments known only after apply (each wholly unknown, used by
+    /// a plain <c>%s</c> or <c>%v</c>): the text with <see cref="Core.Values.Expression.UnknownMarker"/> for each such
+    /// argument and the references of each marker (<see cref="Core.Values.Expression.Skeleton"/>). Null when no argument is
+    /// unknown, or when the format pads, cuts or converts one (the text it makes cannot be told then).
+    /// </summary>
+    public static (string Text, IReadOnlyList<IReadOnlyList<string>> References)? Skeleton(IReadOnlyList<Value> values)
+    {
+        if (values.Count < 2 || values[0] is not { Kind: ValueKind.String } format) return null;
+        var text = format.AsString()!;
+        var anyUnknown = false;
+        var args = new List<Value>(values.Count - 1);
+        for (var i = 1; i < values.Count; i++)
+        {
+            var v = values[i];
+            if (v.IsUnknown)
+            {
+                anyUnknown = true;
+                args.Add(Value.String(Sentinel + (i - 1).ToString(CultureInfo.InvariantCulture) + SentinelEnd));
+            }
+            else if (Unknowns.ContainsUnknown(v)) return null;
+            else args.Add(v);
+        }
+        if (!anyUnknown) return null;
+        // Plain verbs only: flags, widths, precisions and explicit indexes would pad, cut or reorder the unknown text.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '%') continue;
+            if (++i >= text.Length || "%svdft".IndexOf(text[i]) < 0) return null;
+        }
+        string made;
+        // An unknown argument under a verb that converts it (%d, %t) cannot be formatted: no skeleton then.
+        try { made = Format(text, args); }
+        catch (Exception e) when (e is EvaluationError or FormatException or InvalidCastException or OverflowException or ArgumentException) { return null; }
+        var sb = new StringBuilder(made.Length);
+        var references = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < made.Length; i++)
+        {
+            if (made[i] != Sentinel[0])
+            {
+                sb.Append(made[i]);
+                continue;
+            }
+            var end = made.IndexOf(SentinelEnd, i, StringComparison.Ordinal);
+            // An unknown argument used by %v/%s is written as it is; any other verb changed it: no skeleton.
+            if (end < 0 || !int.TryParse(made.AsSpan(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)) return null;
+            sb.Append(Core.Values.Expression.UnknownMarker);
+            references.Add(values[index + 1].Expression?.References ?? []);
+            i = end;
+        }
+        return references.Count == 0 ? null : (sb.ToString(), references);
+    }
+
+    // Private-use characters standing for an unknown argument while the format is applied.
+    private const string Sentinel = "\uE003";
+    private const string SentinelEnd = "\uE004";
+
     public static string Format(string format, IReadOnlyList<Value> args)
     {
         var sb = new StringBuilder();

@@ -92,6 +92,29 @@ public sealed class IamDocumentsInSourceTests
     }
 
     [Fact]
+    public void A_resource_made_with_format_is_judged_by_its_known_text()
+    {
+        var results = Judge("""
+            data "aws_caller_identity" "current" {}
+            resource "aws_iam_role_policy" "indexes" {
+              role   = "r"
+              policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "dynamodb:Query", Resource = format("%s/index/*", aws_dynamodb_table.orders.arn) }] })
+            }
+            resource "aws_iam_role_policy" "every_table" {
+              role   = "r"
+              policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "dynamodb:Query", Resource = format("arn:aws:dynamodb:eu-west-1:%s:table/*", data.aws_caller_identity.current.account_id) }] })
+            }
+            """);
+        var indexes = results["aws_iam_role_policy.indexes"];
+        Assert.True(indexes.Status == Status.Pass, indexes.Message);
+        Assert.Contains("\"${aws_dynamodb_table.orders.arn}/index/*\"", indexes.Message);
+        // The account is known only after apply, but table/* is every table of it: a wildcard grant.
+        var everyTable = results["aws_iam_role_policy.every_table"];
+        Assert.True(everyTable.Status == Status.Fail, everyTable.Message);
+        Assert.Contains("table/*", everyTable.Message);
+    }
+
+    [Fact]
     public void A_policy_document_whose_resources_are_table_arns_is_scoped_to_those_tables()
     {
         var results = Judge("""

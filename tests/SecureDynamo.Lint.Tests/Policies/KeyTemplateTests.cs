@@ -42,8 +42,19 @@ public sealed class KeyTemplateTests
         Assert.Contains("the AWS managed key \"arn:aws:kms:eu-west-1:${data.aws_caller_identity.current.account_id}:alias/aws/dynamodb\"", result.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_aws_managed_alias_arn_made_with_format_fails_too()
+    {
+        var result = Judge("format(\"arn:aws:kms:%s:%s:alias/aws/dynamodb\", \"eu-west-1\", data.aws_caller_identity.current.account_id)");
+        Assert.True(result.Status == Status.Fail, result.Message);
+        Assert.Contains("\"arn:aws:kms:eu-west-1:${data.aws_caller_identity.current.account_id}:alias/aws/dynamodb\"", result.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     // The alias itself is not known: it may be a customer alias.
+    [InlineData("format(\"arn:aws:kms:eu-west-1:%s:alias/%s\", data.aws_caller_identity.current.account_id, var.alias)")]
+    // A verb that pads the unknown part: what the text is cannot be told.
+    [InlineData("format(\"%20s:alias/aws/dynamodb\", data.aws_caller_identity.current.account_id)")]
     [InlineData("\"arn:aws:kms:eu-west-1:${data.aws_caller_identity.current.account_id}:alias/${var.alias}\"")]
     [InlineData("\"arn:aws:kms:eu-west-1:${data.aws_caller_identity.current.account_id}:${var.alias}\"")]
     public void A_template_whose_alias_is_known_only_after_apply_stays_unknown(string key)
