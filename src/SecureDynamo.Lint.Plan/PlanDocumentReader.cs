@@ -35,6 +35,7 @@ internal sealed class PlanDocumentReader
     private StateModuleReader? _priorState;
     private StateModuleReader? _values;
     private long? _plannedValuesOffset;
+    private long? _priorStateOffset;
     private readonly Dictionary<string, Value> _variables = new(StringComparer.Ordinal);
     private readonly List<ResourceChange> _changes = new();
     private readonly List<ResourceChange> _destroyedDeposed = new();
@@ -135,6 +136,7 @@ internal sealed class PlanDocumentReader
                 break;
             case "prior_state":
                 if (!_json.ObjectOrNull(name)) break;
+                _priorStateOffset = _json.TokenOffset;
                 // Data sources read during planning live here; they are inputs for other judgements.
                 _priorState = new StateModuleReader(_json, _options, _progress, header => header.IsData);
                 _priorState.ReadState();
@@ -308,6 +310,7 @@ internal sealed class PlanDocumentReader
         var resources = new List<Resource>(_changes.Count);
         var seen = new HashSet<ResourceAddress>(_changes.Count);
         var managedCount = _skippedManaged.Count;
+        var refreshWarnings = new List<string>();
         var deposedByAddress = _destroyedDeposed.Count == 0 ? null : _destroyedDeposed.GroupBy(c => c.Address).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var change in _changes)
         {
@@ -334,6 +337,22 @@ internal sealed class PlanDocumentReader
                 if (seen.Add(r.Address)) resources.Add(new Resource(r.Address, PlannedAction.NoOp, r.After, r.After, config, r.ProviderName, location: r.Location));
             }
             managedCount = planned.ManagedCount;
+            // A refresh-only plan changes nothing: its planned_values are empty, and the resources it keeps (refreshed)
+            // are in prior_state. Judged as they are, rather than passing a plan of existing tables as empty.
+            if (planned.ManagedCount == 0 && _priorStateOffset is { } prior)
+            {
+                var state = ReadStateAt(prior);
+                foreach (var r in state.WithDeposed(_file, refreshWarnings))
+                {
+                    if (r.Mode != ResourceMode.Managed || !seen.Add(r.Address)) continue;
+                    resources.Add(new Resource(r.Address, PlannedAction.NoOp, r.After, r.After, FindConfig(root, r.Address.ModulePath, r.Address.ConfigAddress), r.ProviderName));
+                }
+                managedCount = state.ManagedCount;
+                if (managedCount > 0)
+                {
+                    refreshWarnings.Insert(0, $"{_file}: this plan has no resource_changes and no planned resources (a refresh-only plan): {(managedCount == 1 ? "the managed resource of prior_state (the refreshed state, which the plan keeps) was" : $"the {managedCount} managed resources of prior_state (the refreshed state, which the plan keeps) were")} checked");
+                }
+            }
         }
         foreach (var r in _priorState?.Resources ?? new List<Resource>())
         {
@@ -342,7 +361,7 @@ internal sealed class PlanDocumentReader
         }
         return new ResourceGraph(_file, InputKind.Plan, resources, root, _variables, _configuration?.Providers ?? Array.Empty<ProviderConfig>(), managedCount)
         {
-            Warnings = PlanWarnings(),
+            Warnings = [.. refreshWarnings, .. PlanWarnings()],
         };
     }
 
@@ -351,6 +370,17 @@ internal sealed class PlanDocumentReader
         if (_errored) return [$"{_file}: Terraform marked this plan errored (\"errored\": true): planning stopped at an error, so resources it had not reached are missing and were not checked; fix the error and scan the new plan"];
         if (_incomplete) return [$"{_file}: Terraform marked this plan incomplete (\"complete\": false): more changes follow after it is applied (deferred or unknown instances), and those are not checked here"];
         return [];
+    }
+
+    /// <summary>Reads the whole <c>prior_state</c> (managed resources too) at <paramref name="offset"/>.</summary>
+    private StateModuleReader ReadStateAt(long offset)
+    {
+        _stream.Position = offset;
+        var json = new JsonTokenStream(_file, _stream, _progress);
+        json.Read();
+        var reader = new StateModuleReader(json, _options, _progress, _ => true);
+        reader.ReadState();
+        return reader;
     }
 
     private StateModuleReader ReadPlannedValues(long offset)

@@ -96,6 +96,32 @@ public sealed class StreamingPlanReaderTests
     }
 
     [Fact]
+    public void A_refresh_only_plan_is_judged_on_the_resources_of_prior_state_it_keeps()
+    {
+        // terraform plan -refresh-only: no resource_changes, an empty planned_values, the refreshed resources in prior_state.
+        var prior = Plans.Quote(
+            "'prior_state':{'format_version':'1.0','values':{'root_module':{'resources':[" +
+            "{'address':'aws_dynamodb_table.kept','mode':'managed','type':'aws_dynamodb_table','name':'kept','values':{'name':'kept'}}," +
+            "{'address':'aws_s3_bucket.b','mode':'managed','type':'aws_s3_bucket','name':'b','values':{}}," +
+            "{'address':'data.aws_region.r','mode':'data','type':'aws_region','name':'r','values':{'name':'eu-west-1'}}]}}}");
+        var refreshOnly = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{}}," + prior + ",\"configuration\":{\"root_module\":{}}}";
+        // A plan whose changes hold nothing of prior_state's managed resources keeps to its changes.
+        var withChanges = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{}},\"resource_changes\":[" + Plans.TableChange + "]," + prior + "}";
+
+        var graph = Read(refreshOnly);
+        var changed = Read(withChanges);
+
+        var kept = Assert.Single(graph.Resources);
+        Assert.Equal("aws_dynamodb_table.kept", kept.Address.ToString());
+        Assert.Equal(PlannedAction.NoOp, kept.Action);
+        Assert.Equal("kept", kept.After.Get("name").AsString());
+        Assert.Equal(2, graph.ManagedResourceCount);
+        Assert.Contains(graph.Warnings, w => w.Contains("refresh-only plan", StringComparison.Ordinal));
+        Assert.Equal(["aws_dynamodb_table.t"], changed.Resources.Select(r => r.Address.ToString()));
+        Assert.Empty(changed.Warnings);
+    }
+
+    [Fact]
     public void Declarations_of_unread_types_keep_their_address_so_references_to_them_resolve()
     {
         var configuration = Plans.Quote(
