@@ -33,8 +33,10 @@ public sealed record Expression(string Module, IReadOnlyList<string> References,
     public IReadOnlyList<IReadOnlyList<string>>? SkeletonReferences { get; init; }
 
     /// <summary>
-    /// The <see cref="Skeleton"/> with the references of each marker written after it between two
-    /// <see cref="ReferencesMark"/>s, as a <c>jsonencode</c> skeleton carries them; null without a skeleton.
+    /// The <see cref="Skeleton"/> (a JSON document written as a template) with the references of each marker written
+    /// after it between two <see cref="ReferencesMark"/>s, as a <c>jsonencode</c> skeleton carries them; null without a
+    /// skeleton. The markers stand inside the document's strings, so the references are escaped as JSON string text
+    /// (<c>aws_dynamodb_table.t["orders"].arn</c> holds quotes).
     /// </summary>
     public string? SkeletonWithReferences()
     {
@@ -45,7 +47,18 @@ public sealed record Expression(string Module, IReadOnlyList<string> References,
         {
             sb.Append(c);
             if (c != UnknownMarker[0] || marker >= references.Count) continue;
-            if (references[marker++] is { Count: > 0 } named) sb.Append(ReferencesMark).AppendJoin(ReferenceSeparator, named).Append(ReferencesMark);
+            if (references[marker++] is not { Count: > 0 } named) continue;
+            sb.Append(ReferencesMark);
+            for (var i = 0; i < named.Count; i++)
+            {
+                if (i > 0) sb.Append(ReferenceSeparator);
+                foreach (var r in named[i])
+                {
+                    if (r is '"' or '\\') sb.Append('\\');
+                    sb.Append(r);
+                }
+            }
+            sb.Append(ReferencesMark);
         }
         return sb.ToString();
     }

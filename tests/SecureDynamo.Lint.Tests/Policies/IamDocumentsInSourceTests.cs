@@ -92,6 +92,41 @@ public sealed class IamDocumentsInSourceTests
     }
 
     [Fact]
+    public void A_heredoc_policy_naming_a_table_instance_by_a_string_key_is_judged()
+    {
+        // The reference written after the marker holds quotes (this["orders"]): it must not break the document.
+        var results = Judge("""
+            resource "aws_dynamodb_table" "this" {
+              for_each     = toset(["orders"])
+              name         = each.key
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "id"
+              attribute {
+                name = "id"
+                type = "S"
+              }
+            }
+            resource "aws_iam_policy" "all" {
+              for_each = aws_dynamodb_table.this
+              policy   = <<-EOT
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "${aws_dynamodb_table.this[each.key].arn}"}]}
+              EOT
+            }
+            resource "aws_iam_policy" "scoped" {
+              for_each = aws_dynamodb_table.this
+              policy   = <<-EOT
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:Query", "Resource": "${each.value.arn}"}]}
+              EOT
+            }
+            """);
+        var all = results["aws_iam_policy.all[\"orders\"]"];
+        Assert.True(all.Status == Status.Fail, all.Message);
+        Assert.Contains("\"dynamodb:*\"", all.Message);
+        var scoped = results["aws_iam_policy.scoped[\"orders\"]"];
+        Assert.True(scoped.Status == Status.Pass, scoped.Message);
+    }
+
+    [Fact]
     public void A_resource_made_with_format_is_judged_by_its_known_text()
     {
         var results = Judge("""
