@@ -94,8 +94,9 @@ public sealed class Value
     public bool? AsBool() => Kind switch
     {
         ValueKind.Bool => (bool)_scalar!,
-        ValueKind.String when (string)_scalar! == "true" => true,
-        ValueKind.String when (string)_scalar! == "false" => false,
+        // The strings Terraform converts to a bool (cty): "1" and "0" too.
+        ValueKind.String when (string)_scalar! is "true" or "1" => true,
+        ValueKind.String when (string)_scalar! is "false" or "0" => false,
         _ => null,
     };
 

@@ -36,11 +36,11 @@ internal static class TypeConversion
         throw Mismatch(v, "number", path);
     }
 
+    /// <summary>As Terraform (cty) converts: a bool, or the strings "true"/"1" and "false"/"0".</summary>
     private static Value ToBool(Value v, string path) => v.Kind switch
     {
         ValueKind.Bool => v,
-        ValueKind.String when v.AsString() == "true" => Value.True,
-        ValueKind.String when v.AsString() == "false" => Value.False,
+        ValueKind.String when v.AsBool() is { } b => Value.Bool(b),
         _ => throw Mismatch(v, "bool", path),
     };
 

@@ -69,6 +69,44 @@ public sealed class VariableTypeTests
     }
 
     [Fact]
+    public void The_strings_1_and_0_convert_to_bool_as_terraform_converts_them()
+    {
+        // Terraform (cty) converts "1"/"0" as "true"/"false", for a bool variable, tobool() and a bool argument; "TRUE" and numbers it refuses.
+        using var m = new TempModule(
+            ("main.tf", """
+                variable "on" {
+                  type = bool
+                }
+                variable "off" {
+                  type = bool
+                }
+                resource "aws_dynamodb_table" "t" {
+                  name                        = "t"
+                  billing_mode                = "PAY_PER_REQUEST"
+                  hash_key                    = "id"
+                  deletion_protection_enabled = var.on
+                  attribute {
+                    name = "id"
+                    type = "S"
+                  }
+                  point_in_time_recovery {
+                    enabled = try(tobool(var.off), true)
+                  }
+                  server_side_encryption {
+                    enabled = "1"
+                  }
+                }
+                """),
+            ("terraform.tfvars", "on  = \"1\"\noff = \"0\"\n"));
+        var results = BuiltInPolicies.Run(m.Read().Graph, "dynamodb:002", "dynamodb:003").ToDictionary(r => r.PolicyId);
+        Assert.True(results["dynamodb:003"].Status == SecureDynamo.Lint.Core.Evaluation.Status.Pass, results["dynamodb:003"].Message);
+        Assert.True(results["dynamodb:002"].Status == SecureDynamo.Lint.Core.Evaluation.Status.Fail, results["dynamodb:002"].Message);
+        Assert.Equal(true, SecureDynamo.Lint.Core.Values.Value.String("1").AsBool());
+        Assert.Equal(false, SecureDynamo.Lint.Core.Values.Value.String("0").AsBool());
+        Assert.Null(SecureDynamo.Lint.Core.Values.Value.String("TRUE").AsBool());
+    }
+
+    [Fact]
     public void A_null_argument_for_a_non_nullable_variable_takes_the_default()
     {
         using var m = new TempModule(
