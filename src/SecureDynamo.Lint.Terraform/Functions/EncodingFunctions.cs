@@ -13,6 +13,7 @@ internal static class EncodingFunctions
         f["jsonencode"] = (a, _) => { Arity(a, 1); return Value.String(Json.Encode(a[0])); };
         f["jsondecode"] = (a, _) => { Arity(a, 1); return Json.Decode(ValueOps.ToText(a[0])); };
         f["yamlencode"] = (a, _) => { Arity(a, 1); return Value.String(Yaml.Encode(a[0])); };
+        f["yamldecode"] = (a, _) => { Arity(a, 1); return Yaml.Decode(ValueOps.ToText(a[0])); };
         f["base64encode"] = (a, _) => { Arity(a, 1); return Value.String(Convert.ToBase64String(Encoding.UTF8.GetBytes(ValueOps.ToText(a[0])))); };
         f["base64decode"] = (a, _) =>
         {
@@ -26,6 +27,7 @@ internal static class EncodingFunctions
                 throw new EvaluationError("the argument is not valid base64 of UTF-8 text");
             }
         };
-        f["urlencode"] = (a, _) => { Arity(a, 1); return Value.String(Uri.EscapeDataString(ValueOps.ToText(a[0]))); };
+        // Go's url.QueryEscape: the unreserved characters stay, a space is "+", everything else %XX of its UTF-8 bytes.
+        f["urlencode"] = (a, _) => { Arity(a, 1); return Value.String(Uri.EscapeDataString(ValueOps.ToText(a[0])).Replace("%20", "+", StringComparison.Ordinal)); };
     }
 }
