@@ -410,7 +410,8 @@ internal sealed class ExpressionEvaluator
         }
         // format("arn:aws:kms:%s:%s:alias/aws/dynamodb", var.region, var.account) with unknown arguments: what is known of
         // the text (as for a template) is kept in the unknown result's skeleton.
-        if (name == "format" && FormatVerbs.Skeleton(values) is { } formatted)
+        if (name is "format" or ProviderFunctions.ArnBuild
+            && FormatVerbs.Skeleton(name == "format" ? values : [Value.String(ProviderFunctions.ArnFormat), .. values]) is { } formatted)
         {
             var unknown = Unknowns.From(_scope.ModulePath, values);
             return unknown.WithExpression(unknown.Expression! with { Skeleton = formatted.Text, SkeletonReferences = formatted.References });

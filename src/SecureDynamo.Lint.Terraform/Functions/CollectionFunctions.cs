@@ -192,6 +192,10 @@ internal static class CollectionFunctions
         f["tobool"] = (a, _) => { Arity(a, 1); return a[0].IsNull ? Value.Null : Value.Bool(ValueOps.ToBool(a[0])); };
         f["sensitive"] = (a, _) => { Arity(a, 1); return a[0].WithSensitive(); };
         f["nonsensitive"] = (a, _) => { Arity(a, 1); return a[0].WithSensitive(false); };
+        // Whether the value itself is marked sensitive (known even when the value is not).
+        f["issensitive"] = (a, _) => { Arity(a, 1); return Value.Bool(a[0].Sensitive); };
+        // Nothing here is ephemeral: the value as it is.
+        f["ephemeralasnull"] = (a, _) => { Arity(a, 1); return a[0]; };
         f["timestamp"] = (a, _) => { Arity(a, 0); throw new UnknownEncountered(); };
         f["uuid"] = (a, _) => { Arity(a, 0); throw new UnknownEncountered(); };
     }

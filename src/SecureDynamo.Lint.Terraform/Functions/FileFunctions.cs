@@ -14,6 +14,7 @@ internal static class FileFunctions
         f["file"] = (a, c) => { Arity(a, 1); return Value.String(Read(ValueOps.ToText(a[0]), c).Text); };
         f["fileexists"] = (a, c) => { Arity(a, 1); return Value.Bool(File.Exists(OnDisk(ValueOps.ToText(a[0]), c))); };
         f["templatefile"] = (a, c) => TemplateFile(a, c);
+        f["templatestring"] = (a, c) => { Arity(a, 2); return Render("templatestring", ValueOps.ToText(a[0]), a[1], c); };
         f["basename"] = (a, _) => { Arity(a, 1); return Value.String(Path.GetFileName(ValueOps.ToText(a[0]).TrimEnd('/'))); };
         f["dirname"] = (a, _) =>
         {
@@ -51,10 +52,17 @@ internal static class FileFunctions
         // As Terraform: a template cannot call templatefile (a template that includes itself would never end).
         if (c.Scope is TemplateScope) throw new EvaluationError("cannot recursively call templatefile from inside a templatefile call");
         var path = ValueOps.ToText(a[0]);
-        var vars = ValueOps.ToFields(a[1]);
         var (text, _) = Read(path, c);
-        var parsed = HclParser.ParseTemplate(path, Encoding.UTF8.GetBytes(text));
-        if (parsed.HasErrors) throw new EvaluationError($"template {path} has errors: {parsed.Diagnostics.First().Summary}");
+        return Render(path, text, a[1], c);
+    }
+
+    /// <summary>Renders <paramref name="text"/> (a template named <paramref name="name"/> in messages) with the variables of <paramref name="variables"/>.</summary>
+    private static Value Render(string name, string text, Value variables, FunctionContext c)
+    {
+        if (c.Scope is TemplateScope) throw new EvaluationError("cannot call a template function from inside a template");
+        var vars = ValueOps.ToFields(variables);
+        var parsed = HclParser.ParseTemplate(name, Encoding.UTF8.GetBytes(text));
+        if (parsed.HasErrors) throw new EvaluationError($"template {name} has errors: {parsed.Diagnostics.First().Summary}");
         var bindings = Bindings.Empty;
         foreach (var (k, v) in vars) bindings = bindings.With(k, v);
         var result = new ExpressionEvaluator(new TemplateScope(c.Scope)).Evaluate(parsed.Expression, bindings);

@@ -23,6 +23,7 @@ internal static class FunctionLibrary
         NumericFunctions.Register(all);
         EncodingFunctions.Register(all);
         FileFunctions.Register(all);
+        ProviderFunctions.Register(all);
         return all;
     }
 

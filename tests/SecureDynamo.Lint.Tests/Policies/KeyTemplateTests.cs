@@ -50,6 +50,13 @@ public sealed class KeyTemplateTests
         Assert.Contains("\"arn:aws:kms:eu-west-1:${data.aws_caller_identity.current.account_id}:alias/aws/dynamodb\"", result.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_aws_managed_alias_arn_built_with_the_aws_provider_function_fails_too()
+    {
+        var result = Judge("provider::aws::arn_build(\"aws\", \"kms\", \"eu-west-1\", data.aws_caller_identity.current.account_id, \"alias/aws/dynamodb\")");
+        Assert.True(result.Status == Status.Fail, result.Message);
+    }
+
     [Theory]
     // The alias itself is not known: it may be a customer alias.
     [InlineData("format(\"arn:aws:kms:eu-west-1:%s:alias/%s\", data.aws_caller_identity.current.account_id, var.alias)")]
