@@ -330,7 +330,7 @@ internal sealed class PlanDocumentReader
         if (!_hasResourceChanges && _plannedValuesOffset is { } offset)
         {
             // Old plans with no changes carry resources only in planned_values: they are unchanged.
-            var planned = ReadPlannedValues(offset);
+            var planned = ReadAgainAt(offset, r => r.ReadValues());
             foreach (var r in planned.Resources)
             {
                 var config = FindConfig(root, r.Address.ModulePath, r.Address.ConfigAddress);
@@ -341,7 +341,7 @@ internal sealed class PlanDocumentReader
             // are in prior_state. Judged as they are, rather than passing a plan of existing tables as empty.
             if (planned.ManagedCount == 0 && _priorStateOffset is { } prior)
             {
-                var state = ReadStateAt(prior);
+                var state = ReadAgainAt(prior, r => r.ReadState());
                 foreach (var r in state.WithDeposed(_file, refreshWarnings))
                 {
                     if (r.Mode != ResourceMode.Managed || !seen.Add(r.Address)) continue;
@@ -372,24 +372,17 @@ internal sealed class PlanDocumentReader
         return [];
     }
 
-    /// <summary>Reads the whole <c>prior_state</c> (managed resources too) at <paramref name="offset"/>.</summary>
-    private StateModuleReader ReadStateAt(long offset)
+    /// <summary>
+    /// Reads again, every resource of it, a value first read in part or skipped: <c>planned_values</c>
+    /// (<see cref="StateModuleReader.ReadValues"/>) or <c>prior_state</c> (<see cref="StateModuleReader.ReadState"/>) at <paramref name="offset"/>.
+    /// </summary>
+    private StateModuleReader ReadAgainAt(long offset, Action<StateModuleReader> read)
     {
         _stream.Position = offset;
         var json = new JsonTokenStream(_file, _stream, _progress);
         json.Read();
         var reader = new StateModuleReader(json, _options, _progress, _ => true);
-        reader.ReadState();
-        return reader;
-    }
-
-    private StateModuleReader ReadPlannedValues(long offset)
-    {
-        _stream.Position = offset;
-        var json = new JsonTokenStream(_file, _stream, _progress);
-        json.Read();
-        var reader = new StateModuleReader(json, _options, _progress, _ => true);
-        reader.ReadValues();
+        read(reader);
         return reader;
     }
 
