@@ -20,13 +20,21 @@ internal sealed class StateModuleReader
     private readonly ValueInterner _interner = new();
 
     /// <param name="include">Which resource entries to build (type filtering by the options comes on top).</param>
-    public StateModuleReader(JsonTokenStream json, PlanReadOptions options, ReadProgress progress, Func<EntryHeader, bool> include)
+    /// <param name="refuseRepeatedMembers">
+    /// Whether an entry that writes an identifying member twice is refused (<see cref="EntryHeader.RepeatedMember"/>,
+    /// one more pass over each entry): where the resources read are the ones judged. A plan's first pass over
+    /// <c>prior_state</c> reads only its data sources, inputs of other judgements, and skips the check there.
+    /// </param>
+    public StateModuleReader(JsonTokenStream json, PlanReadOptions options, ReadProgress progress, Func<EntryHeader, bool> include, bool refuseRepeatedMembers = true)
     {
         _json = json;
         _options = options;
         _progress = progress;
         _include = include;
+        _refuseRepeatedMembers = refuseRepeatedMembers;
     }
+
+    private readonly bool _refuseRepeatedMembers;
 
     public List<Resource> Resources { get; } = new();
 
@@ -96,7 +104,7 @@ internal sealed class StateModuleReader
         _progress.ResourceSeen();
         var header = EntryHeader.Read(entry.Span, wantProviderKey: false).RequiringType();
         if (header.Problem is not null) throw _json.Error(header.ProblemMessage(entry.Span, "resource"));
-        if (EntryHeader.RepeatedMember(entry.Span) is { } repeated)
+        if (_refuseRepeatedMembers && EntryHeader.RepeatedMember(entry.Span) is { } repeated)
         {
             throw _json.Error((header with { Problem = RepeatedNameException.Describe(repeated) }).ProblemMessage(entry.Span, "resource"));
         }
