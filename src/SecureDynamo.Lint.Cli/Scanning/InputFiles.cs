@@ -64,6 +64,11 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
                 warnings.Add($"{path}: skipped by the include/exclude globs of the config file");
             }
             else if (IsTerraformFile(path)) terraformFiles.Add(path);
+            else if (path.EndsWith(".tfvars", StringComparison.Ordinal) || path.EndsWith(".tfvars.json", StringComparison.Ordinal))
+            {
+                throw new InputException(path,
+                    "is a variable definitions file, not a configuration or a plan: scan its module directory (terraform.tfvars and *.auto.tfvars there are read), or give it to --var-file");
+            }
             else planFiles.Add(path);
         }
         return (new ScanPlan(planFiles, terraformFiles, modules, excluded), warnings);

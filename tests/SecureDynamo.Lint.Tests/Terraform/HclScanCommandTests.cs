@@ -75,6 +75,17 @@ public sealed class HclScanCommandTests
     }
 
     [Fact]
+    public void A_tfvars_file_scanned_alone_says_how_to_use_it()
+    {
+        using var m = new TempModule(("main.tf", "variable \"pitr\" {}\n"), ("prod.tfvars", "pitr = true\n"));
+        var run = CliRun.InProcess("scan", m.PathOf("prod.tfvars"));
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("prod.tfvars: is a variable definitions file, not a configuration or a plan", line, StringComparison.Ordinal);
+        Assert.Contains("--var-file", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Warnings_are_reported_never_silent()
     {
         using var m = new TempModule(("main.tf", """
