@@ -3,9 +3,9 @@ using SecureDynamo.Lint.Core.Graph;
 namespace SecureDynamo.Lint.Policies.Linking;
 
 /// <summary>
-/// Which autoscaling policies attach to a target: one linked to it by reference (exactly, or with
-/// the same known resource_id/scalable_dimension/service_namespace), or one not linked by reference
-/// with the same known triple. A policy that might attach but cannot be told gives the reason
+/// Which autoscaling policies attach to a target: one with the same known resource_id/scalable_dimension/
+/// service_namespace as the target (linked by reference or not: when both triples are known they decide, as
+/// Application Auto Scaling attaches by the triple), else one linked to it exactly by reference. A policy that might attach but cannot be told gives the reason
 /// another policy may be attached. Indexed once, so that a graph's targets take linear time.
 /// </summary>
 public sealed class ScalingPolicyAttachments
@@ -34,11 +34,13 @@ public sealed class ScalingPolicyAttachments
                 }
             }
             else if (p.Key is null) _firstUnkeyed ??= p;
-            else
+            else if (ScalingTargetIndex.TableName(ResourceIdOf(p.Key)) is not null) _firstKeyedForTable ??= p;
+            // A known triple decides, linked by reference or not: a policy that takes resource_id from the read target but
+            // writes scalable_dimension = WriteCapacityUnits scales the write target.
+            if (p.Key is not null)
             {
                 if (!_byKey.TryGetValue(p.Key, out var list)) _byKey[p.Key] = list = [];
                 list.Add(p);
-                if (ScalingTargetIndex.TableName(ResourceIdOf(p.Key)) is not null) _firstKeyedForTable ??= p;
             }
         }
     }
@@ -60,8 +62,9 @@ public sealed class ScalingPolicyAttachments
         {
             foreach (var p in linked)
             {
+                // Both triples known: they decide (the policy is found by its key below when they are the same).
+                if (p.Key is not null && targetKey is not null) continue;
                 if (p.Exact && p.Linked.Count == 1) attached.Add(p);
-                else if (p.Key is not null && targetKey is not null) { if (p.Key == targetKey) attached.Add(p); }
                 else MayAttach(p, SeveralTargets);
             }
         }
