@@ -54,8 +54,17 @@ internal static class ConfigBodyReader
         if (!IsObject(expressions, "expressions")) return arguments;
         foreach (var a in expressions.EnumerateObject())
         {
-            // Blocks (a provider's default_tags, assume_role) are lists; what is not a block must be an expression.
-            if (a.Value.ValueKind == JsonValueKind.Array) continue;
+            // Blocks (a provider's default_tags, assume_role) are lists; what is not a block must be an expression. The
+            // arguments of a block written once are kept as "block.argument" (default_tags.tags): names that hold no dot.
+            if (a.Value.ValueKind == JsonValueKind.Array)
+            {
+                if (a.Value.GetArrayLength() != 1 || a.Value[0].ValueKind != JsonValueKind.Object) continue;
+                foreach (var inner in a.Value[0].EnumerateObject())
+                {
+                    if (inner.Value.ValueKind == JsonValueKind.Object && ReadExpression(inner.Value, module) is { } b) arguments[$"{a.Name}.{inner.Name}"] = b;
+                }
+                continue;
+            }
             if (IsObject(a.Value, $"expressions.{a.Name}") && ReadExpression(a.Value, module) is { } e) arguments[a.Name] = e;
         }
         return arguments;
