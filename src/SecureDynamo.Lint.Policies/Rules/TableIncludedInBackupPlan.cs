@@ -43,8 +43,15 @@ public sealed class TableIncludedInBackupPlan : Policy
         string? planProblem = null;
         string? mayPlanProblem = null;
         string? excluded = null;
+        string? elsewhere = null;
         foreach (var selection in selections)
         {
+            // A backup plan and its selections are regional: they select resources of their own region only.
+            if (arn.Region is { } tableRegion && regions.RegionOf(selection).Name is { } selectionRegion && selectionRegion != tableRegion)
+            {
+                elsewhere ??= $"{selection.Address} is in {selectionRegion}, and AWS Backup selects resources of its own region only (the table is in {tableRegion})";
+                continue;
+            }
             var covers = Covers(selection, table, arn, linker, context, out var why);
             if (covers == false)
             {
@@ -77,6 +84,7 @@ public sealed class TableIncludedInBackupPlan : Policy
         }
         if (planProblem is not null) return Verdict.Fail(table, $"{planProblem}; give the backup plan a rule with a schedule and a vault");
         if (excluded is not null) return Verdict.Fail(table, $"{excluded}, and no other aws_backup_selection covers it; remove it from not_resources or select it in another plan");
+        if (elsewhere is not null) return Verdict.Fail(table, $"no aws_backup_selection in its region covers it: {elsewhere}; add a backup plan and selection in {arn.Region}");
         return Verdict.Fail(table,
             $"no aws_backup_selection covers it (by resources ARN, selection_tag or condition; {selections.Count} selection(s) in the input); add its ARN to a selection's resources, or tag it to match a selection_tag");
     }
