@@ -112,7 +112,7 @@ public sealed class KeyClassifier
                 return ClassifyLiteral(c.Value);
             case ResourceOrigin { Mode: ResourceMode.Managed } r when CustomerKeyTypes.Contains(r.Type):
                 return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {Qualified(r)}",
-                    r.Type == "aws_kms_key" ? Reached(r, from) : Array.Empty<Resource>());
+                    r.Type == "aws_kms_key" ? Reached(r, from) : r.Type == "aws_kms_replica_key" ? PrimaryOf(r) : Array.Empty<Resource>());
             case ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_alias" } alias:
                 return FromAliasResource(alias);
             case ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data:
@@ -153,9 +153,39 @@ public sealed class KeyClassifier
         return new KeyAssessment(KeyKind.CustomerManaged, $"the customer alias {Qualified(alias)}", keys);
     }
 
+    /// <summary>
+    /// The managed <c>aws_kms_key</c> a multi-Region replica key replicates (its <c>primary_key_arn</c>): rotation is set on
+    /// the primary and shared by its replicas, so the primary is the key whose rotation is judged.
+    /// </summary>
+    private IReadOnlyList<Resource> PrimaryOf(ResourceOrigin replica) =>
+        replica.Config?.Body.Attributes.GetValueOrDefault("primary_key_arn") is { References.Count: > 0 } primary
+        && _resolver.Resolve(primary with { Module = replica.ModulePath }) is ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_key" } key
+            ? key.Instances
+            : Array.Empty<Resource>();
+
+    /// <summary>
+    /// The managed key a KMS data source looks up by reference (<c>key_id = aws_kms_key.k.key_id</c>, <c>name =
+    /// aws_kms_alias.k.name</c>): a customer managed key of the input. Null when it looks up something else.
+    /// </summary>
+    private KeyAssessment? LooksUpManagedKey(ResourceOrigin data, string argument)
+    {
+        if (data.Config?.Body.Attributes.GetValueOrDefault(argument) is not { References.Count: > 0 } looked) return null;
+        return _resolver.Resolve(looked with { Module = data.ModulePath }) switch
+        {
+            ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_key" } key =>
+                new KeyAssessment(KeyKind.CustomerManaged, $"{data.Reference}, which looks up the customer managed key {Qualified(key)}", key.Instances),
+            ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_alias" } alias => ThroughDataSource(data, FromAliasResource(alias)),
+            _ => null,
+        };
+    }
+
+    private static KeyAssessment ThroughDataSource(ResourceOrigin data, KeyAssessment looked) =>
+        looked with { Description = $"{data.Reference}, which looks up {looked.Description}" };
+
     private KeyAssessment FromDataSource(ResourceOrigin data)
     {
         var argument = data.Type == "aws_kms_alias" ? "name" : "key_id";
+        if (LooksUpManagedKey(data, argument) is { } managed) return managed;
         string? looked = null;
         foreach (var instance in data.Instances)
         {

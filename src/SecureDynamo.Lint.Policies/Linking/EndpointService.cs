@@ -22,6 +22,7 @@ public static partial class EndpointService
     {
         var name = context.Effective(endpoint, ServiceName);
         if (name.IsKnown) return name.AsString();
+        if (LookedUp(name, context) is { } looked) return looked;
         if (Template(endpoint, name) is not { Skeleton: { } skeleton } expression || !SingleMarker(skeleton)) return null;
         // The only part known after apply is the name of a data.aws_region: the region of its provider.
         var regionReference = expression.References.Where(r => !ReferenceResolver.AccompaniesAnother(r, expression.References)).ToList();
@@ -32,6 +33,25 @@ public static partial class EndpointService
         }
         var region = new RegionResolver(context.Graph, context.Resolver).Of(expression, "service_name");
         return region.IsKnown ? skeleton.Replace(Expression.UnknownMarker, region.Name, StringComparison.Ordinal) : null;
+    }
+
+    /// <summary>
+    /// The service name a <c>data.aws_vpc_endpoint_service</c> gives: what it looked up (a plan), or, in Terraform
+    /// source, the DynamoDB service it looks up (<c>service = "dynamodb"</c>) in the region of its provider. Else null.
+    /// </summary>
+    private static string? LookedUp(Value name, PolicyContext context)
+    {
+        if (name.Expression is null || context.Resolver.Resolve(name.Expression) is not ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_vpc_endpoint_service" } service) return null;
+        foreach (var instance in service.Instances)
+        {
+            if (instance.After.Get("service_name") is { IsKnown: true, Sensitive: false } looked && looked.AsString() is { } text) return text;
+            if (instance.After.Get("service").AsString() is "dynamodb" or "dynamodb-fips" && instance.After.Get("service_name").IsNull
+                && new RegionResolver(context.Graph, context.Resolver).RegionOf(instance) is { IsKnown: true } region)
+            {
+                return $"com.amazonaws.{region.Name}.{instance.After.Get("service").AsString()}";
+            }
+        }
+        return null;
     }
 
     /// <summary>Whether the endpoint serves DynamoDB; null when that is known only after apply.</summary>
