@@ -138,7 +138,7 @@ internal sealed class PlanDocumentReader
                 if (!_json.ObjectOrNull(name)) break;
                 _priorStateOffset = _json.TokenOffset;
                 // Data sources read during planning live here; they are inputs for other judgements.
-                _priorState = new StateModuleReader(_json, _options, _progress, header => header.IsData, refuseRepeatedMembers: false);
+                _priorState = new StateModuleReader(_json, _options, _progress, header => header.IsData, strict: false);
                 _priorState.ReadState();
                 break;
             case "values":

@@ -20,21 +20,21 @@ internal sealed class StateModuleReader
     private readonly ValueInterner _interner = new();
 
     /// <param name="include">Which resource entries to build (type filtering by the options comes on top).</param>
-    /// <param name="refuseRepeatedMembers">
-    /// Whether an entry that writes an identifying member twice is refused (<see cref="EntryHeader.RepeatedMember"/>,
-    /// one more pass over each entry): where the resources read are the ones judged. A plan's first pass over
-    /// <c>prior_state</c> reads only its data sources, inputs of other judgements, and skips the check there.
+    /// <param name="strict">
+    /// Whether an entry whose identity is ambiguous is refused (<see cref="CheckIdentity"/>, one more pass over each
+    /// entry): where the resources read are the ones judged. A plan's first pass over <c>prior_state</c> reads only its
+    /// data sources, inputs of other judgements, and skips the check there.
     /// </param>
-    public StateModuleReader(JsonTokenStream json, PlanReadOptions options, ReadProgress progress, Func<EntryHeader, bool> include, bool refuseRepeatedMembers = true)
+    public StateModuleReader(JsonTokenStream json, PlanReadOptions options, ReadProgress progress, Func<EntryHeader, bool> include, bool strict = true)
     {
         _json = json;
         _options = options;
         _progress = progress;
         _include = include;
-        _refuseRepeatedMembers = refuseRepeatedMembers;
+        _strict = strict;
     }
 
-    private readonly bool _refuseRepeatedMembers;
+    private readonly bool _strict;
 
     public List<Resource> Resources { get; } = new();
 
@@ -104,10 +104,7 @@ internal sealed class StateModuleReader
         _progress.ResourceSeen();
         var header = EntryHeader.Read(entry.Span, wantProviderKey: false).RequiringType();
         if (header.Problem is not null) throw _json.Error(header.ProblemMessage(entry.Span, "resource"));
-        if (_refuseRepeatedMembers && EntryHeader.RepeatedMember(entry.Span) is { } repeated)
-        {
-            throw _json.Error((header with { Problem = RepeatedNameException.Describe(repeated) }).ProblemMessage(entry.Span, "resource"));
-        }
+        if (_strict) CheckIdentity(entry.Span, header);
         if (header.AddressIn(entry.Span) is not { } text) return;
         if (!header.IsData) _managed.Add(text);
         if (!_include(header) || !_options.Wants(header.Mode, header.Type ?? "")) return;
@@ -128,6 +125,27 @@ internal sealed class StateModuleReader
         var resource = new Resource(address, PlannedAction.Exists, after, Value.Null, null, ResourceChange.Text(r, "provider_name"));
         if (ResourceChange.Text(r, "deposed_key") is { } deposed) DeposedObjects.Add((resource, deposed));
         else Resources.Add(resource);
+    }
+
+    /// <summary>
+    /// Refuses an entry whose identity is ambiguous before it is counted, read or dropped by its type: an identifying
+    /// member written twice, no address, or a mode the address contradicts (<c>"mode": "data"</c> on
+    /// <c>aws_dynamodb_table.t</c> would drop a table as a data source no policy reads).
+    /// </summary>
+    private void CheckIdentity(ReadOnlySpan<byte> entry, EntryHeader header)
+    {
+        if (EntryHeader.RepeatedMember(entry) is { } repeated)
+        {
+            throw _json.Error((header with { Problem = RepeatedNameException.Describe(repeated) }).ProblemMessage(entry, "resource"));
+        }
+        if (header.AddressIn(entry) is not { } text) throw _json.Error((header with { Problem = "\"address\" is missing or null" }).ProblemMessage(entry, "resource"));
+        ResourceAddress address;
+        try { address = ResourceAddress.Parse(text); }
+        catch (FormatException) { throw _json.Error($"resource has an unreadable address \"{JsonProblems.Shown(text)}\""); }
+        if ((address.Mode == ResourceMode.Data) != header.IsData)
+        {
+            throw _json.Error($"resource {JsonProblems.Shown(text)}: \"mode\" is \"{JsonProblems.Shown(header.Mode, 40)}\" but the address names a {(address.Mode == ResourceMode.Data ? "data source" : "managed resource")}");
+        }
     }
 
     /// <summary>
