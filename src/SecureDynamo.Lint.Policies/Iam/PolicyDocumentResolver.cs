@@ -59,7 +59,8 @@ public sealed class PolicyDocumentResolver
     /// <param name="depth">How many documents deep this one is used as a source or override document.</param>
     private PolicyLookup FromDataSource(ResourceOrigin origin, Resource user, string attribute, int depth)
     {
-        var source = $"{attribute} ({origin.Address})";
+        // Named from the root, as findings name resources: module.doc.data.aws_iam_policy_document.this.
+        var source = $"{attribute} ({(origin.ModulePath.Length == 0 ? origin.Address : $"{origin.ModulePath}.{origin.Address}")})";
         var instances = Pick(origin.Instances, user);
         if (instances.Count == 0)
         {

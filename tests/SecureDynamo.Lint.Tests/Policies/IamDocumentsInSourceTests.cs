@@ -127,6 +127,35 @@ public sealed class IamDocumentsInSourceTests
     }
 
     [Fact]
+    public void A_policy_document_from_a_module_is_named_from_the_root()
+    {
+        using var m = new TempModule(
+            ("main.tf", Table + """
+
+                module "doc" {
+                  source = "./doc"
+                }
+                resource "aws_iam_policy" "from_module" {
+                  policy = module.doc.json
+                }
+                """),
+            ("doc/main.tf", """
+                data "aws_iam_policy_document" "this" {
+                  statement {
+                    actions   = ["dynamodb:*"]
+                    resources = ["*"]
+                  }
+                }
+                output "json" {
+                  value = data.aws_iam_policy_document.this.json
+                }
+                """));
+        var result = BuiltInPolicies.Run(m.Read().Graph, "dynamodb:012").Single(r => r.ResourceAddress == "aws_iam_policy.from_module");
+        Assert.True(result.Status == Status.Fail, result.Message);
+        Assert.Contains("policy (module.doc.data.aws_iam_policy_document.this)", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_resource_made_with_format_is_judged_by_its_known_text()
     {
         var results = Judge("""
