@@ -80,7 +80,15 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
     /// <summary>A condition that restricts callers to known accounts, an organization or an endpoint.</summary>
     public static bool IsPin(PolicyCondition condition) =>
         CanPin(condition.Operator, condition.Key) &&
-        (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(v => MatchesEveryValue(condition, v));
+        (condition.Values.Count > 0 || condition.PartlyUnknown) && !condition.Values.Any(v => MatchesEveryValue(condition, v) || IsPattern(condition, v));
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a pattern under a pattern operator (<c>StringLike "1*"</c>, <c>"o-a*"</c>,
+    /// <c>"vpce-0*"</c>): it admits whatever account, organization or endpoint happens to match, not known ones, so it
+    /// pins nothing (and leaves no account to check against trustedAccounts).
+    /// </summary>
+    private static bool IsPattern(PolicyCondition condition, string value) =>
+        PolicyCondition.BareOperator(condition.Operator).EndsWith("Like", StringComparison.OrdinalIgnoreCase) && value.IndexOfAny(['*', '?']) >= 0;
 
     /// <summary>Every value the key can have starts so: a pattern that is this and wildcards matches them all (<c>o-*</c>).</summary>
     private static readonly Dictionary<string, string> KnownPrefixes = new(StringComparer.OrdinalIgnoreCase)
@@ -108,7 +116,9 @@ public sealed record PrincipalGrant(PrincipalGrantKind Kind, string Reason)
     private static string Loose(PolicyCondition c) =>
         PolicyCondition.IsIfExists(c.Operator) || PolicyCondition.IsForAllValues(c.Operator)
             ? $"{c.Operator} on {c.Key} lets every request without {c.Key} through"
-            : $"{c.Operator} on {c.Key} does not pin it to known values";
+            : c.Values.FirstOrDefault(v => IsPattern(c, v) && !MatchesEveryValue(c, v)) is { } pattern
+                ? $"{c.Operator} on {c.Key} with the pattern \"{pattern}\" admits whatever matches it, not known callers"
+                : $"{c.Operator} on {c.Key} does not pin it to known values";
 
     /// <summary>Whether a condition of operator <paramref name="op"/> on <paramref name="key"/> pins callers for some value.</summary>
     public static bool CanPin(string op, string key)
