@@ -46,11 +46,18 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
                     .Select(f => Path.Join(path, Path.GetRelativePath(full, f)))
                     .Order(StringComparer.Ordinal)
                     .ToList();
-                var below = RootModulesBelow(full)
+                var below = RootModulesBelow(full, link => warnings.Add($"{Path.Join(path, Path.GetRelativePath(full, link))}: skipped: a symbolic link to a folder is not followed (a link can loop); scan its target directly"))
                     .Where(d => Selected(Path.Combine(d, "main.tf"), root, AllFiles))
                     .Select(d => Path.Join(path, Path.GetRelativePath(full, d)))
                     .Order(StringComparer.Ordinal)
                     .ToList();
+                // Found by a glob, not named: a JSON file that is not Terraform's (docs/planning.json, a package's plans.json)
+                // is skipped with a warning rather than stopping the scan of everything else; a named file is always read.
+                foreach (var other in found.Where(f => !LooksLikeTerraformJson(Path.GetFullPath(f, workingDirectory))).ToList())
+                {
+                    warnings.Add($"{other}: skipped: it matches the plan file globs but is not `terraform show -json` output (no format_version near its start)");
+                    found.Remove(other);
+                }
                 if (found.Count == 0 && below.Count == 0)
                 {
                     warnings.Add($"{path} holds no Terraform files (*.tf, *.tf.json) and no plan files matching {string.Join(", ", include.Count > 0 ? include : DefaultInclude)}");
@@ -91,7 +98,8 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
     }
 
     /// <summary>The topmost folders under <paramref name="dir"/> holding Terraform files, outside hidden and <c>modules</c> folders.</summary>
-    private static IEnumerable<string> RootModulesBelow(string dir)
+    /// <param name="linkSkipped">Told each symbolic link to a folder that is not followed.</param>
+    private static IEnumerable<string> RootModulesBelow(string dir, Action<string> linkSkipped)
     {
         var pending = new Stack<string>();
         pending.Push(dir);
@@ -109,7 +117,12 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
             foreach (var child in children)
             {
                 var name = Path.GetFileName(child);
-                if (name.StartsWith('.') || name == "modules" || new DirectoryInfo(child).LinkTarget is not null) continue;
+                if (name.StartsWith('.') || name == "modules" || name == "node_modules") continue;
+                if (new DirectoryInfo(child).LinkTarget is not null)
+                {
+                    linkSkipped(child);
+                    continue;
+                }
                 if (HasTerraformFiles(child)) yield return child;
                 else pending.Push(child);
             }
@@ -137,17 +150,42 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
         return matcher;
     }
 
-    /// <summary>Every file under <paramref name="dir"/>, skipping hidden folders (.git, .terraform) where providers and modules are cached.</summary>
+    /// <summary>
+    /// Every file under <paramref name="dir"/>, skipping hidden folders (.git, .terraform) where providers and modules are
+    /// cached, and node_modules (JavaScript packages, which hold JSON files of every name).
+    /// </summary>
     private static IEnumerable<string> Enumerate(string dir)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        return Directory.EnumerateFiles(dir, "*", options).Where(f => !InHiddenFolder(Path.GetRelativePath(dir, f)));
+        return Directory.EnumerateFiles(dir, "*", options).Where(f => !InSkippedFolder(Path.GetRelativePath(dir, f)));
     }
 
-    /// <summary>Whether a folder of the relative path (not the file name) starts with a dot.</summary>
-    private static bool InHiddenFolder(string relative)
+    /// <summary>Whether a folder of the relative path (not the file name) starts with a dot or is node_modules.</summary>
+    private static bool InSkippedFolder(string relative)
     {
-        var folders = relative.AsSpan(0, Math.Max(0, relative.LastIndexOf(Path.DirectorySeparatorChar)));
-        return folders.Length > 0 && (folders[0] == '.' || folders.Contains([Path.DirectorySeparatorChar, '.'], StringComparison.Ordinal));
+        var cut = relative.LastIndexOf(Path.DirectorySeparatorChar);
+        if (cut <= 0) return false;
+        foreach (var folder in relative[..cut].Split(Path.DirectorySeparatorChar))
+        {
+            if (folder.StartsWith('.') || folder == "node_modules") return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the file starts as Terraform's JSON output does: <c>format_version</c> among its first characters.</summary>
+    private static bool LooksLikeTerraformJson(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            var head = new char[4096];
+            var n = reader.ReadBlock(head, 0, head.Length);
+            return head.AsSpan(0, n).IndexOf("\"format_version\"", StringComparison.Ordinal) >= 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable: read it anyway, so that the reader reports why.
+            return true;
+        }
     }
 }

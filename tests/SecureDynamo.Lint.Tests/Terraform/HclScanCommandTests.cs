@@ -86,6 +86,29 @@ public sealed class HclScanCommandTests
     }
 
     [Fact]
+    public void A_repository_scan_skips_json_files_that_only_share_a_plan_name_and_says_so()
+    {
+        using var m = new TempModule(
+            ("infra/main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name     = \"t\"\n  hash_key = \"id\"\n}\n"),
+            ("docs/planning.json", "{\"milestones\": []}"),
+            ("web/node_modules/pkg/plans.json", "[1, 2]"));
+        var run = CliRun.InProcess("scan", m.Directory);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("planning.json: skipped: it matches the plan file globs but is not `terraform show -json` output", run.Stderr + run.Stdout);
+        Assert.DoesNotContain("plans.json", run.Stderr + run.Stdout);
+        Assert.Contains("aws_dynamodb_table.t", run.Stdout);
+    }
+
+    [Fact]
+    public void A_symbolic_link_to_a_module_folder_is_not_followed_and_says_so()
+    {
+        using var m = new TempModule(("dev/main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name     = \"t\"\n  hash_key = \"id\"\n}\n"));
+        Directory.CreateSymbolicLink(m.PathOf("prod"), m.PathOf("dev"));
+        var run = CliRun.InProcess("scan", m.Directory);
+        Assert.Contains("prod: skipped: a symbolic link to a folder is not followed", run.Stderr + run.Stdout);
+    }
+
+    [Fact]
     public void Warnings_are_reported_never_silent()
     {
         using var m = new TempModule(("main.tf", """
