@@ -128,6 +128,26 @@ public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? 
                     return (null, $"the subnet_ids of {group.Address} come from {reference}, which does not lead to aws_subnet resources in the input");
             }
         }
+        // The references name every subnet the expression reads; slice(), a filtering for or an index computed from
+        // something else may keep fewer. A list of known length shorter than that, whose items do not each name their
+        // subnet, leaves which subnets (and zones) undecided: counting them all would claim zones the group lacks.
+        if (ids.Kind == ValueKind.List && ids.Items.Count < found.Count)
+        {
+            var named = new Dictionary<string, Resource>(StringComparer.Ordinal);
+            foreach (var item in ids.Items)
+            {
+                var exact = item.Expression?.References
+                    .Select(r => SubnetReference.Match(r))
+                    .FirstOrDefault(m => m.Success && m.Groups[2].Success);
+                var subnet = exact is null ? null : found.Values.FirstOrDefault(s => s.Address.ConfigAddress == $"aws_subnet.{exact.Groups[1].Value}" && s.Address.Key == exact.Groups[2].Value);
+                if (subnet is null)
+                {
+                    return (null, $"the subnet_ids of {group.Address} keep {ids.Items.Count} of the {found.Count} subnets its expression reads, and which ones is known only after apply");
+                }
+                named[subnet.Address.ToString()] = subnet;
+            }
+            return (named.Values.ToList(), "");
+        }
         return (found.Values.ToList(), "");
     }
 

@@ -25,4 +25,34 @@ public sealed class DaxZonesInSourceTests
         var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:009"));
         Assert.True(result.Status == expected, result.Message);
     }
+
+    /// <summary>A subnet group that keeps some of the subnets it reads is judged on those it keeps, not on every one read.</summary>
+    [Theory]
+    [InlineData("slice(aws_subnet.p[*].id, 0, 1)", Status.Fail)]
+    [InlineData("[for s in aws_subnet.p : s.id if s.availability_zone == \"us-east-1a\"]", Status.Fail)]
+    [InlineData("aws_subnet.p[*].id", Status.Pass)]
+    public void A_subnet_group_is_judged_on_the_subnets_it_keeps(string subnetIds, Status expected)
+    {
+        using var m = new TempModule(("main.tf", $$"""
+            resource "aws_subnet" "p" {
+              count             = 3
+              vpc_id            = "vpc-1"
+              cidr_block        = "10.0.${count.index}.0/24"
+              availability_zone = ["us-east-1a", "us-east-1b", "us-east-1c"][count.index]
+            }
+            resource "aws_dax_subnet_group" "g" {
+              name       = "g"
+              subnet_ids = {{subnetIds}}
+            }
+            resource "aws_dax_cluster" "c" {
+              cluster_name       = "c"
+              iam_role_arn       = "arn:aws:iam::111122223333:role/dax"
+              node_type          = "dax.r5.large"
+              replication_factor = 3
+              subnet_group_name  = aws_dax_subnet_group.g.name
+            }
+            """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:009"));
+        Assert.True(result.Status == expected, result.Message);
+    }
 }
