@@ -69,10 +69,10 @@ public sealed class DaxClusterSpansAvailabilityZones : ResourcePolicy
         }
         if (group.Zones.Count >= 2)
         {
-            return Verdict.Pass(resource, $"{count} nodes in subnet group {group.SubnetGroup}, whose subnets span {string.Join(", ", group.Zones)}{note}", ReplicationFactor);
+            return Verdict.Pass(resource, $"{count} nodes in subnet group {group.SubnetGroup}, whose subnets span {group.ZonesShown}{note}", ReplicationFactor);
         }
         return Verdict.Fail(resource,
-            $"subnet group {group.SubnetGroup} has subnets only in {string.Join(", ", group.Zones)}, so all {count} nodes run in one availability zone; add subnets in other zones ({Advice})",
+            $"subnet group {group.SubnetGroup} has subnets only in {group.ZonesShown}, so all {count} nodes run in one availability zone; add subnets in other zones ({Advice})",
             AttributePath.Of("subnet_group_name"));
     }
 }

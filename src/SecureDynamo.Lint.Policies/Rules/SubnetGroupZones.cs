@@ -14,6 +14,12 @@ namespace SecureDynamo.Lint.Policies.Rules;
 /// </summary>
 public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? Zones, string? Unresolved)
 {
+    /// <summary>Whether a zone name is sensitive: counted, never printed.</summary>
+    public bool ZonesSensitive { get; init; }
+
+    /// <summary>The zones for messages.</summary>
+    public string ZonesShown => ZonesSensitive ? "(sensitive value)" : string.Join(", ", Zones ?? new SortedSet<string>());
+
     private static readonly AttributePath GroupName = AttributePath.Of("subnet_group_name");
     private static readonly AttributePath SubnetIds = AttributePath.Of("subnet_ids");
     private static readonly Regex SubnetReference = new(@"^aws_subnet\.([A-Za-z0-9_-]+)(\[[^\]]+\])?", RegexOptions.CultureInvariant);
@@ -27,14 +33,16 @@ public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? 
         if (subnets is null) return new SubnetGroupZones(name, null, unresolved);
         if (subnets.Count == 0) return new SubnetGroupZones(name, null, $"the subnets of {group.Address} are not known before apply");
         var zones = new SortedSet<string>(StringComparer.Ordinal);
+        var sensitive = false;
         foreach (var subnet in subnets)
         {
-            var zone = context.Effective(subnet, AttributePath.Of("availability_zone")).AsString()
-                ?? context.Effective(subnet, AttributePath.Of("availability_zone_id")).AsString();
-            if (zone is null) return new SubnetGroupZones(name, null, $"the availability zone of {subnet.Address} is known only after apply");
-            zones.Add(zone);
+            var zone = context.Effective(subnet, AttributePath.Of("availability_zone"));
+            if (zone.AsString() is null) zone = context.Effective(subnet, AttributePath.Of("availability_zone_id"));
+            if (zone.AsString() is not { } text) return new SubnetGroupZones(name, null, $"the availability zone of {subnet.Address} is known only after apply");
+            sensitive |= zone.Sensitive;
+            zones.Add(text);
         }
-        return new SubnetGroupZones(name, zones, null);
+        return new SubnetGroupZones(name, zones, null) { ZonesSensitive = sensitive };
     }
 
     private static (Resource? Group, string Why) FindGroup(Resource cluster, PolicyContext context)
@@ -156,7 +164,9 @@ public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? 
         var subnets = new List<Resource>();
         foreach (var id in ids)
         {
-            var subnet = context.Graph.OfType("aws_subnet").FirstOrDefault(s => s.Get(AttributePath.Of("id")).AsString() == id);
+            // A subnet of this input, or an existing one looked up by a data source (a shared VPC's subnets).
+            var subnet = context.Graph.OfType("aws_subnet").Concat(context.Graph.OfType("data.aws_subnet"))
+                .FirstOrDefault(s => s.Get(AttributePath.Of("id")).AsString() == id);
             if (subnet is null) return (null, $"subnet {id} is not in the input");
             subnets.Add(subnet);
         }
