@@ -22,8 +22,12 @@ public sealed class TableHasTimeToLive : ResourcePolicy
         }
         if (enabled.AsBool() != true)
         {
+            // A ttl block written without enabled is not "not configured": its flag is unset (off by default), as 002 says it.
+            var state = !enabled.IsNull ? "ttl is disabled"
+                : resource.Get(AttributePath.Of("ttl", 0)) is { Kind: ValueKind.Map } ? "ttl.enabled is not set (off by default)"
+                : "ttl is not configured";
             return Verdict.Fail(resource,
-                $"ttl is {(enabled.IsNull ? "not configured" : "disabled")}; set ttl {{ enabled = true, attribute_name = \"expires_at\" }} so stale items expire", Enabled);
+                $"{state}; set ttl {{ enabled = true, attribute_name = \"expires_at\" }} so stale items expire", Enabled);
         }
         var name = context.Effective(resource, AttributeName);
         if (name.IsUnknown)
