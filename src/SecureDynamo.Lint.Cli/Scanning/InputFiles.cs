@@ -9,7 +9,7 @@ namespace SecureDynamo.Lint.Cli.Scanning;
 /// the <c>exclude</c> globs do not; a file named directly is read unless the config's globs leave
 /// it out. Globs are relative to the config file's folder (or to the scanned folder without one).
 /// </summary>
-public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<string> exclude, string? globRoot, string workingDirectory)
+public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyList<string> exclude, string? globRoot, string workingDirectory)
 {
     /// <summary>What a folder expands to when the config gives no <c>include</c>: <c>terraform show -json</c> outputs by their usual names.</summary>
     public static readonly IReadOnlyList<string> DefaultInclude = ["**/tfplan*.json", "**/plan*.json", "**/*.tfplan.json", "**/*.plan.json"];
@@ -55,7 +55,7 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
                 // is skipped with a warning rather than stopping the scan of everything else; a named file is always read.
                 foreach (var other in found.Where(f => !LooksLikeTerraformJson(Path.GetFullPath(f, workingDirectory))).ToList())
                 {
-                    warnings.Add($"{other}: skipped: it matches the plan file globs but is not `terraform show -json` output (no format_version near its start)");
+                    warnings.Add($"{other}: skipped: it matches the plan file globs but is not `terraform show -json` output (it does not start as Terraform's JSON does)");
                     found.Remove(other);
                 }
                 if (found.Count == 0 && below.Count == 0)
@@ -172,7 +172,22 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
         return false;
     }
 
-    /// <summary>Whether the file starts as Terraform's JSON output does: <c>format_version</c> among its first characters.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\{\s*""([^""\\]*)""")]
+    private static partial System.Text.RegularExpressions.Regex FirstMember();
+
+    /// <summary>The members Terraform writes at the top of <c>terraform show -json</c> output (a plan or a state).</summary>
+    private static readonly HashSet<string> TopLevelNames = new(StringComparer.Ordinal)
+    {
+        "format_version", "terraform_version", "variables", "planned_values", "resource_drift", "resource_changes", "output_changes",
+        "prior_state", "configuration", "relevant_attributes", "checks", "timestamp", "applyable", "complete", "errored", "values",
+        "deferred_changes", "deferred_action_invocations", "action_invocations",
+    };
+
+    /// <summary>
+    /// Whether the file may be Terraform's JSON output: <c>format_version</c> among its first characters, an object whose
+    /// first member is one Terraform writes (a plan pretty-printed with sorted keys starts with <c>applyable</c>), or
+    /// setup-terraform's wrapper lines (read, so that the reader says how to fix them). Anything else is someone else's JSON.
+    /// </summary>
     private static bool LooksLikeTerraformJson(string path)
     {
         try
@@ -180,7 +195,10 @@ public sealed class InputFiles(IReadOnlyList<string> include, IReadOnlyList<stri
             using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
             var head = new char[4096];
             var n = reader.ReadBlock(head, 0, head.Length);
-            return head.AsSpan(0, n).IndexOf("\"format_version\"", StringComparison.Ordinal) >= 0;
+            var text = new string(head, 0, n);
+            if (text.Contains("\"format_version\"", StringComparison.Ordinal) || text.StartsWith("[command]", StringComparison.Ordinal)) return true;
+            var first = FirstMember().Match(text);
+            return first.Success && TopLevelNames.Contains(first.Groups[1].Value);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

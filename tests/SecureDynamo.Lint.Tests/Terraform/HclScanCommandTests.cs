@@ -91,9 +91,12 @@ public sealed class HclScanCommandTests
         using var m = new TempModule(
             ("infra/main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name     = \"t\"\n  hash_key = \"id\"\n}\n"),
             ("docs/planning.json", "{\"milestones\": []}"),
-            ("web/node_modules/pkg/plans.json", "[1, 2]"));
+            ("web/node_modules/pkg/plans.json", "[1, 2]"),
+            // A plan pretty-printed with sorted keys (jq -S) starts with "applyable", format_version far below: still read.
+            ("envs/plan.json", "{\n  \"applyable\": true,\n  \"configuration\": {\"root_module\": {}},\n" + new string(' ', 5000) + "\"format_version\": \"1.2\",\n  \"resource_changes\": []\n}"));
         var run = CliRun.InProcess("scan", m.Directory);
         Assert.Equal(1, run.ExitCode);
+        Assert.Contains("in 2 inputs", run.Stdout);
         Assert.Contains("planning.json: skipped: it matches the plan file globs but is not `terraform show -json` output", run.Stderr + run.Stdout);
         Assert.DoesNotContain("plans.json", run.Stderr + run.Stdout);
         Assert.Contains("aws_dynamodb_table.t", run.Stdout);
