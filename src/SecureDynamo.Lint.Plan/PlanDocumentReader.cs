@@ -236,7 +236,7 @@ internal sealed class PlanDocumentReader
                         continue;
                     }
                     var repeated = EntryHeader.RepeatedMember(entry.Span) is { } name
-                        ? _json.Error((header with { Problem = RepeatedNameException.Describe(name) }).ProblemMessage(entry.Span, "resource change"))
+                        ? _json.Error(header.ProblemMessage(entry.Span, "resource change", RepeatedNameException.Describe(name)))
                         : null;
                     holder.Release();
                     if (repeated is not null) throw repeated;

@@ -104,13 +104,11 @@ internal sealed class StateModuleReader
         _progress.ResourceSeen();
         var header = EntryHeader.Read(entry.Span, wantProviderKey: false).RequiringType();
         if (header.Problem is not null) throw _json.Error(header.ProblemMessage(entry.Span, "resource"));
-        if (_strict) CheckIdentity(entry.Span, header);
+        var checkedAddress = _strict ? CheckIdentity(entry.Span, header) : null;
         if (header.AddressIn(entry.Span) is not { } text) return;
         if (!header.IsData) _managed.Add(text);
         if (!_include(header) || !_options.Wants(header.Mode, header.Type ?? "")) return;
-        ResourceAddress address;
-        try { address = ResourceAddress.Parse(text); }
-        catch (FormatException) { throw _json.Error($"resource has an unreadable address \"{JsonProblems.Shown(text)}\""); }
+        var address = checkedAddress ?? ParseAddress(text);
         using var doc = CapturedJson.Parse(entry);
         var r = doc.RootElement;
         Value after;
@@ -132,20 +130,23 @@ internal sealed class StateModuleReader
     /// member written twice, no address, or a mode the address contradicts (<c>"mode": "data"</c> on
     /// <c>aws_dynamodb_table.t</c> would drop a table as a data source no policy reads).
     /// </summary>
-    private void CheckIdentity(ReadOnlySpan<byte> entry, EntryHeader header)
+    /// <returns>The entry's address, parsed.</returns>
+    private ResourceAddress CheckIdentity(ReadOnlySpan<byte> entry, EntryHeader header)
     {
-        if (EntryHeader.RepeatedMember(entry) is { } repeated)
-        {
-            throw _json.Error((header with { Problem = RepeatedNameException.Describe(repeated) }).ProblemMessage(entry, "resource"));
-        }
-        if (header.AddressIn(entry) is not { } text) throw _json.Error((header with { Problem = "\"address\" is missing or null" }).ProblemMessage(entry, "resource"));
-        ResourceAddress address;
-        try { address = ResourceAddress.Parse(text); }
-        catch (FormatException) { throw _json.Error($"resource has an unreadable address \"{JsonProblems.Shown(text)}\""); }
+        if (EntryHeader.RepeatedMember(entry) is { } repeated) throw _json.Error(header.ProblemMessage(entry, "resource", RepeatedNameException.Describe(repeated)));
+        if (header.AddressIn(entry) is not { } text) throw _json.Error(header.ProblemMessage(entry, "resource", "\"address\" is missing or null"));
+        var address = ParseAddress(text);
         if ((address.Mode == ResourceMode.Data) != header.IsData)
         {
             throw _json.Error($"resource {JsonProblems.Shown(text)}: \"mode\" is \"{JsonProblems.Shown(header.Mode, 40)}\" but the address names a {(address.Mode == ResourceMode.Data ? "data source" : "managed resource")}");
         }
+        return address;
+    }
+
+    private ResourceAddress ParseAddress(string text)
+    {
+        try { return ResourceAddress.Parse(text); }
+        catch (FormatException) { throw _json.Error($"resource has an unreadable address \"{JsonProblems.Shown(text)}\""); }
     }
 
     /// <summary>

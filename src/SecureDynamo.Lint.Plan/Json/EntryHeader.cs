@@ -34,8 +34,11 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
     /// <see cref="Problem"/> as a message naming the entry read from <paramref name="entry"/>:
     /// "<paramref name="kind"/> aws_x.y: ...", or "a <paramref name="kind"/>: ..." without a readable address.
     /// </summary>
-    public string ProblemMessage(ReadOnlySpan<byte> entry, string kind) =>
-        (AddressIn(entry) is { } address ? $"{kind} {JsonProblems.Shown(address)}" : $"a {kind}") + ": " + Problem;
+    public string ProblemMessage(ReadOnlySpan<byte> entry, string kind) => ProblemMessage(entry, kind, Problem);
+
+    /// <summary>As <see cref="ProblemMessage(ReadOnlySpan{byte}, string)"/>, for another <paramref name="problem"/> of the same entry.</summary>
+    public string ProblemMessage(ReadOnlySpan<byte> entry, string kind, string? problem) =>
+        (AddressIn(entry) is { } address ? $"{kind} {JsonProblems.Shown(address)}" : $"a {kind}") + ": " + problem;
 
     /// <summary>The entry's <c>address</c>, or null when it has none; <paramref name="entry"/> is the entry the header was read from.</summary>
     public string? AddressIn(ReadOnlySpan<byte> entry)
