@@ -14,7 +14,7 @@ internal static class FileFunctions
         f["file"] = (a, c) => { Arity(a, 1); return Value.String(Read(ValueOps.ToText(a[0]), c).Text); };
         f["fileexists"] = (a, c) => { Arity(a, 1); return Value.Bool(File.Exists(OnDisk(ValueOps.ToText(a[0]), c))); };
         f["templatefile"] = (a, c) => TemplateFile(a, c);
-        f["templatestring"] = (a, c) => { Arity(a, 2); return Render("templatestring", ValueOps.ToText(a[0]), a[1], c); };
+        f["templatestring"] = (a, c) => TemplateString(a, c);
         f["basename"] = (a, _) => { Arity(a, 1); return Value.String(Path.GetFileName(ValueOps.ToText(a[0]).TrimEnd('/'))); };
         f["dirname"] = (a, _) =>
         {
@@ -56,10 +56,19 @@ internal static class FileFunctions
         return Render(path, text, a[1], c);
     }
 
-    /// <summary>Renders <paramref name="text"/> (a template named <paramref name="name"/> in messages) with the variables of <paramref name="variables"/>.</summary>
+    private static Value TemplateString(IReadOnlyList<Value> a, FunctionContext c)
+    {
+        Arity(a, 2);
+        if (c.Scope is TemplateScope) throw new EvaluationError("cannot call a template function from inside a template");
+        return Render("templatestring", ValueOps.ToText(a[0]), a[1], c);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="text"/> (a template named <paramref name="name"/> in messages) with the variables of
+    /// <paramref name="variables"/>; the callers refuse a call from inside a template.
+    /// </summary>
     private static Value Render(string name, string text, Value variables, FunctionContext c)
     {
-        if (c.Scope is TemplateScope) throw new EvaluationError("cannot call a template function from inside a template");
         var vars = ValueOps.ToFields(variables);
         var parsed = HclParser.ParseTemplate(name, Encoding.UTF8.GetBytes(text));
         if (parsed.HasErrors) throw new EvaluationError($"template {name} has errors: {parsed.Diagnostics.First().Summary}");
