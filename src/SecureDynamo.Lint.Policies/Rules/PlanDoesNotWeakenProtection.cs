@@ -59,9 +59,14 @@ public sealed class PlanDoesNotWeakenProtection : Policy
     private static Check Flag(Resource resource, PolicyContext context, AttributePath path, string name)
     {
         if (resource.Before.Navigate(path).AsBool() != true) return Check.NotOn(path);
-        var after = context.Effective(resource, path);
+        return FlagAfter(context.Effective(resource, path), path, name, name);
+    }
+
+    /// <summary>What the plan makes of a flag that is on today: <paramref name="name"/> in messages, <paramref name="kept"/> when it stays on.</summary>
+    private static Check FlagAfter(Value after, AttributePath path, string name, string kept)
+    {
         if (after.IsUnknown) return new Check(Outcome.Unknown, path, $"{name} is on today and its planned value is known only after apply ({Describe(after)})");
-        return after.AsBool() == true ? new Check(Outcome.Kept, path, name) : new Check(Outcome.Weakened, path, $"{name} goes from on to {(after.IsNull ? "not set (off)" : "off")}");
+        return after.AsBool() == true ? new Check(Outcome.Kept, path, kept) : new Check(Outcome.Weakened, path, $"{name} goes from on to {(after.IsNull ? "not set (off)" : "off")}");
     }
 
     private static Check Tls(Resource resource, PolicyContext context)
@@ -125,13 +130,8 @@ public sealed class PlanDoesNotWeakenProtection : Policy
             if (after.FirstOrDefault(r => r.Values.Get("region_name").AsString() == regionName) is not { } kept) continue;
             if (pitrOn)
             {
-                var pitr = kept.Effective("point_in_time_recovery", context);
-                var path = kept.PathOf("point_in_time_recovery");
-                yield return pitr.IsUnknown
-                    ? new Check(Outcome.Unknown, path, $"replica {region}: point_in_time_recovery is on today and its planned value is known only after apply ({Describe(pitr)})")
-                    : pitr.AsBool() == true
-                        ? new Check(Outcome.Kept, path, $"replica {region} point_in_time_recovery")
-                        : new Check(Outcome.Weakened, path, $"replica {region}: point_in_time_recovery goes from on to {(pitr.IsNull ? "not set (off)" : "off")}");
+                yield return FlagAfter(kept.Effective("point_in_time_recovery", context), kept.PathOf("point_in_time_recovery"),
+                    $"replica {region}: point_in_time_recovery", $"replica {region} point_in_time_recovery");
             }
             if (cmkOn)
             {
