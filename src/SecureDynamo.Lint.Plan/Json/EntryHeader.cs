@@ -51,11 +51,14 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
 
     /// <summary>
     /// Reads the header of the object in <paramref name="entry"/>: complete JSON, or an entry found by its
-    /// structure alone, whose tokens are checked as far as they are read (a <see cref="JsonException"/> says they are not JSON).
+    /// structure alone, whose tokens are checked as far as they are read (a <see cref="JsonException"/> says they are not JSON);
+    /// objects and arrays are passed by their structure alone, so such an entry must still be checked whole.
     /// </summary>
     public static EntryHeader Read(ReadOnlySpan<byte> entry, bool wantProviderKey)
     {
-        var reader = new Utf8JsonReader(entry, new JsonReaderOptions { MaxDepth = JsonTokenStream.MaxDepth });
+        var reader = new Utf8JsonReader(entry, HeaderOptions);
+        // Where the reader's span starts in the entry: it starts again after each object or array skipped by its structure.
+        var offset = 0;
         string? mode = null, type = null, name = null, providerKey = null;
         Range? address = null;
         string? problem = null;
@@ -75,13 +78,27 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
             }
             if (field is null || reader.TokenType != JsonTokenType.String)
             {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    // The bulky members (change, values) are passed by their structure, not token by token: Terraform
+                    // writes "change" before "mode", "name" and "type", and tokenizing it here would read every entry
+                    // twice on the reading thread. Every entry's grammar is checked where it is built or checked.
+                    var isObject = reader.TokenType == JsonTokenType.StartObject;
+                    var from = offset + (int)reader.BytesConsumed;
+                    var scan = new StructureScanner.State { Depth = 1 };
+                    var end = StructureScanner.FindEnd(entry[from..], ref scan);
+                    if (end < 0) throw new JsonException("a value of the entry does not end");
+                    offset = from + end + 1;
+                    reader = new Utf8JsonReader(entry[offset..], isFinalBlock: true, isObject ? AfterObjectMember : AfterArrayMember);
+                    continue;
+                }
                 reader.Skip();
                 continue;
             }
             if (field == Fields.Address)
             {
-                var start = (int)reader.TokenStartIndex;
-                address = start..(int)reader.BytesConsumed;
+                var start = offset + (int)reader.TokenStartIndex;
+                address = start..(offset + (int)reader.BytesConsumed);
             }
             else
             {
@@ -98,6 +115,18 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
             if (mode is not null && type is not null && name is not null && address is not null && (!wantProviderKey || providerKey is not null)) break;
         }
         return new EntryHeader(mode ?? "managed", type, name, address, providerKey) { Problem = problem };
+    }
+
+    private static readonly JsonReaderOptions HeaderOptions = new() { MaxDepth = JsonTokenStream.MaxDepth };
+
+    /// <summary>The reader's state just after a member's object (or array) value in an entry: where <see cref="Read"/> goes on after skipping one.</summary>
+    private static readonly JsonReaderState AfterObjectMember = StateAfter("{}"), AfterArrayMember = StateAfter("[]");
+
+    private static JsonReaderState StateAfter(string value)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes("{\"x\":" + value), false, new JsonReaderState(HeaderOptions));
+        while (reader.Read()) { }
+        return reader.CurrentState;
     }
 
     private static readonly JsonReaderOptions ItemOptions = new() { MaxDepth = JsonTokenStream.ItemMaxDepth, CommentHandling = JsonCommentHandling.Disallow };

@@ -92,9 +92,9 @@ public sealed class SkippedValueTests : IDisposable
         Assert.True(tokenByToken.Message == fromFile.Message, what);
     }
 
-    public static TheoryData<string, string, bool> BrokenEntries()
+    public static TheoryData<string, string, bool, bool> BrokenEntries()
     {
-        var data = new TheoryData<string, string, bool>();
+        var data = new TheoryData<string, string, bool, bool>();
         foreach (var (what, value) in new[]
                  {
                      // Each keeps brackets and strings balanced, so only a validating reader can tell.
@@ -107,9 +107,13 @@ public sealed class SkippedValueTests : IDisposable
                      ("too deep", new string('[', 1500) + new string(']', 1500)),
                  })
         {
-            // In an entry that is built (a table), and in one no policy reads (a bucket), which is only checked.
-            data.Add(what, value, true);
-            data.Add(what, value, false);
+            // In an entry that is built (a table), and in one no policy reads (a bucket), which is only checked; with
+            // the members in Terraform's order, and with "change" first (keys sorted, as jq -S writes them).
+            foreach (var changeFirst in new[] { false, true })
+            {
+                data.Add(what, value, true, changeFirst);
+                data.Add(what, value, false, changeFirst);
+            }
         }
         return data;
     }
@@ -117,9 +121,10 @@ public sealed class SkippedValueTests : IDisposable
     /// <summary>Entries of resource_changes are found by their structure too: one that is not JSON reads as if every token had been read.</summary>
     [Theory]
     [MemberData(nameof(BrokenEntries))]
-    public void A_broken_resource_change_gives_the_error_of_reading_every_token(string what, string value, bool inTable)
+    public void A_broken_resource_change_gives_the_error_of_reading_every_token(string what, string value, bool inTable, bool changeFirst)
     {
-        var json = Plans.Valid().Replace(inTable ? "\"after\":{\"name\":\"orders\"" : "\"after\":{\"bucket\":\"logs\"", (inTable ? "\"after\":{\"name\":" : "\"after\":{\"bucket\":") + value);
+        var changes = changeFirst ? ChangeFirst(Plans.TableChange) + "," + ChangeFirst(Plans.BucketChange) : null;
+        var json = Plans.Valid(changes).Replace(inTable ? "\"after\":{\"name\":\"orders\"" : "\"after\":{\"bucket\":\"logs\"", (inTable ? "\"after\":{\"name\":" : "\"after\":{\"bucket\":") + value);
         Assert.NotEqual(Plans.Valid(), json);
         var path = _temp.Write("plan.json", json);
         var tables = new PlanReadOptions(new HashSet<string>(StringComparer.Ordinal) { "aws_dynamodb_table" });
@@ -130,13 +135,25 @@ public sealed class SkippedValueTests : IDisposable
         Assert.Contains(":1:", fromFile.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Resource_changes_found_by_their_structure_are_the_ones_read_token_by_token()
+    /// <summary>
+    /// <paramref name="changeFirst"/>: each entry's "change" comes before the members that say which resource it is (keys
+    /// sorted, as jq -S writes them): the entry's header is read past it by its structure.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Resource_changes_found_by_their_structure_are_the_ones_read_token_by_token(bool changeFirst)
     {
         // Strings holding brackets and quotes, escaped names, a string ending in an escaped backslash, across many entries
         // (entries cross the stream's buffer boundaries).
         var tricky = Plans.TableChange.Replace("\"orders\"", "\"a \\\" } ] { [ b\\\\\",\"t\\u0061gs\":{\"q\":\"]\"}");
-        var changes = string.Join(",", Enumerable.Range(0, 3000).Select(i => (i % 2 == 0 ? tricky : Plans.BucketChange).Replace(".t\"", $".t{i}\"").Replace(".b\"", $".b{i}\"").Replace("\"name\":\"t\"", $"\"name\":\"t{i}\"")));
+        var bucket = Plans.BucketChange.Replace("\"logs\"", "\"} ]\\\"\",\"grants\":[[\"{\"],{\"x\":\"\\\\\"}]");
+        if (changeFirst)
+        {
+            tricky = ChangeFirst(tricky);
+            bucket = ChangeFirst(bucket);
+        }
+        var changes = string.Join(",", Enumerable.Range(0, 3000).Select(i => (i % 2 == 0 ? tricky : bucket).Replace(".t\"", $".t{i}\"").Replace(".b\"", $".b{i}\"").Replace("\"name\":\"t\"", $"\"name\":\"t{i}\"")));
         var json = Plans.Valid(changes);
         var tables = new PlanReadOptions(new HashSet<string>(StringComparer.Ordinal) { "aws_dynamodb_table" });
 
@@ -149,6 +166,14 @@ public sealed class SkippedValueTests : IDisposable
         Assert.Equal(tokenByToken.Resources.Select(r => r.Location!.Start), fromFile.Resources.Select(r => r.Location!.Start));
         Assert.Equal("a \" } ] { [ b\\", fromFile.Resources[0].After.Get("name").AsString());
         Assert.Equal("]", fromFile.Resources[0].After.Get("tags").Get("q").AsString());
+    }
+
+    /// <summary>The entry <paramref name="entry"/> (Terraform's order: "change" last) with its "change" member first.</summary>
+    private static string ChangeFirst(string entry)
+    {
+        var at = entry.IndexOf(",\"change\":", StringComparison.Ordinal);
+        Assert.True(at > 0 && entry.EndsWith('}'));
+        return "{" + entry[(at + 1)..^1] + "," + entry[1..at] + "}";
     }
 
     [Fact]
