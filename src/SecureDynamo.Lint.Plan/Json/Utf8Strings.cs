@@ -14,7 +14,8 @@ namespace SecureDynamo.Lint.Plan.Json;
 internal static class Utf8Strings
 {
     private const int MaxCachedBytes = 32;
-    private const int Slots = 4096;
+    // Room for a large plan's distinct short texts (names, resource ids, tag values) without evicting the common ones.
+    private const int Slots = 16384;
     private static readonly Entry?[] Table = new Entry?[Slots];
 
     public static string Name(JsonProperty property)
@@ -49,21 +50,33 @@ internal static class Utf8Strings
 
     private static Entry Find(ReadOnlySpan<byte> utf8)
     {
-        var slot = (int)(Hash(utf8) & (Slots - 1));
+        var hash = Hash(utf8);
+        var slot = (int)(hash & (Slots - 1));
         var entry = Table[slot];
-        if (entry is not null && utf8.SequenceEqual(entry.Utf8)) return entry;
+        if (entry is not null && entry.Hash == hash && utf8.SequenceEqual(entry.Utf8)) return entry;
         var text = Encoding.UTF8.GetString(utf8);
-        entry = new Entry(utf8.ToArray(), text, Value.String(text));
+        entry = new Entry(hash, utf8.ToArray(), text, Value.String(text));
         Table[slot] = entry;
         return entry;
     }
 
+    /// <summary>A hash of at most <see cref="MaxCachedBytes"/> bytes, eight at a time (the slot comes from its low bits).</summary>
     private static uint Hash(ReadOnlySpan<byte> bytes)
     {
-        var h = 2166136261u;
-        foreach (var b in bytes) h = (h ^ b) * 16777619u;
-        return h;
+        var h = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
+        var i = 0;
+        for (; i + 8 <= bytes.Length; i += 8) h = (h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[i..])) * 0xFF51AFD7ED558CCDUL;
+        if (i < bytes.Length)
+        {
+            ulong tail = 0;
+            for (var j = bytes.Length - 1; j >= i; j--) tail = tail << 8 | bytes[j];
+            h = (h ^ tail) * 0xFF51AFD7ED558CCDUL;
+        }
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 29;
+        return (uint)h;
     }
 
-    private sealed record Entry(byte[] Utf8, string Text, Value Value);
+    private sealed record Entry(uint Hash, byte[] Utf8, string Text, Value Value);
 }
