@@ -40,7 +40,9 @@ internal sealed class PlanDocumentReader
     private readonly List<ResourceChange> _changes = new();
     private readonly List<ResourceChange> _destroyedDeposed = new();
     /// <summary>Managed resources skipped without building: counted by address, to report how many the input holds.</summary>
-    private readonly HashSet<string> _skippedManaged = new(StringComparer.Ordinal);
+    // The managed entries of types no policy reads, by a 64-bit hash of their address (counted once each at the end):
+    // no address string and no growing hash set per entry for tens of thousands of resources nobody reads.
+    private readonly List<ulong> _skippedManaged = new();
     private readonly Dictionary<string, ModuleConfig?> _modulesByPath = new(StringComparer.Ordinal);
 
     /// <param name="checkSkippedAside">
@@ -229,7 +231,7 @@ internal sealed class PlanDocumentReader
                 if (!_options.Wants(header.Mode, header.Type ?? ""))
                 {
                     // Counted by address: a deposed object repeats the address of the current one.
-                    if (!header.IsData && header.AddressIn(entry.Span) is { } skipped) _skippedManaged.Add(skipped);
+                    if (!header.IsData && header.AddressHashIn(entry.Span) is { } skipped) _skippedManaged.Add(skipped);
                     if (byStructure)
                     {
                         builder.Check(entry, holder);
@@ -253,6 +255,7 @@ internal sealed class PlanDocumentReader
         builder.Complete();
         // A deposed object (left by a create_before_destroy replacement that did not finish) shares the
         // address of the current one: its destruction is told on the current object (or, without one, on it).
+        _changes.EnsureCapacity(_changes.Count + builder.Changes.Count);
         foreach (var change in builder.Changes)
         {
             if (!change.Deposed) _changes.Add(change);
@@ -309,7 +312,7 @@ internal sealed class PlanDocumentReader
         var root = _configuration?.Root;
         var resources = new List<Resource>(_changes.Count);
         var seen = new HashSet<ResourceAddress>(_changes.Count);
-        var managedCount = _skippedManaged.Count;
+        var managedCount = DistinctCount(_skippedManaged);
         var refreshWarnings = new List<string>();
         var deposedByAddress = _destroyedDeposed.Count == 0 ? null : _destroyedDeposed.GroupBy(c => c.Address).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var change in _changes)
@@ -363,6 +366,16 @@ internal sealed class PlanDocumentReader
         {
             Warnings = [.. refreshWarnings, .. PlanWarnings()],
         };
+    }
+
+    private static int DistinctCount(List<ulong> hashes)
+    {
+        if (hashes.Count < 2) return hashes.Count;
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hashes);
+        sorted.Sort();
+        var distinct = 1;
+        for (var i = 1; i < sorted.Length; i++) if (sorted[i] != sorted[i - 1]) distinct++;
+        return distinct;
     }
 
     private IReadOnlyList<string> PlanWarnings()

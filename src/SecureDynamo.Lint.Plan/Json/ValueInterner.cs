@@ -13,22 +13,29 @@ internal sealed class ValueInterner
 {
     /// <summary>Values whose text is longer are built every time: large subtrees rarely repeat exactly.</summary>
     public const int MaxTextBytes = 1024;
-    private const int ChunkBytes = 1 << 20;
+    // Key chunks and table segments stay below the large object heap's threshold (85,000 bytes): a large plan's
+    // interners grow to megabytes, and large-object allocations set off background gen2 collections mid-scan.
+    private const int ChunkBytes = 1 << 16;
+    private const int SegmentBits = 11;
+    private const int SegmentEntries = 1 << SegmentBits;
 
     private readonly List<byte[]> _chunks = [];
     private int _chunkUsed = ChunkBytes;
-    private Entry[] _entries = new Entry[1 << 12];
+    // An open-addressing table of Capacity entries, kept in segments of SegmentEntries.
+    private Entry[][] _segments = [new Entry[SegmentEntries], new Entry[SegmentEntries]];
     private int _count;
+
+    private int Capacity => _segments.Length * SegmentEntries;
     private readonly Dictionary<int, List<MapShape>> _shapes = new();
 
     /// <summary>The value built before from exactly <paramref name="text"/>, or null; <paramref name="hash"/> is for <see cref="Add"/>.</summary>
     public Value? Find(ReadOnlySpan<byte> text, out int hash)
     {
         hash = Hash(text);
-        var mask = _entries.Length - 1;
+        var mask = Capacity - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            ref var e = ref _entries[i];
+            ref var e = ref _segments[i >> SegmentBits][i & (SegmentEntries - 1)];
             if (e.Value is null) return null;
             if (e.Hash == hash && e.Length == text.Length && _chunks[e.Chunk].AsSpan(e.Offset, e.Length).SequenceEqual(text)) return e.Value;
         }
@@ -38,7 +45,7 @@ internal sealed class ValueInterner
     public void Add(ReadOnlySpan<byte> text, int hash, Value value)
     {
         if (text.Length > MaxTextBytes) return;
-        if ((_count + 1) * 2 > _entries.Length) Grow();
+        if ((_count + 1) * 2 > Capacity) Grow();
         if (_chunkUsed + text.Length > ChunkBytes)
         {
             _chunks.Add(new byte[ChunkBytes]);
@@ -46,7 +53,7 @@ internal sealed class ValueInterner
         }
         var chunk = _chunks.Count - 1;
         text.CopyTo(_chunks[chunk].AsSpan(_chunkUsed));
-        Insert(_entries, new Entry(hash, chunk, _chunkUsed, text.Length, value));
+        Insert(_segments, new Entry(hash, chunk, _chunkUsed, text.Length, value));
         _chunkUsed += text.Length;
         _count++;
     }
@@ -72,20 +79,24 @@ internal sealed class ValueInterner
 
     private void Grow()
     {
-        var larger = new Entry[_entries.Length * 2];
-        foreach (var e in _entries)
+        var larger = new Entry[_segments.Length * 2][];
+        for (var i = 0; i < larger.Length; i++) larger[i] = new Entry[SegmentEntries];
+        foreach (var segment in _segments)
         {
-            if (e.Value is not null) Insert(larger, e);
+            foreach (var e in segment)
+            {
+                if (e.Value is not null) Insert(larger, e);
+            }
         }
-        _entries = larger;
+        _segments = larger;
     }
 
-    private static void Insert(Entry[] table, Entry entry)
+    private static void Insert(Entry[][] segments, Entry entry)
     {
-        var mask = table.Length - 1;
+        var mask = segments.Length * SegmentEntries - 1;
         var i = entry.Hash & mask;
-        while (table[i].Value is not null) i = (i + 1) & mask;
-        table[i] = entry;
+        while (segments[i >> SegmentBits][i & (SegmentEntries - 1)].Value is not null) i = (i + 1) & mask;
+        segments[i >> SegmentBits][i & (SegmentEntries - 1)] = entry;
     }
 
     private static int Hash(ReadOnlySpan<byte> text)

@@ -60,7 +60,15 @@ public sealed class PolicyEngine
             addresses = ranked.GetAwaiter().GetResult();
         }
         foreach (var failure in failures) failure?.Throw();
-        return ResultOrder.Sort(perPolicy.SelectMany(r => r).ToArray(), addresses);
+        // Joined into one array of the exact size (no growing copies: these arrays are large).
+        var all = new EvaluationResult[perPolicy.Sum(r => r.Count)];
+        var at = 0;
+        foreach (var results in perPolicy)
+        {
+            results.CopyTo(all, at);
+            at += results.Count;
+        }
+        return ResultOrder.Sort(all, addresses);
     }
 
     /// <summary>Below this many resources the address sort at the end is too short to be worth a task.</summary>

@@ -35,9 +35,11 @@ internal static class ResultOrder
 
         var order = new int[items.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        order = StableSortBy(order, policy, policies);
-        order = StableSortBy(order, address, addresses);
-        order = StableSortBy(order, input, inputs);
+        // The passes write into one spare array and swap with it (large arrays are allocated once each).
+        var spare = new int[items.Length];
+        StableSortBy(ref order, ref spare, policy, policies);
+        StableSortBy(ref order, ref spare, address, addresses);
+        StableSortBy(ref order, ref spare, input, inputs);
         OrderMessagesWithinRuns(order, items, input, address, policy);
 
         var sorted = new EvaluationResult[items.Length];
@@ -51,17 +53,16 @@ internal static class ResultOrder
         for (var i = 0; i < ids.Length; i++) ids[i] = ids[i] < 0 ? 0 : rankOfId[ids[i]] + 1;
     }
 
-    /// <summary>A counting sort of <paramref name="order"/> by <paramref name="bucket"/> (0 for null, then 1 + rank): stable, linear.</summary>
-    private static int[] StableSortBy(int[] order, int[] bucket, OrdinalRanks key)
+    /// <summary>A counting sort of <paramref name="order"/> by <paramref name="bucket"/> (0 for null, then 1 + rank): stable, linear; the sorted order is left in <paramref name="order"/> (written into <paramref name="spare"/>, then swapped).</summary>
+    private static void StableSortBy(ref int[] order, ref int[] spare, int[] bucket, OrdinalRanks key)
     {
         // A single key value (usually the input) leaves the order as it is.
-        if (key.Count + (key.SawNull ? 1 : 0) <= 1) return order;
+        if (key.Count + (key.SawNull ? 1 : 0) <= 1) return;
         var starts = new int[key.RankCount + 2];
         foreach (var i in order) starts[bucket[i] + 1]++;
         for (var b = 1; b < starts.Length; b++) starts[b] += starts[b - 1];
-        var sorted = new int[order.Length];
-        foreach (var i in order) sorted[starts[bucket[i]]++] = i;
-        return sorted;
+        foreach (var i in order) spare[starts[bucket[i]]++] = i;
+        (order, spare) = (spare, order);
     }
 
     /// <summary>Within each run of equal (input, address, policy), orders by message, then by original position.</summary>

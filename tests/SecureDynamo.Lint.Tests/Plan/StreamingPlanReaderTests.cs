@@ -26,6 +26,18 @@ public sealed class StreamingPlanReaderTests
     }
 
     [Fact]
+    public void An_address_written_with_escapes_is_counted_as_the_same_address()
+    {
+        // Skipped entries are counted by a hash of their address text: "aws_s3_bucket.\u0062" is aws_s3_bucket.b.
+        var deposed = Plans.BucketChange.Replace("\"provider_name\"", "\"deposed\":\"abc\",\"provider_name\"").Replace("\"aws_s3_bucket.b\"", "\"aws_s3_bucket.\\u0062\"");
+        var other = Plans.BucketChange.Replace("\"aws_s3_bucket.b\"", "\"aws_s3_bucket.c\"");
+
+        var graph = Read(Plans.Valid(string.Join(",", Plans.TableChange, Plans.BucketChange, deposed, other)));
+
+        Assert.Equal(3, graph.ManagedResourceCount);
+    }
+
+    [Fact]
     public void Entries_of_every_size_keep_their_document_order()
     {
         // Small entries are built from the stream's buffers, which go round once built; one larger than a buffer (64 KiB)
