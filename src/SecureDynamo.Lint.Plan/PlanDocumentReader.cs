@@ -39,9 +39,10 @@ internal sealed class PlanDocumentReader
     private readonly Dictionary<string, Value> _variables = new(StringComparer.Ordinal);
     private readonly List<ResourceChange> _changes = new();
     private readonly List<ResourceChange> _destroyedDeposed = new();
-    /// <summary>Managed resources skipped without building: counted by address, to report how many the input holds.</summary>
-    // The managed entries of types no policy reads, by a 64-bit hash of their address (counted once each at the end):
-    // no address string and no growing hash set per entry for tens of thousands of resources nobody reads.
+    /// <summary>
+    /// Managed resources skipped without building, to report how many the input holds: a 64-bit hash of each address,
+    /// counted once each at the end (no string and no growing hash set per entry for resources nobody reads).
+    /// </summary>
     private readonly List<ulong> _skippedManaged = new();
     private readonly Dictionary<string, ModuleConfig?> _modulesByPath = new(StringComparer.Ordinal);
 

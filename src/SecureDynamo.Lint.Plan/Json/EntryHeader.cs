@@ -49,23 +49,7 @@ internal readonly record struct EntryHeader(string Mode, string? Type, string? N
         if (AddressToken is not { } token) return null;
         var raw = entry[token];
         // The token's quotes aside; an escaped address is hashed as its text.
-        return raw.IndexOf((byte)'\\') < 0 ? Hash64(raw[1..^1]) : Hash64(System.Text.Encoding.UTF8.GetBytes(AddressIn(entry)!));
-    }
-
-    private static ulong Hash64(ReadOnlySpan<byte> bytes)
-    {
-        var h = 0xCBF29CE484222325UL ^ (ulong)bytes.Length;
-        var i = 0;
-        for (; i + 8 <= bytes.Length; i += 8)
-        {
-            h = (h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[i..])) * 0x9E3779B97F4A7C15UL;
-            h ^= h >> 29;
-        }
-        for (; i < bytes.Length; i++) h = (h ^ bytes[i]) * 0x100000001B3UL;
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        return h;
+        return raw.IndexOf((byte)'\\') < 0 ? Utf8Strings.Hash64(raw[1..^1]) : Utf8Strings.Hash64(System.Text.Encoding.UTF8.GetBytes(AddressIn(entry)!));
     }
 
     /// <summary>The entry's <c>address</c>, or null when it has none; <paramref name="entry"/> is the entry the header was read from.</summary>

@@ -60,8 +60,13 @@ internal static class Utf8Strings
         return entry;
     }
 
-    /// <summary>A hash of at most <see cref="MaxCachedBytes"/> bytes, eight at a time (the slot comes from its low bits).</summary>
-    private static uint Hash(ReadOnlySpan<byte> bytes)
+    private static uint Hash(ReadOnlySpan<byte> bytes) => (uint)Hash64(bytes);
+
+    /// <summary>
+    /// A 64-bit hash of <paramref name="bytes"/>, eight at a time: the slot of a shared text (its low bits), and how skipped
+    /// entries' addresses are counted without a string each (<see cref="EntryHeader.AddressHashIn"/>).
+    /// </summary>
+    public static ulong Hash64(ReadOnlySpan<byte> bytes)
     {
         var h = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
         var i = 0;
@@ -75,7 +80,7 @@ internal static class Utf8Strings
         h ^= h >> 33;
         h *= 0xC4CEB9FE1A85EC53UL;
         h ^= h >> 29;
-        return (uint)h;
+        return h;
     }
 
     private sealed record Entry(uint Hash, byte[] Utf8, string Text, Value Value);
