@@ -14,14 +14,23 @@ public sealed class TextReporter(bool color)
     {
         foreach (var w in report.Warnings) output.WriteLine(Paint("warning: ", "\u001b[33m") + SafeText.OneLine(w));
         var shown = report.Results.Where(r => r.Status is Status.Fail or Status.Unknown or Status.Suppressed).ToList();
-        foreach (var group in shown.GroupBy(r => (r.Input, r.ResourceAddress)))
+        var group = new List<EvaluationResult>();
+        // Results come in report order (input, then address): a resource's results are one run, read off in one pass
+        // (no hashing of every long address as grouping them would).
+        for (var start = 0; start < shown.Count;)
         {
-            var first = group.First();
+            var first = shown[start];
+            var end = start + 1;
+            while (end < shown.Count && SameResource(shown[end], first)) end++;
+            group.Clear();
+            for (var i = start; i < end; i++) group.Add(shown[i]);
+            start = end;
             // Plan findings share the resource's entry in the plan; source findings each point at their own attribute.
             var source = first.Location is { } l0 && IsSource(l0);
             var where = first.Location is { } loc ? $" ({SafeText.OneLine(report.Display(loc.File))}{(source ? "" : $":{loc.Start.Line}")})" : "";
             output.WriteLine(Paint(SafeText.OneLine(first.ResourceAddress), "\u001b[1m") + where);
-            foreach (var r in InShownOrder(group))
+            InShownOrder(group);
+            foreach (var r in group)
             {
                 var status = r.Status switch
                 {
@@ -78,10 +87,12 @@ public sealed class TextReporter(bool color)
 
     private static int StatusRank(EvaluationResult r) => r.Status switch { Status.Fail => 0, Status.Unknown => 1, _ => 2 };
 
-    /// <summary>A group's results, worst first: failures, then unknowns, then suppressed; higher severity first; then by policy id (stable).</summary>
-    private static List<EvaluationResult> InShownOrder(IEnumerable<EvaluationResult> group)
+    private static bool SameResource(EvaluationResult a, EvaluationResult b) =>
+        string.Equals(a.ResourceAddress, b.ResourceAddress, StringComparison.Ordinal) && string.Equals(a.Input, b.Input, StringComparison.Ordinal);
+
+    /// <summary>Puts a group's results worst first: failures, then unknowns, then suppressed; higher severity first; then by policy id (stable).</summary>
+    private static void InShownOrder(List<EvaluationResult> list)
     {
-        var list = group.ToList();
         // Insertion sort: groups are a resource's few results, and equal ones keep their order.
         for (var i = 1; i < list.Count; i++)
         {
@@ -90,7 +101,6 @@ public sealed class TextReporter(bool color)
             for (; j >= 0 && ShownBefore(item, list[j]); j--) list[j + 1] = list[j];
             list[j + 1] = item;
         }
-        return list;
     }
 
     private static bool ShownBefore(EvaluationResult a, EvaluationResult b)

@@ -1,3 +1,5 @@
+using SecureDynamo.Lint.Core.Graph;
+
 namespace SecureDynamo.Lint.Policies.Engine;
 
 /// <summary>
@@ -8,13 +10,6 @@ namespace SecureDynamo.Lint.Policies.Engine;
 /// </summary>
 internal sealed class OrdinalRanks
 {
-    /// <param name="known">
-    /// Ranks worked out before (<see cref="Of"/>) of strings that are likely to be added (a graph's addresses,
-    /// ranked while its policies run): when every string added is among them, <see cref="Ranks"/> sorts nothing.
-    /// </param>
-    public OrdinalRanks(KnownRanks? known = null) => _known = known;
-
-    private readonly KnownRanks? _known;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _distinct = [];
     // A resource's results share its address string, and an input's results its name: a string met
@@ -48,25 +43,20 @@ internal sealed class OrdinalRanks
         return id;
     }
 
-    /// <summary>How many ranks <see cref="Ranks"/> gives out (ranks are below it; with known ranks, not all are used).</summary>
-    public int RankCount => _fromKnown ? _known!.Count : _distinct.Count;
+    // The id of each resource met, by reference (its stored hash): the string of its address is hashed once, not once per result.
+    private Dictionary<Resource, int>? _byResource;
 
-    private bool _fromKnown;
+    /// <summary>The provisional id of <paramref name="resource"/>'s address text, <paramref name="address"/>.</summary>
+    public int Add(Resource resource, string address)
+    {
+        _byResource ??= new Dictionary<Resource, int>();
+        if (!_byResource.TryGetValue(resource, out var id)) _byResource.Add(resource, id = Add(address));
+        return id;
+    }
 
-    /// <summary>For each provisional id, the ordinal rank of its string (among the distinct strings, or among the known ones).</summary>
+    /// <summary>For each provisional id, the ordinal rank of its string among the distinct strings.</summary>
     public int[] Ranks()
     {
-        if (_known is not null)
-        {
-            var known = new int[_distinct.Count];
-            var all = true;
-            for (var i = 0; i < known.Length && all; i++) all = _known.Rank.TryGetValue(_distinct[i], out known[i]);
-            if (all)
-            {
-                _fromKnown = true;
-                return known;
-            }
-        }
         var byId = new int[_distinct.Count];
         for (var i = 0; i < byId.Length; i++) byId[i] = i;
         var strings = _distinct.ToArray();
@@ -75,24 +65,5 @@ internal sealed class OrdinalRanks
         var rank = new int[byId.Length];
         for (var r = 0; r < byId.Length; r++) rank[byId[r]] = r;
         return rank;
-    }
-}
-
-/// <summary>The ordinal ranks of a set of distinct strings, worked out ahead of a sort.</summary>
-internal sealed class KnownRanks
-{
-    private KnownRanks(Dictionary<string, int> rank) => Rank = rank;
-
-    public Dictionary<string, int> Rank { get; }
-
-    public int Count => Rank.Count;
-
-    public static KnownRanks Of(IEnumerable<string> strings)
-    {
-        var distinct = strings.Distinct(StringComparer.Ordinal).ToArray();
-        Array.Sort(distinct, StringComparer.Ordinal);
-        var rank = new Dictionary<string, int>(distinct.Length, StringComparer.Ordinal);
-        for (var i = 0; i < distinct.Length; i++) rank[distinct[i]] = i;
-        return new KnownRanks(rank);
     }
 }

@@ -36,7 +36,7 @@ public sealed class PolicyEngine
     {
         var shared = new PolicyContext(graph, PolicyOptions.None);
         var selected = _catalog.Policies.Where(p => _selection.Runs(p.Id)).ToList();
-        var perPolicy = new List<EvaluationResult>[selected.Count];
+        var perPolicy = new Judged[selected.Count];
         var failures = new ExceptionDispatchInfo?[selected.Count];
         void Judge(int i)
         {
@@ -49,34 +49,30 @@ public sealed class PolicyEngine
                 failures[i] = ExceptionDispatchInfo.Capture(e);
             }
         }
-        KnownRanks? addresses = null;
         if (maxParallelism <= 1) for (var i = 0; i < selected.Count; i++) Judge(i);
-        else
-        {
-            // The results are put in address order at the end, on one thread: the graph's addresses (which
-            // the results name) are ranked meanwhile, as one more task beside the policies.
-            var ranked = Task.Run(() => graph.Resources.Count >= RankAheadResources ? KnownRanks.Of(graph.Resources.Select(r => r.Address.ToString())) : null);
-            Parallel.For(0, selected.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, Judge);
-            addresses = ranked.GetAwaiter().GetResult();
-        }
+        else Parallel.For(0, selected.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, Judge);
         foreach (var failure in failures) failure?.Throw();
-        // Joined into one array of the exact size (no growing copies: these arrays are large).
-        var all = new EvaluationResult[perPolicy.Sum(r => r.Count)];
+        // Joined into arrays of the exact size (no growing copies: these arrays are large).
+        var count = perPolicy.Sum(r => r.Results.Count);
+        var all = new EvaluationResult[count];
+        var resources = new Resource[count];
         var at = 0;
-        foreach (var results in perPolicy)
+        foreach (var judged in perPolicy)
         {
-            results.CopyTo(all, at);
-            at += results.Count;
+            judged.Results.CopyTo(all, at);
+            judged.Resources.CopyTo(resources, at);
+            at += judged.Results.Count;
         }
-        return ResultOrder.Sort(all, addresses);
+        return ResultOrder.Sort(all, resources);
     }
 
-    /// <summary>Below this many resources the address sort at the end is too short to be worth a task.</summary>
-    private const int RankAheadResources = 2048;
+    /// <summary>One policy's results, and the resource each names.</summary>
+    private readonly record struct Judged(List<EvaluationResult> Results, List<Resource> Resources);
 
-    private List<EvaluationResult> Evaluate(Policy policy, PolicyContext shared, ResourceGraph graph)
+    private Judged Evaluate(Policy policy, PolicyContext shared, ResourceGraph graph)
     {
         var results = new List<EvaluationResult>();
+        var resources = new List<Resource>();
         var context = shared.WithOptions(_selection.OptionsFor(policy.Id));
         var texts = new SharedTexts();
         var valuesHaveRanges = graph.Kind != InputKind.Plan;
@@ -88,8 +84,9 @@ public sealed class PolicyEngine
             var location = v.Location ?? (v.Attribute is null || !valuesHaveRanges ? null : v.Resource.Get(v.Attribute).Range) ?? v.Resource.Location;
             results.Add(EvaluationResult.Addressed(policy.Id, policy.Metadata.Title, policy.Metadata.Severity, v.Status,
                 v.Resource.Address.ToString(), v.Resource.Type, texts.Share(v.Text), v.Attribute?.ToString(), location, graph.Source));
+            resources.Add(v.Resource);
         }
-        return results;
+        return new Judged(results, resources);
     }
 
     /// <summary>The report order: input, resource address, policy id, message (stable: equal results keep their order).</summary>

@@ -1,4 +1,6 @@
 using SecureDynamo.Lint.Core.Evaluation;
+using SecureDynamo.Lint.Core.Graph;
+using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Policies.Engine;
 
 namespace SecureDynamo.Lint.Tests.Policies;
@@ -44,15 +46,24 @@ public sealed class ResultOrderTests
         var actual = PolicyEngine.Order(results);
 
         Assert.Equal(expected.Select(r => r.SuppressionReason), actual.Select(r => r.SuppressionReason));
-        // With the addresses ranked ahead (as the engine does while policies run): the same order, whether the
-        // ranked set holds every address (with others besides) or misses one (then they are sorted as usual).
-        var addresses = results.Select(r => r.ResourceAddress).Distinct().ToList();
-        foreach (var known in new[] { addresses.Append("aws_a.unused").Append("zzz").ToList(), addresses.Skip(1).ToList() })
+        // With the resource of each result given (as the engine gives them): the same order. Two resource objects may
+        // share an address (a deposed object and the current one), and some results may name no resource.
+        var byAddress = new Dictionary<string, Resource[]>(StringComparer.Ordinal);
+        Resource ResourceOf(string address)
         {
-            var ranked = ResultOrder.Sort(results.ToArray(), KnownRanks.Of(known));
-            Assert.Equal(expected.Select(r => r.SuppressionReason), ranked.Select(r => r.SuppressionReason));
+            if (!byAddress.TryGetValue(address, out var two))
+            {
+                byAddress[address] = two = [NewResource(address), NewResource(address)];
+            }
+            return two[random.Next(2)];
         }
+        var resources = results.Select(r => random.Next(10) == 0 ? null : ResourceOf(r.ResourceAddress!)).ToArray();
+        var withResources = ResultOrder.Sort(results.ToArray(), resources);
+        Assert.Equal(expected.Select(r => r.SuppressionReason), withResources.Select(r => r.SuppressionReason));
     }
+
+    private static Resource NewResource(string address) =>
+        new(ResourceAddress.Parse(address), PlannedAction.Create, Value.EmptyMap, Value.Null, null);
 
     [Fact]
     public void Order_keeps_results_of_a_single_input_and_address_by_policy_then_message()
