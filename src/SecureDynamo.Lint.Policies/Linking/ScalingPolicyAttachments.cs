@@ -15,7 +15,7 @@ public sealed class ScalingPolicyAttachments
 
     // Resource equality is identity; its stored hash is cheaper than the runtime identity hash.
     private readonly Dictionary<Resource, List<ScalingPolicyLink>> _byTarget = new();
-    private readonly Dictionary<string, List<ScalingPolicyLink>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<ScalingKey, List<ScalingPolicyLink>> _byKey = new();
     // The first policy, in order, not linked by reference whose triple is unknown (it may attach to any target),
     // and the first whose known triple names a table (it may attach to a target whose own triple is unknown).
     private readonly ScalingPolicyLink? _firstUnkeyed;
@@ -34,29 +34,23 @@ public sealed class ScalingPolicyAttachments
                 }
             }
             else if (p.Key is null) _firstUnkeyed ??= p;
-            else if (ScalingTargetIndex.TableName(ResourceIdOf(p.Key)) is not null) _firstKeyedForTable ??= p;
+            else if (ScalingTargetIndex.TableName(p.Key.Value.ResourceId) is not null) _firstKeyedForTable ??= p;
             // A known triple decides, linked by reference or not: a policy that takes resource_id from the read target but
             // writes scalable_dimension = WriteCapacityUnits scales the write target.
-            if (p.Key is not null)
+            if (p.Key is { } key)
             {
-                if (!_byKey.TryGetValue(p.Key, out var list)) _byKey[p.Key] = list = [];
+                if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
                 list.Add(p);
             }
         }
     }
 
     /// <summary>The policies attached to <paramref name="target"/> (whose triple is <paramref name="targetKey"/>), in policy order, and why more may be.</summary>
-    public (IReadOnlyList<Resource> Attached, string? More) Of(Resource target, string? targetKey)
+    public (IReadOnlyList<Resource> Attached, string? More) Of(Resource target, ScalingKey? targetKey)
     {
-        var attached = new List<ScalingPolicyLink>();
+        List<ScalingPolicyLink>? attached = null;
         ScalingPolicyLink? more = null;
         string? moreWhy = null;
-        void MayAttach(ScalingPolicyLink p, string why)
-        {
-            if (more is not null && more.Order <= p.Order) return;
-            more = p;
-            moreWhy = why;
-        }
 
         if (_byTarget.TryGetValue(target, out var linked))
         {
@@ -64,24 +58,30 @@ public sealed class ScalingPolicyAttachments
             {
                 // Both triples known: they decide (the policy is found by its key below when they are the same).
                 if (p.Key is not null && targetKey is not null) continue;
-                if (p.Exact && p.Linked.Count == 1) attached.Add(p);
-                else MayAttach(p, SeveralTargets);
+                if (p.Exact && p.Linked.Count == 1) (attached ??= []).Add(p);
+                else MayAttach(p, SeveralTargets, ref more, ref moreWhy);
             }
         }
-        if (targetKey is not null)
+        if (targetKey is { } key)
         {
-            if (_byKey.TryGetValue(targetKey, out var same)) attached.AddRange(same);
+            if (_byKey.TryGetValue(key, out var same)) (attached ??= []).AddRange(same);
         }
-        else if (_firstKeyedForTable is not null) MayAttach(_firstKeyedForTable, KnownAfterApply);
-        if (_firstUnkeyed is not null) MayAttach(_firstUnkeyed, KnownAfterApply);
-        attached.Sort((a, b) => a.Order.CompareTo(b.Order));
-        return (attached.Select(p => p.Policy).ToList(), more is null ? null : $"{more.Policy.Address} {moreWhy}");
+        else if (_firstKeyedForTable is not null) MayAttach(_firstKeyedForTable, KnownAfterApply, ref more, ref moreWhy);
+        if (_firstUnkeyed is not null) MayAttach(_firstUnkeyed, KnownAfterApply, ref more, ref moreWhy);
+        var why = more is null ? null : $"{more.Policy.Address} {moreWhy}";
+        // Most targets of a large plan have one policy or none: no list, sort or copy for those.
+        if (attached is null) return (Array.Empty<Resource>(), why);
+        if (attached.Count > 1) attached.Sort((a, b) => a.Order.CompareTo(b.Order));
+        var policies = new Resource[attached.Count];
+        for (var i = 0; i < policies.Length; i++) policies[i] = attached[i].Policy;
+        return (policies, why);
     }
 
-    /// <summary>The resource_id part of a resource_id|scalable_dimension|service_namespace triple.</summary>
-    private static string ResourceIdOf(string key)
+    /// <summary>Keeps the first policy in order that may attach, with why.</summary>
+    private static void MayAttach(ScalingPolicyLink p, string why, ref ScalingPolicyLink? more, ref string? moreWhy)
     {
-        var bar = key.IndexOf('|');
-        return bar < 0 ? key : key[..bar];
+        if (more is not null && more.Order <= p.Order) return;
+        more = p;
+        moreWhy = why;
     }
 }

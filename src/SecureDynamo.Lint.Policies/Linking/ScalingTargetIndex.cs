@@ -155,7 +155,7 @@ public sealed class ScalingTargetIndex
         return new ScalingPolicyLink(order, policy, linked, exact, Triple(policy.Get(ResourceId), Text(policy, Dimension), ns));
     }
 
-    /// <summary>resource_id|scalable_dimension|service_namespace when all are known.</summary>
-    private static string? Triple(Value id, string? dim, string? ns) =>
-        id.IsKnown && id.AsString() is { } s && dim is not null && ns is not null ? $"{s}|{dim}|{ns}" : null;
+    /// <summary>The resource_id, scalable_dimension and service_namespace when all are known.</summary>
+    private static ScalingKey? Triple(Value id, string? dim, string? ns) =>
+        id.IsKnown && id.AsString() is { } s && dim is not null && ns is not null ? new ScalingKey(s, dim, ns) : null;
 }

@@ -36,7 +36,7 @@ public sealed class TableCapacityAutoscales : Policy
                 if (list.Count == 0 || !ReferenceEquals(list[^1], target)) list.Add(target);
             }
         }
-        foreach (var table in tables) yield return Judge(table, byTable.TryGetValue(table, out var own) ? own : [], context);
+        foreach (var table in tables) yield return Judge(table, byTable.TryGetValue(table, out var own) ? own : Array.Empty<ScalingTarget>(), context);
     }
 
     private static Verdict Judge(Resource table, IReadOnlyList<ScalingTarget> targets, PolicyContext context)
@@ -53,7 +53,10 @@ public sealed class TableCapacityAutoscales : Policy
         }
         var indexes = context.Effective(table, Indexes);
         if (indexes.IsUnknown) return Verdict.Unknown(table, "global_secondary_index is known only after apply; cannot tell which indexes need autoscaling", Indexes);
-        var scopes = new List<string?> { null };
+        // The scopes: the table (null), then each index by name.
+        var scopes = t_scopes ??= [];
+        scopes.Clear();
+        scopes.Add(null);
         foreach (var gsi in indexes.Items)
         {
             var name = gsi.Get("name");
@@ -61,19 +64,22 @@ public sealed class TableCapacityAutoscales : Policy
             if (name.AsString() is { } n) scopes.Add(n);
         }
 
-        var missing = new List<Gap>();
-        var undecided = new List<Gap>();
+        // Reused per thread: thousands of tables are judged, and a gap is only text for the message.
+        var missing = t_missing ??= [];
+        var undecided = t_undecided ??= [];
+        missing.Clear();
+        undecided.Clear();
         foreach (var scope in scopes)
         {
             foreach (var capacity in Capacities)
             {
-                var state = Assess(table, scope, capacity, targets, context);
-                if (state.Problem is not null) missing.Add(new Gap(scope, capacity, " ", state.Problem));
-                else if (state.Undecided is not null) undecided.Add(new Gap(scope, capacity, ": ", state.Undecided));
+                var state = Assess(scope, capacity, targets, context);
+                if (state.IsProblem) missing.Add(new Gap(scope, capacity, state));
+                else if (!state.IsMet) undecided.Add(new Gap(scope, capacity, state));
             }
         }
         var billingText = mode is null ? "billing_mode is not set (PROVISIONED)" : "billing_mode is PROVISIONED";
-        if (missing.Count > 0 && context.IncompleteInput is { } incomplete && missing.All(g => IsAbsence(g.Detail)))
+        if (missing.Count > 0 && context.IncompleteInput is { } incomplete && missing.All(g => g.State.IsAbsence))
         {
             return Verdict.Unknown(table, Text(billingText, "; the input has no autoscaling for: ", missing, "; but " + incomplete), BillingMode);
         }
@@ -92,11 +98,17 @@ public sealed class TableCapacityAutoscales : Policy
         return Verdict.Pass(table, $"{billingText} and {what} have autoscaling targets with scaling policies", BillingMode);
     }
 
-    /// <summary>A missing target or policy (as opposed to a wrong range or a policy that never scales in).</summary>
-    private static bool IsAbsence(string problem) => problem.Contains("target and policy", StringComparison.Ordinal) || problem.Contains(" policy (", StringComparison.Ordinal);
+    [ThreadStatic]
+    private static List<string?>? t_scopes;
+
+    [ThreadStatic]
+    private static List<Gap>? t_missing;
+
+    [ThreadStatic]
+    private static List<Gap>? t_undecided;
 
     /// <summary>One capacity dimension not covered: "table ReadCapacityUnits target and policy", "index i WriteCapacityUnits: why".</summary>
-    private readonly record struct Gap(string? Index, string Capacity, string Separator, string Detail);
+    private readonly record struct Gap(string? Index, string Capacity, PairState State);
 
     [ThreadStatic]
     private static System.Text.StringBuilder? t_text;
@@ -115,20 +127,22 @@ public sealed class TableCapacityAutoscales : Policy
             var gap = gaps[i];
             if (gap.Index is null) text.Append("table");
             else text.Append("index ").Append(gap.Index);
-            text.Append(' ').Append(gap.Capacity).Append(gap.Separator).Append(gap.Detail);
+            text.Append(' ').Append(gap.Capacity);
+            gap.State.WriteDetail(text);
         }
         var result = text.Append(tail).ToString();
         if (text.Capacity > 1 << 16) t_text = null;
         return result;
     }
 
-    private static PairState Assess(Resource table, string? index, string capacity, IReadOnlyList<ScalingTarget> targets, PolicyContext context)
+    private static PairState Assess(string? index, string capacity, IReadOnlyList<ScalingTarget> targets, PolicyContext context)
     {
         // targets: those that name this table.
-        string? undecided = null;
-        string? problem = null;
-        foreach (var target in targets)
+        var undecided = PairState.Met;
+        var problem = PairState.Met;
+        for (var i = 0; i < targets.Count; i++)
         {
+            var target = targets[i];
             var dimensionMatches = target.Capacity is null || target.IsIndex is null
                 ? (bool?)null
                 : target.Capacity == capacity && target.IsIndex == (index is not null);
@@ -137,16 +151,16 @@ public sealed class TableCapacityAutoscales : Policy
             if (indexMatches == false) continue;
             if (!target.Table.Decided || dimensionMatches is null || indexMatches is null)
             {
-                undecided ??= target.Table.Why ?? $"{target.Resource.Address}'s scalable_dimension or resource_id is known only after apply";
+                if (undecided.IsMet) undecided = target.Table.Why is { } why ? PairState.Because(why) : new PairState(Issue.TargetUndecided, target.Resource);
                 continue;
             }
             var verdict = AssessTarget(target, context);
-            if (verdict.Problem is null && verdict.Undecided is null) return PairState.Met;
-            if (verdict.Undecided is not null) undecided ??= verdict.Undecided;
-            else problem ??= verdict.Problem;
+            if (verdict.IsMet) return PairState.Met;
+            if (!verdict.IsProblem) { if (undecided.IsMet) undecided = verdict; }
+            else if (problem.IsMet) problem = verdict;
         }
-        if (undecided is not null) return new PairState(null, undecided);
-        return new PairState(problem ?? "target and policy", null);
+        if (!undecided.IsMet) return undecided;
+        return problem.IsMet ? new PairState(Issue.NoTarget, null) : problem;
     }
 
     private static PairState AssessTarget(ScalingTarget target, PolicyContext context)
@@ -154,35 +168,91 @@ public sealed class TableCapacityAutoscales : Policy
         var t = target.Resource;
         var min = context.Effective(t, MinCapacity);
         var max = context.Effective(t, MaxCapacity);
-        if (min.IsUnknown || max.IsUnknown) return new PairState(null, $"{t.Address} min_capacity or max_capacity is known only after apply");
-        if (min.AsNumber() is { } lo && max.AsNumber() is { } hi && hi <= lo)
-        {
-            return new PairState($"scaling range ({t.Address} max_capacity {Show(hi)} is not above min_capacity {Show(lo)})", null);
-        }
+        if (min.IsUnknown || max.IsUnknown) return new PairState(Issue.RangeUnknown, t);
+        if (min.AsNumber() is { } lo && max.AsNumber() is { } hi && hi <= lo) return new PairState(Issue.Range, t, Lo: lo, Hi: hi);
         if (target.Policies.Count == 0)
         {
-            return target.MayHaveMorePolicies is not null
-                ? new PairState(null, target.MayHaveMorePolicies)
-                : new PairState($"policy ({t.Address} has no aws_appautoscaling_policy attached)", null);
+            return target.MayHaveMorePolicies is { } more ? PairState.Because(more) : new PairState(Issue.NoPolicy, t);
         }
-        string? undecided = null;
+        var undecided = PairState.Met;
         foreach (var policy in target.Policies)
         {
             var scaleIn = context.Effective(policy, DisableScaleIn);
-            if (scaleIn.IsUnknown) undecided ??= $"{policy.Address} target_tracking_scaling_policy_configuration.disable_scale_in is known only after apply";
-            else if (scaleIn.AsBool() == true)
-            {
-                return new PairState($"policy that scales in ({policy.Address} sets target_tracking_scaling_policy_configuration.disable_scale_in = true, so capacity never scales down and you pay for the peak; set it to false)", null);
-            }
+            if (scaleIn.IsUnknown) { if (undecided.IsMet) undecided = new PairState(Issue.ScaleInUnknown, policy); }
+            else if (scaleIn.AsBool() == true) return new PairState(Issue.NoScaleIn, policy);
         }
-        return undecided is null ? PairState.Met : new PairState(null, undecided);
+        return undecided;
     }
 
     private static string Show(double d) => d.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Whether one capacity dimension is covered: met (both null), a problem, or undecided.</summary>
-    private sealed record PairState(string? Problem, string? Undecided)
+    /// <summary>What keeps one capacity dimension from being covered.</summary>
+    private enum Issue : byte
     {
-        public static readonly PairState Met = new(null, null);
+        /// <summary>Covered.</summary>
+        None,
+        // Problems: the dimension is not covered.
+        NoTarget,
+        Range,
+        NoPolicy,
+        NoScaleIn,
+        // Undecided: whether it is covered is not known before apply.
+        Undecided,
+        TargetUndecided,
+        RangeUnknown,
+        ScaleInUnknown,
+    }
+
+    /// <summary>
+    /// Whether one capacity dimension is covered: met, a problem, or undecided, with the resource the detail names
+    /// (a target or a policy); the detail is written only into a message that shows it.
+    /// </summary>
+    private readonly record struct PairState(Issue Issue, Resource? Subject, string? Why = null, double Lo = 0, double Hi = 0)
+    {
+        public static readonly PairState Met = new(Issue.None, null);
+
+        public static PairState Because(string why) => new(Issue.Undecided, null, why);
+
+        public bool IsMet => Issue == Issue.None;
+
+        public bool IsProblem => Issue is Issue.NoTarget or Issue.Range or Issue.NoPolicy or Issue.NoScaleIn;
+
+        /// <summary>A missing target or policy (as opposed to a wrong range or a policy that never scales in).</summary>
+        public bool IsAbsence => Issue is Issue.NoTarget or Issue.NoPolicy;
+
+        /// <summary>" detail" for a problem, ": why" for an undecided dimension.</summary>
+        public void WriteDetail(System.Text.StringBuilder text)
+        {
+            text.Append(IsProblem ? " " : ": ");
+            switch (Issue)
+            {
+                case Issue.NoTarget:
+                    text.Append("target and policy");
+                    break;
+                case Issue.Range:
+                    text.Append("scaling range (").Append(Subject!.Address.ToString()).Append(" max_capacity ").Append(Show(Hi))
+                        .Append(" is not above min_capacity ").Append(Show(Lo)).Append(')');
+                    break;
+                case Issue.NoPolicy:
+                    text.Append("policy (").Append(Subject!.Address.ToString()).Append(" has no aws_appautoscaling_policy attached)");
+                    break;
+                case Issue.NoScaleIn:
+                    text.Append("policy that scales in (").Append(Subject!.Address.ToString())
+                        .Append(" sets target_tracking_scaling_policy_configuration.disable_scale_in = true, so capacity never scales down and you pay for the peak; set it to false)");
+                    break;
+                case Issue.Undecided:
+                    text.Append(Why);
+                    break;
+                case Issue.TargetUndecided:
+                    text.Append(Subject!.Address.ToString()).Append("'s scalable_dimension or resource_id is known only after apply");
+                    break;
+                case Issue.RangeUnknown:
+                    text.Append(Subject!.Address.ToString()).Append(" min_capacity or max_capacity is known only after apply");
+                    break;
+                case Issue.ScaleInUnknown:
+                    text.Append(Subject!.Address.ToString()).Append(" target_tracking_scaling_policy_configuration.disable_scale_in is known only after apply");
+                    break;
+            }
+        }
     }
 }
