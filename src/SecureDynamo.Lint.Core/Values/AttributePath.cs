@@ -18,6 +18,11 @@ public sealed class AttributePath : IEquatable<AttributePath>
     /// <summary>The segments without an interface in between (hot paths walk them per attribute read).</summary>
     internal ReadOnlySpan<object> SegmentArray => _segments;
 
+    private ShapeHit?[]? _hits;
+
+    /// <summary>For each segment, where its name was last found in a shaped map (see <see cref="ShapedMap.Get(string, ShapeHit[], int)"/>).</summary>
+    internal ShapeHit?[] Hits => _hits ??= new ShapeHit?[_segments.Length];
+
     public static AttributePath Of(params object[] segments)
     {
         foreach (var s in segments)

@@ -67,6 +67,22 @@ public sealed class ShapedMap : IReadOnlyDictionary<string, Value>
 
     public bool ContainsKey(string key) => _shape.TryGetIndex(key, out _);
 
+    /// <summary>
+    /// The value of <paramref name="key"/>, or <see cref="Value.Null"/> when absent, found through the place the same name
+    /// was found last in a map of the same shape (<paramref name="hits"/>[<paramref name="at"/>], an attribute path's memory
+    /// of its segment): a plan's thousands of tables share one shape, so the name is looked up once, not hashed per table.
+    /// </summary>
+    internal Value Get(string key, ShapeHit?[] hits, int at)
+    {
+        var hit = hits[at];
+        if (hit is null || !ReferenceEquals(hit.Shape, _shape))
+        {
+            // Made whole before it is stored: another thread sees the old hit or this one.
+            hits[at] = hit = new ShapeHit(_shape, _shape.TryGetIndex(key, out var i) ? i : -1);
+        }
+        return hit.Index < 0 ? Value.Null : _values[hit.Index];
+    }
+
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out Value value)
     {
         if (_shape.TryGetIndex(key, out var i))
@@ -84,4 +100,12 @@ public sealed class ShapedMap : IReadOnlyDictionary<string, Value>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>Where a name is in maps of one shape (-1: not there).</summary>
+internal sealed class ShapeHit(MapShape shape, int index)
+{
+    public MapShape Shape { get; } = shape;
+
+    public int Index { get; } = index;
 }

@@ -130,10 +130,14 @@ public sealed class Value
     public Value Navigate(AttributePath path)
     {
         var current = this;
-        foreach (var segment in path.SegmentArray)
+        var segments = path.SegmentArray;
+        for (var s = 0; s < segments.Length; s++)
         {
             if (current.IsUnknown) return current;
-            current = segment is int i ? current.At(i) : current.Get((string)segment);
+            var segment = segments[s];
+            if (segment is int i) current = current.At(i);
+            else if (current.Kind == ValueKind.Map && current.Fields is ShapedMap shaped) current = shaped.Get((string)segment, path.Hits, s);
+            else current = current.Get((string)segment);
         }
         return current;
     }
