@@ -1,5 +1,3 @@
-using SecureDynamo.Lint.Core.Graph;
-
 namespace SecureDynamo.Lint.Policies.Engine;
 
 /// <summary>
@@ -40,17 +38,6 @@ internal sealed class OrdinalRanks
         }
         _last = s;
         _lastId = id;
-        return id;
-    }
-
-    // The id of each resource met, by reference (its stored hash): the string of its address is hashed once, not once per result.
-    private Dictionary<Resource, int>? _byResource;
-
-    /// <summary>The provisional id of <paramref name="resource"/>'s address text, <paramref name="address"/>.</summary>
-    public int Add(Resource resource, string address)
-    {
-        _byResource ??= new Dictionary<Resource, int>();
-        if (!_byResource.TryGetValue(resource, out var id)) _byResource.Add(resource, id = Add(address));
         return id;
     }
 

@@ -38,11 +38,12 @@ public sealed class PolicyEngine
         var selected = _catalog.Policies.Where(p => _selection.Runs(p.Id)).ToList();
         var perPolicy = new Judged[selected.Count];
         var failures = new ExceptionDispatchInfo?[selected.Count];
+        var addresses = new AddressIds();
         void Judge(int i)
         {
             try
             {
-                perPolicy[i] = Evaluate(selected[i], shared, graph);
+                perPolicy[i] = Evaluate(selected[i], shared, graph, addresses);
             }
             catch (Exception e)
             {
@@ -55,24 +56,24 @@ public sealed class PolicyEngine
         // Joined into arrays of the exact size (no growing copies: these arrays are large).
         var count = perPolicy.Sum(r => r.Results.Count);
         var all = new EvaluationResult[count];
-        var resources = new Resource[count];
+        var addressIds = new int[count];
         var at = 0;
         foreach (var judged in perPolicy)
         {
             judged.Results.CopyTo(all, at);
-            judged.Resources.CopyTo(resources, at);
+            judged.AddressIds.CopyTo(addressIds, at);
             at += judged.Results.Count;
         }
-        return ResultOrder.Sort(all, resources);
+        return ResultOrder.Sort(all, addressIds, addresses.Texts());
     }
 
-    /// <summary>One policy's results, and the resource each names.</summary>
-    private readonly record struct Judged(List<EvaluationResult> Results, List<Resource> Resources);
+    /// <summary>One policy's results, and the id of the address each names.</summary>
+    private readonly record struct Judged(List<EvaluationResult> Results, List<int> AddressIds);
 
-    private Judged Evaluate(Policy policy, PolicyContext shared, ResourceGraph graph)
+    private Judged Evaluate(Policy policy, PolicyContext shared, ResourceGraph graph, AddressIds addresses)
     {
         var results = new List<EvaluationResult>();
-        var resources = new List<Resource>();
+        var ids = new List<int>();
         var context = shared.WithOptions(_selection.OptionsFor(policy.Id));
         var texts = new SharedTexts();
         var valuesHaveRanges = graph.Kind != InputKind.Plan;
@@ -84,9 +85,9 @@ public sealed class PolicyEngine
             var location = v.Location ?? (v.Attribute is null || !valuesHaveRanges ? null : v.Resource.Get(v.Attribute).Range) ?? v.Resource.Location;
             results.Add(EvaluationResult.Addressed(policy.Id, policy.Metadata.Title, policy.Metadata.Severity, v.Status,
                 v.Resource.Address.ToString(), v.Resource.Type, texts.Share(v.Text), v.Attribute?.ToString(), location, graph.Source));
-            resources.Add(v.Resource);
+            ids.Add(addresses.Of(v.Resource));
         }
-        return new Judged(results, resources);
+        return new Judged(results, ids);
     }
 
     /// <summary>The report order: input, resource address, policy id, message (stable: equal results keep their order).</summary>

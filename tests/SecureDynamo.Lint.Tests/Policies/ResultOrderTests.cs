@@ -1,6 +1,4 @@
 using SecureDynamo.Lint.Core.Evaluation;
-using SecureDynamo.Lint.Core.Graph;
-using SecureDynamo.Lint.Core.Values;
 using SecureDynamo.Lint.Policies.Engine;
 
 namespace SecureDynamo.Lint.Tests.Policies;
@@ -46,24 +44,26 @@ public sealed class ResultOrderTests
         var actual = PolicyEngine.Order(results);
 
         Assert.Equal(expected.Select(r => r.SuppressionReason), actual.Select(r => r.SuppressionReason));
-        // With the resource of each result given (as the engine gives them): the same order. Two resource objects may
-        // share an address (a deposed object and the current one), and some results may name no resource.
-        var byAddress = new Dictionary<string, Resource[]>(StringComparer.Ordinal);
-        Resource ResourceOf(string address)
+        // With the address of each result given by id (as the engine numbers the resources it judges): the same order.
+        // Two resource objects may share an address (a deposed object and the current one): two ids of one text share
+        // their rank; a number two threads both drew leaves an unused id (no text).
+        var texts = new List<string?>();
+        var idsByAddress = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        int IdOf(string address)
         {
-            if (!byAddress.TryGetValue(address, out var two))
+            if (!idsByAddress.TryGetValue(address, out var two))
             {
-                byAddress[address] = two = [NewResource(address), NewResource(address)];
+                texts.Add(null);
+                idsByAddress[address] = two = [texts.Count, texts.Count + 1];
+                texts.Add(address);
+                texts.Add(address);
             }
             return two[random.Next(2)];
         }
-        var resources = results.Select(r => random.Next(10) == 0 ? null : ResourceOf(r.ResourceAddress!)).ToArray();
-        var withResources = ResultOrder.Sort(results.ToArray(), resources);
-        Assert.Equal(expected.Select(r => r.SuppressionReason), withResources.Select(r => r.SuppressionReason));
+        var ids = results.Select(r => IdOf(r.ResourceAddress!)).ToArray();
+        var byIds = ResultOrder.Sort(results.ToArray(), ids, texts.ToArray());
+        Assert.Equal(expected.Select(r => r.SuppressionReason), byIds.Select(r => r.SuppressionReason));
     }
-
-    private static Resource NewResource(string address) =>
-        new(ResourceAddress.Parse(address), PlannedAction.Create, Value.EmptyMap, Value.Null, null);
 
     [Fact]
     public void Order_keeps_results_of_a_single_input_and_address_by_policy_then_message()
