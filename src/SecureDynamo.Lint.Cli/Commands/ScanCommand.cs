@@ -72,12 +72,8 @@ public static class ScanCommand
                     .ToDictionary(e => e.Key["TF_VAR_".Length..], e => e.Value, StringComparer.Ordinal),
             };
             Func<string, ProgressLine?>? progress = console.ErrorIsTerminal ? path => new ProgressLine(console.Error, path) : null;
-            ScanReport report;
-            using (CollectionPause.For(request.Paths))
-            {
-                report = Scanner.For(request).Scan(request, console.Error, cancellation, progress);
-                ReportWriter.WriteAll(report, request.Formats, console);
-            }
+            var report = Scanner.For(request).Scan(request, console.Error, cancellation, progress);
+            ReportWriter.WriteAll(report, request.Formats, console);
             // Writing a baseline accepts the current findings: the run that records them succeeds.
             return Task.FromResult(report.Failed && request.WriteBaselineFile is null ? CliApp.Findings : CliApp.Clean);
         });
