@@ -143,7 +143,10 @@ internal sealed class ResourceChangeBuilder
                 }
                 catch (InvalidOperationException e) when (JsonProblems.IsUnpairedSurrogate(e))
                 {
-                    Fail(batch, new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, pending.Line, pending.Column));
+                    // Reported where the escape is (System.Text.Json does not say), else at the entry.
+                    var at = JsonProblems.UnpairedSurrogateAt(pending.Bytes.Span);
+                    var (line, column) = at < 0 ? (pending.Line, pending.Column) : JsonProblems.PositionIn(pending.Bytes.Span, at, pending.Line, pending.Column);
+                    Fail(batch, new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, line, column));
                     break;
                 }
                 catch (Exception e)

@@ -13,6 +13,80 @@ internal static class JsonProblems
     /// <summary>System.Text.Json refuses to make a string of an escaped lone surrogate only when asked for the string.</summary>
     public static bool IsUnpairedSurrogate(InvalidOperationException e) => e.Message.Contains("surrogate", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Where in <paramref name="json"/> (valid JSON text) the first unpaired surrogate escape is: the offset of its backslash,
+    /// or -1. A high surrogate (<c>\ud800</c>-<c>\udbff</c>) must be followed at once by an escaped low one
+    /// (<c>\udc00</c>-<c>\udfff</c>); a low one never stands first.
+    /// </summary>
+    public static int UnpairedSurrogateAt(ReadOnlySpan<byte> json)
+    {
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var b = json[i];
+            if (!inString)
+            {
+                inString = b == (byte)'"';
+                continue;
+            }
+            if (b == (byte)'"')
+            {
+                inString = false;
+                continue;
+            }
+            if (b != (byte)'\\') continue;
+            if (Escaped(json, i) is not { } unit)
+            {
+                // Any other escape: one character.
+                i++;
+                continue;
+            }
+            if (unit is >= 0xDC00 and <= 0xDFFF) return i;
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                if (Escaped(json, i + 6) is not (>= 0xDC00 and <= 0xDFFF)) return i;
+                i += 11;
+                continue;
+            }
+            i += 5;
+        }
+        return -1;
+    }
+
+    /// <summary>The UTF-16 unit of a <c>\uXXXX</c> escape at <paramref name="at"/>, or null when there is none there.</summary>
+    private static int? Escaped(ReadOnlySpan<byte> json, int at)
+    {
+        if (at + 6 > json.Length || json[at] != (byte)'\\' || json[at + 1] != (byte)'u') return null;
+        var unit = 0;
+        for (var k = at + 2; k < at + 6; k++)
+        {
+            var digit = HexValue(json[k]);
+            if (digit < 0) return null;
+            unit = unit * 16 + digit;
+        }
+        return unit;
+    }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// The line and column of <paramref name="offset"/> in <paramref name="text"/>, which starts at
+    /// (<paramref name="line"/>, <paramref name="column"/>); columns count characters, as the reader's do.
+    /// </summary>
+    public static (int Line, int Column) PositionIn(ReadOnlySpan<byte> text, int offset, int line, int column)
+    {
+        var before = text[..offset];
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        if (lastNewline < 0) return (line, column + System.Text.Encoding.UTF8.GetCharCount(before));
+        return (line + before.Count((byte)'\n'), 1 + System.Text.Encoding.UTF8.GetCharCount(before[(lastNewline + 1)..]));
+    }
+
     public static string Describe(JsonException e, bool atEndOfInput)
     {
         var message = JsonReaderMessage.Of(e.Message);

@@ -13,6 +13,8 @@ public sealed class MalformedPlanTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    private static readonly string LoneSurrogate = Plans.Valid(Plans.TableChange.Replace("\"orders\"", "\"\\udc00\""));
+
     public static TheoryData<string, byte[], string> Cases()
     {
         var valid = Plans.Valid();
@@ -41,7 +43,9 @@ public sealed class MalformedPlanTests : IDisposable
             { "deep-objects-in-after", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"name\":\"orders\"", "\"name\":" + string.Concat(Enumerable.Repeat("{\"a\":", 5000))))), ": JSON nesting is deeper than 1000 levels" },
             { "second-document", Encoding.UTF8.GetBytes(Plans.Valid() + "\n" + Plans.Valid()), ":2:1: has more content after the JSON document" },
             { "lone-surrogate-in-key-field", Encoding.UTF8.GetBytes("{\"format_version\":\"\\ud800\"}"), ":1:19: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
-            { "lone-surrogate-in-after", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"orders\"", "\"\\udc00\""))), $":1:{entryColumn}: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
+            // Reported where the escape is, in a value of an entry and on a later line of a pretty-printed entry.
+            { "lone-surrogate-in-after", Encoding.UTF8.GetBytes(LoneSurrogate), $":1:{LoneSurrogate.IndexOf("\\udc00", StringComparison.Ordinal) + 1}: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
+            { "lone-high-surrogate-on-a-later-line", Encoding.UTF8.GetBytes(Plans.Valid(Plans.TableChange.Replace("\"orders\"", "\n  \"ok \\ud83d\\ude00 é \\ud800x\""))), ":2:22: invalid JSON: a string holds an unpaired UTF-16 surrogate escape" },
             { "actions-string", Table("\"actions\":[\"create\"]", "\"actions\":\"delete\""), ": resource change aws_dynamodb_table.t: \"change.actions\" must be a list of actions, found a string" },
             { "actions-empty", Table("\"actions\":[\"create\"]", "\"actions\":[]"), ": resource change aws_dynamodb_table.t: \"change.actions\" is []; Terraform writes one action, or delete and create for a replacement" },
             { "actions-number", Table("\"actions\":[\"create\"]", "\"actions\":[1]"), ": resource change aws_dynamodb_table.t: \"change.actions\" has a number where an action belongs" },
