@@ -145,7 +145,7 @@ internal sealed class ResourceChangeBuilder
                 {
                     // Reported where the escape is (System.Text.Json does not say), else at the entry.
                     var at = JsonProblems.UnpairedSurrogateAt(pending.Bytes.Span);
-                    var (line, column) = at < 0 ? (pending.Line, pending.Column) : JsonProblems.PositionIn(pending.Bytes.Span, at, pending.Line, pending.Column);
+                    var (line, column) = at < 0 ? (pending.Line, pending.Column) : TextPosition.Of(pending.Bytes.Span, at, pending.Line, pending.Column);
                     Fail(batch, new Core.Diagnostics.InputException(_file, JsonProblems.UnpairedSurrogate, line, column));
                     break;
                 }

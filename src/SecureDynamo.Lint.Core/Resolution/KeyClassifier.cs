@@ -144,40 +144,37 @@ public sealed class KeyClassifier
     private KeyAssessment FromAliasResource(ResourceOrigin alias)
     {
         // An aws_kms_alias resource is always a customer alias ("alias/aws/" is reserved); follow it to its key for rotation checks.
-        var keys = Array.Empty<Resource>() as IReadOnlyList<Resource>;
-        var target = alias.Config?.Body.Attributes.GetValueOrDefault("target_key_id");
-        if (target is not null && _resolver.Resolve(target with { Module = alias.ModulePath }) is ResourceOrigin { Type: "aws_kms_key" } key)
-        {
-            keys = key.Instances;
-        }
+        var keys = ArgumentOf(alias, "target_key_id") is ResourceOrigin { Type: "aws_kms_key" } key ? key.Instances : Array.Empty<Resource>();
         return new KeyAssessment(KeyKind.CustomerManaged, $"the customer alias {Qualified(alias)}", keys);
     }
+
+    /// <summary>
+    /// What the reference-bearing <paramref name="argument"/> of <paramref name="origin"/>'s own configuration resolves to
+    /// (in its module); null when the configuration writes none, or writes a constant.
+    /// </summary>
+    private Origin? ArgumentOf(ResourceOrigin origin, string argument) =>
+        origin.Config?.Body.Attributes.GetValueOrDefault(argument) is { References.Count: > 0 } expression
+            ? _resolver.Resolve(expression with { Module = origin.ModulePath })
+            : null;
 
     /// <summary>
     /// The managed <c>aws_kms_key</c> a multi-Region replica key replicates (its <c>primary_key_arn</c>): rotation is set on
     /// the primary and shared by its replicas, so the primary is the key whose rotation is judged.
     /// </summary>
     private IReadOnlyList<Resource> PrimaryOf(ResourceOrigin replica) =>
-        replica.Config?.Body.Attributes.GetValueOrDefault("primary_key_arn") is { References.Count: > 0 } primary
-        && _resolver.Resolve(primary with { Module = replica.ModulePath }) is ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_key" } key
-            ? key.Instances
-            : Array.Empty<Resource>();
+        ArgumentOf(replica, "primary_key_arn") is ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_key" } key ? key.Instances : Array.Empty<Resource>();
 
     /// <summary>
     /// The managed key a KMS data source looks up by reference (<c>key_id = aws_kms_key.k.key_id</c>, <c>name =
     /// aws_kms_alias.k.name</c>): a customer managed key of the input. Null when it looks up something else.
     /// </summary>
-    private KeyAssessment? LooksUpManagedKey(ResourceOrigin data, string argument)
+    private KeyAssessment? LooksUpManagedKey(ResourceOrigin data, string argument) => ArgumentOf(data, argument) switch
     {
-        if (data.Config?.Body.Attributes.GetValueOrDefault(argument) is not { References.Count: > 0 } looked) return null;
-        return _resolver.Resolve(looked with { Module = data.ModulePath }) switch
-        {
-            ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_key" } key =>
-                new KeyAssessment(KeyKind.CustomerManaged, $"{data.Reference}, which looks up the customer managed key {Qualified(key)}", key.Instances),
-            ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_alias" } alias => ThroughDataSource(data, FromAliasResource(alias)),
-            _ => null,
-        };
-    }
+        ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_key" } key =>
+            new KeyAssessment(KeyKind.CustomerManaged, $"{data.Reference}, which looks up the customer managed key {Qualified(key)}", key.Instances),
+        ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_alias" } alias => ThroughDataSource(data, FromAliasResource(alias)),
+        _ => null,
+    };
 
     private static KeyAssessment ThroughDataSource(ResourceOrigin data, KeyAssessment looked) =>
         looked with { Description = $"{data.Reference}, which looks up {looked.Description}" };

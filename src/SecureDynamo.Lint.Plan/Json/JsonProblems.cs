@@ -54,38 +54,11 @@ internal static class JsonProblems
     }
 
     /// <summary>The UTF-16 unit of a <c>\uXXXX</c> escape at <paramref name="at"/>, or null when there is none there.</summary>
-    private static int? Escaped(ReadOnlySpan<byte> json, int at)
-    {
-        if (at + 6 > json.Length || json[at] != (byte)'\\' || json[at + 1] != (byte)'u') return null;
-        var unit = 0;
-        for (var k = at + 2; k < at + 6; k++)
-        {
-            var digit = HexValue(json[k]);
-            if (digit < 0) return null;
-            unit = unit * 16 + digit;
-        }
-        return unit;
-    }
-
-    private static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
-
-    /// <summary>
-    /// The line and column of <paramref name="offset"/> in <paramref name="text"/>, which starts at
-    /// (<paramref name="line"/>, <paramref name="column"/>); columns count characters, as the reader's do.
-    /// </summary>
-    public static (int Line, int Column) PositionIn(ReadOnlySpan<byte> text, int offset, int line, int column)
-    {
-        var before = text[..offset];
-        var lastNewline = before.LastIndexOf((byte)'\n');
-        if (lastNewline < 0) return (line, column + System.Text.Encoding.UTF8.GetCharCount(before));
-        return (line + before.Count((byte)'\n'), 1 + System.Text.Encoding.UTF8.GetCharCount(before[(lastNewline + 1)..]));
-    }
+    private static int? Escaped(ReadOnlySpan<byte> json, int at) =>
+        at + 6 <= json.Length && json[at] == (byte)'\\' && json[at + 1] == (byte)'u'
+        && int.TryParse(json.Slice(at + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var unit)
+            ? unit
+            : null;
 
     public static string Describe(JsonException e, bool atEndOfInput)
     {

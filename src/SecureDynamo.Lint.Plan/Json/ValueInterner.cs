@@ -35,7 +35,7 @@ internal sealed class ValueInterner
         var mask = Capacity - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            ref var e = ref _segments[i >> SegmentBits][i & (SegmentEntries - 1)];
+            ref var e = ref Slot(_segments, i);
             if (e.Value is null) return null;
             if (e.Hash == hash && e.Length == text.Length && _chunks[e.Chunk].AsSpan(e.Offset, e.Length).SequenceEqual(text)) return e.Value;
         }
@@ -95,9 +95,12 @@ internal sealed class ValueInterner
     {
         var mask = segments.Length * SegmentEntries - 1;
         var i = entry.Hash & mask;
-        while (segments[i >> SegmentBits][i & (SegmentEntries - 1)].Value is not null) i = (i + 1) & mask;
-        segments[i >> SegmentBits][i & (SegmentEntries - 1)] = entry;
+        while (Slot(segments, i).Value is not null) i = (i + 1) & mask;
+        Slot(segments, i) = entry;
     }
+
+    /// <summary>Entry <paramref name="i"/> of the table kept in <paramref name="segments"/>.</summary>
+    private static ref Entry Slot(Entry[][] segments, int i) => ref segments[i >> SegmentBits][i & (SegmentEntries - 1)];
 
     private static int Hash(ReadOnlySpan<byte> text)
     {

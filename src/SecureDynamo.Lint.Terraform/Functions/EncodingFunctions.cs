@@ -8,16 +8,11 @@ namespace SecureDynamo.Lint.Terraform.Functions;
 /// <summary>Terraform's encoding functions.</summary>
 internal static class EncodingFunctions
 {
-    private static Value Hex(IReadOnlyList<Value> a, Func<byte[], byte[]> hash)
+    /// <summary>The string argument's UTF-8 bytes, passed through <paramref name="transform"/> (a hash), then written by <paramref name="encode"/>.</summary>
+    private static Value OfBytes(IReadOnlyList<Value> a, Func<byte[], byte[]> transform, Func<byte[], string> encode)
     {
         Arity(a, 1);
-        return Value.String(Convert.ToHexStringLower(hash(Encoding.UTF8.GetBytes(ValueOps.ToText(a[0])))));
-    }
-
-    private static Value Base64(IReadOnlyList<Value> a, Func<byte[], byte[]> hash)
-    {
-        Arity(a, 1);
-        return Value.String(Convert.ToBase64String(hash(Encoding.UTF8.GetBytes(ValueOps.ToText(a[0])))));
+        return Value.String(encode(transform(Encoding.UTF8.GetBytes(ValueOps.ToText(a[0])))));
     }
 
     public static void Register(Dictionary<string, Func<IReadOnlyList<Value>, FunctionContext, Value>> f)
@@ -25,15 +20,15 @@ internal static class EncodingFunctions
         f["jsonencode"] = (a, _) => { Arity(a, 1); return Value.String(Json.Encode(a[0])); };
         f["jsondecode"] = (a, _) => { Arity(a, 1); return Json.Decode(ValueOps.ToText(a[0])); };
         // Hashes of the string's UTF-8 bytes: lowercase hex, or base64 for the base64* forms.
-        f["md5"] = (a, _) => Hex(a, System.Security.Cryptography.MD5.HashData);
-        f["sha1"] = (a, _) => Hex(a, System.Security.Cryptography.SHA1.HashData);
-        f["sha256"] = (a, _) => Hex(a, System.Security.Cryptography.SHA256.HashData);
-        f["sha512"] = (a, _) => Hex(a, System.Security.Cryptography.SHA512.HashData);
-        f["base64sha256"] = (a, _) => Base64(a, System.Security.Cryptography.SHA256.HashData);
-        f["base64sha512"] = (a, _) => Base64(a, System.Security.Cryptography.SHA512.HashData);
+        f["md5"] = (a, _) => OfBytes(a, System.Security.Cryptography.MD5.HashData, Convert.ToHexStringLower);
+        f["sha1"] = (a, _) => OfBytes(a, System.Security.Cryptography.SHA1.HashData, Convert.ToHexStringLower);
+        f["sha256"] = (a, _) => OfBytes(a, System.Security.Cryptography.SHA256.HashData, Convert.ToHexStringLower);
+        f["sha512"] = (a, _) => OfBytes(a, System.Security.Cryptography.SHA512.HashData, Convert.ToHexStringLower);
+        f["base64sha256"] = (a, _) => OfBytes(a, System.Security.Cryptography.SHA256.HashData, Convert.ToBase64String);
+        f["base64sha512"] = (a, _) => OfBytes(a, System.Security.Cryptography.SHA512.HashData, Convert.ToBase64String);
         f["yamlencode"] = (a, _) => { Arity(a, 1); return Value.String(Yaml.Encode(a[0])); };
         f["yamldecode"] = (a, _) => { Arity(a, 1); return Yaml.Decode(ValueOps.ToText(a[0])); };
-        f["base64encode"] = (a, _) => { Arity(a, 1); return Value.String(Convert.ToBase64String(Encoding.UTF8.GetBytes(ValueOps.ToText(a[0])))); };
+        f["base64encode"] = (a, _) => OfBytes(a, bytes => bytes, Convert.ToBase64String);
         f["base64decode"] = (a, _) =>
         {
             Arity(a, 1);

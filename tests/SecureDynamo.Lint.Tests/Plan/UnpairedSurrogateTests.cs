@@ -27,7 +27,7 @@ public sealed class UnpairedSurrogateTests
     {
         var text = Encoding.UTF8.GetBytes("{\"é\":\n  \"\\ud800\"}");
         // After {"é (4 bytes, 3 characters) on the first line, which starts at column 10.
-        Assert.Equal((1, 13), JsonProblems.PositionIn(text, 4, 1, 10));
-        Assert.Equal((2, 4), JsonProblems.PositionIn(text, JsonProblems.UnpairedSurrogateAt(text), 1, 10));
+        Assert.Equal((1, 13), TextPosition.Of(text, 4, 1, 10));
+        Assert.Equal((2, 4), TextPosition.Of(text, JsonProblems.UnpairedSurrogateAt(text), 1, 10));
     }
 }
