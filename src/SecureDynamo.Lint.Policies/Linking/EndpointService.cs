@@ -42,11 +42,12 @@ public static partial class EndpointService
     private static string? LookedUp(Value name, PolicyContext context)
     {
         if (name.Expression is null || context.Resolver.Resolve(name.Expression) is not ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_vpc_endpoint_service" } service) return null;
+        RegionResolver? regions = null;
         foreach (var instance in service.Instances)
         {
             if (instance.After.Get("service_name") is { IsKnown: true, Sensitive: false } looked && looked.AsString() is { } text) return text;
             if (instance.After.Get("service").AsString() is "dynamodb" or "dynamodb-fips" && instance.After.Get("service_name").IsNull
-                && new RegionResolver(context.Graph, context.Resolver).RegionOf(instance) is { IsKnown: true } region)
+                && (regions ??= new RegionResolver(context.Graph, context.Resolver)).RegionOf(instance) is { IsKnown: true } region)
             {
                 return $"com.amazonaws.{region.Name}.{instance.After.Get("service").AsString()}";
             }
