@@ -154,7 +154,7 @@ public sealed class KeyClassifier
     /// </summary>
     private Origin? ArgumentOf(ResourceOrigin origin, string argument) =>
         origin.Config?.Body.Attributes.GetValueOrDefault(argument) is { References.Count: > 0 } expression
-            ? _resolver.Resolve(expression with { Module = origin.ModulePath })
+            ? _resolver.ResolveIn(expression, origin.ModulePath)
             : null;
 
     /// <summary>
@@ -190,7 +190,7 @@ public sealed class KeyClassifier
         }
         if (looked is null && data.Config?.Body.Attributes.GetValueOrDefault(argument) is { } expr)
         {
-            var v = expr.References.Count == 0 ? expr.Constant : (_resolver.Resolve(expr with { Module = data.ModulePath }) as ConstantOrigin)?.Value;
+            var v = expr.References.Count == 0 ? expr.Constant : (_resolver.ResolveIn(expr, data.ModulePath) as ConstantOrigin)?.Value;
             looked = v?.AsString();
         }
         // What the data source read says of the key itself (aws_kms_key reports who manages it).

@@ -14,6 +14,7 @@ public sealed class ReferenceResolver
     private readonly ResourceGraph _graph;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Expression, Origin> _resolved = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Expression Expression, string Module), Origin> _resolvedIn = new(InModule.Comparer);
 
     public ReferenceResolver(ResourceGraph graph) => _graph = graph;
 
@@ -94,6 +95,27 @@ public sealed class ReferenceResolver
     /// concurrent table; the answer depends only on the expression and the (immutable) graph.
     /// </remarks>
     public Origin Resolve(Expression expression) => _resolved.GetOrAdd(expression, static (e, self) => self.Resolve(e, 0), this);
+
+    /// <summary>
+    /// What <paramref name="expression"/> refers to when read in <paramref name="module"/>: an argument of a resource's
+    /// own configuration, which does not say which module instance it belongs to. Worked out once per expression and module.
+    /// </summary>
+    public Origin ResolveIn(Expression expression, string module) =>
+        expression.Module == module
+            ? Resolve(expression)
+            : _resolvedIn.GetOrAdd((expression, module), static (key, self) => self.Resolve(key.Expression with { Module = key.Module }, 0), this);
+
+    /// <summary>An expression object (by reference) read in a module (by name).</summary>
+    private sealed class InModule : IEqualityComparer<(Expression Expression, string Module)>
+    {
+        public static readonly InModule Comparer = new();
+
+        public bool Equals((Expression Expression, string Module) x, (Expression Expression, string Module) y) =>
+            ReferenceEquals(x.Expression, y.Expression) && string.Equals(x.Module, y.Module, StringComparison.Ordinal);
+
+        public int GetHashCode((Expression Expression, string Module) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Expression), StringComparer.Ordinal.GetHashCode(key.Module));
+    }
 
     private Origin Resolve(Expression expression, int depth)
     {

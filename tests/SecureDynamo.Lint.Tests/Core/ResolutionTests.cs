@@ -48,6 +48,29 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void An_argument_read_in_a_module_resolves_there_once_per_module()
+    {
+        var keyConfig = new ResourceConfig("aws_kms_key.k", ResourceMode.Managed, "aws_kms_key", "k", "aws", ConfigBody.Empty, null, null);
+        var child = new ModuleConfig("module.keys", new Dictionary<string, ResourceConfig> { ["aws_kms_key.k"] = keyConfig },
+            new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        var root = new ModuleConfig("", new Dictionary<string, ResourceConfig>(),
+            new Dictionary<string, ModuleCall> { ["keys"] = new("keys", "./keys", new Dictionary<string, Expression>(), child) },
+            new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        var key = new Resource(ResourceAddress.Parse("module.keys.aws_kms_key.k"), PlannedAction.Create, Value.EmptyMap, Value.Null, keyConfig);
+        var resolver = new ReferenceResolver(new ResourceGraph("test", InputKind.Plan, [key], root, new Dictionary<string, Value>(), []));
+        // An argument of a resource's configuration, as the configuration holds it: it does not name its module instance.
+        var argument = new Expression("", ["aws_kms_key.k.arn", "aws_kms_key.k"]);
+
+        var inModule = Assert.IsType<ResourceOrigin>(resolver.ResolveIn(argument, "module.keys"));
+        Assert.Same(key, Assert.Single(inModule.Instances));
+        Assert.Same(inModule, resolver.ResolveIn(argument, "module.keys"));
+        // The same expression read in the root names a resource the root does not have.
+        var inRoot = Assert.IsType<ResourceOrigin>(resolver.ResolveIn(argument, ""));
+        Assert.Empty(inRoot.Instances);
+        Assert.Same(resolver.Resolve(argument), inRoot);
+    }
+
+    [Fact]
     public void Module_steps_lead_from_the_referring_instance_to_the_resource_instance()
     {
         var keyConfig = new ResourceConfig("aws_kms_key.k", ResourceMode.Managed, "aws_kms_key", "k", "aws", ConfigBody.Empty, null, null);
