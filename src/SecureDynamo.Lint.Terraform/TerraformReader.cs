@@ -53,10 +53,8 @@ public static class TerraformReader
                 var root = new ModuleInstance(context, definition, "", "", "", arguments, new Dictionary<string, string>());
                 var builder = new GraphBuilder();
                 var config = builder.Build(root);
-                // Known values, and values Terraform refuses (which must not be read as the variable's default).
-                var variables = root.VariableValues()
-                    .Where(p => !Unknowns.ContainsUnknown(p.Value) || p.Value.Expression?.Refused == true)
-                    .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                // The values the input gives, known or not (neither may be read as the variable's default).
+                var variables = root.GivenVariableValues();
                 var graph = new ResourceGraph(source, InputKind.Hcl, builder.Resources, config, variables, builder.Providers)
                 {
                     UnanalysedModules = context.Unanalysed.Distinct(StringComparer.Ordinal).ToList(),

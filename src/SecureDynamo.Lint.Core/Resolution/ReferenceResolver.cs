@@ -144,12 +144,21 @@ public sealed class ReferenceResolver
                     if (seen.Add("var." + steps[1]))
                     {
                         var variable = ResolveVariable(expression.Module, steps[1], reference, expression.Passed, depth);
-                        targets.Add(variable is ResourceOrigin whole ? InstanceIndexed(whole, expression, "var." + steps[1]) : variable);
+                        targets.Add(variable switch
+                        {
+                            ResourceOrigin whole => InstanceIndexed(whole, expression, "var." + steps[1]),
+                            ConstantOrigin constant => PartRead(constant, reference, names: 2, depth),
+                            _ => variable,
+                        });
                     }
                     continue;
                 case "module":
                     // "module.m" alone accompanies "module.m.out" in reference lists: the output names the target.
-                    if (steps.Count >= 3 && seen.Add("module." + steps[1] + "." + steps[2])) targets.Add(ResolveOutput(expression.Module, steps[1], steps[2], reference, expression.Passed, depth));
+                    if (steps.Count >= 3 && seen.Add("module." + steps[1] + "." + steps[2]))
+                    {
+                        var output = ResolveOutput(expression.Module, steps[1], steps[2], reference, expression.Passed, depth);
+                        targets.Add(output is ConstantOrigin constant ? PartRead(constant, reference, names: 3, depth) : output);
+                    }
                     continue;
                 case "data":
                     {
@@ -189,6 +198,79 @@ public sealed class ReferenceResolver
         // A plan's expression is its references only: naming the first as the expression would misread a conditional.
         var depends = string.Join(" and ", expression.References.Take(3)) + (expression.References.Count > 3 ? " and more" : "");
         return new UnresolvedOrigin(expression.Text is { } text ? $"{text} (depends on {depends})" : $"an expression of {depends}");
+    }
+
+    /// <summary>
+    /// The part of a variable's or an output's constant value that <paramref name="reference"/> reads after its first
+    /// <paramref name="names"/> names (<c>var.x.enabled</c>, <c>var.x["k"]</c>, <c>module.m.out[0]</c>). A value the input
+    /// gives with a part it cannot know (an undefined name in a tfvars file: <c>False</c>) is no value there, never a default.
+    /// </summary>
+    private Origin PartRead(ConstantOrigin constant, string reference, int names, int depth)
+    {
+        var part = PartAt(constant.Value, reference, names);
+        if (!part.ContainsUnknown()) return ReferenceEquals(part, constant.Value) ? constant : constant with { Value = part };
+        var unknown = FirstUnknown(part);
+        var why = unknown.Expression is { References.Count: > 0 } e && Resolve(e, depth + 1) is UnresolvedOrigin u ? u.Why : unknown.Expression?.Describe() ?? "not known";
+        return new UnresolvedOrigin($"{reference}, whose value in the input is not known: {why}") { HasNoValue = true };
+    }
+
+    private static Value FirstUnknown(Value value)
+    {
+        if (value.IsUnknown) return value;
+        foreach (var item in value.Items) if (item.ContainsUnknown()) return FirstUnknown(item);
+        foreach (var field in value.Fields.Values) if (field.ContainsUnknown()) return FirstUnknown(field);
+        return value;
+    }
+
+    /// <summary>
+    /// Follows the attribute and literal index steps of <paramref name="reference"/> after its first <paramref name="names"/>
+    /// names (an instance key among those, <c>module.m["k"].out</c>, is skipped) into <paramref name="value"/>. A step of
+    /// another kind (a splat) leaves the whole value, as the reference's target.
+    /// </summary>
+    public static Value PartAt(Value value, string reference, int names)
+    {
+        var i = 0;
+        for (var seen = 0; seen < names;)
+        {
+            if (NextStep(reference, ref i) is not var (name, _)) return value;
+            if (name is not null) seen++;
+        }
+        var part = value;
+        while (NextStep(reference, ref i) is var (name, key))
+        {
+            if (part.IsUnknown) return part;
+            if (name is not null) part = part.Get(name);
+            else if (key is ['"', .., '"']) part = part.Get(key[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal));
+            else if (int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+            {
+                part = part.Kind == ValueKind.List ? part.At(index) : part.Get(key!);
+            }
+            else return value;
+        }
+        return part;
+    }
+
+    /// <summary>The step of <paramref name="reference"/> at <paramref name="i"/>: a name, or an index as written (<c>"k"</c>, <c>0</c>, <c>*</c>); null at its end.</summary>
+    private static (string? Name, string? Key)? NextStep(string reference, ref int i)
+    {
+        if (i < reference.Length && reference[i] == '.') i++;
+        if (i >= reference.Length) return null;
+        var start = i;
+        if (reference[i] == '[')
+        {
+            i++;
+            if (i < reference.Length && reference[i] == '"')
+            {
+                i++;
+                while (i < reference.Length && reference[i] != '"') i += reference[i] == '\\' ? 2 : 1;
+            }
+            while (i < reference.Length && reference[i] != ']') i++;
+            var key = reference[(start + 1)..Math.Min(i, reference.Length)];
+            i++;
+            return (null, key);
+        }
+        while (i < reference.Length && reference[i] is not ('.' or '[')) i++;
+        return (reference[start..i], null);
     }
 
     private Origin ResourceAt(string module, ResourceMode mode, string type, string address, string reference)

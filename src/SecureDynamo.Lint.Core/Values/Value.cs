@@ -142,6 +142,15 @@ public sealed class Value
         return current;
     }
 
+    /// <summary>True when this value, or anything inside it, is unknown.</summary>
+    public bool ContainsUnknown()
+    {
+        if (IsUnknown) return true;
+        foreach (var i in Items) if (i.ContainsUnknown()) return true;
+        foreach (var f in Fields.Values) if (f.ContainsUnknown()) return true;
+        return false;
+    }
+
     /// <summary>True when this value, or anything inside it, is sensitive.</summary>
     public bool ContainsSensitive()
     {

@@ -37,7 +37,7 @@ internal sealed class ConfigBuilder
             try
             {
                 var v = _scope.Evaluator.Evaluate(e, Bindings.Empty);
-                if (!Unknowns.ContainsUnknown(v)) constant = v;
+                if (!v.ContainsUnknown()) constant = v;
             }
             catch (EvaluationError)
             {

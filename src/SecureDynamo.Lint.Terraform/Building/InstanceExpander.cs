@@ -37,7 +37,7 @@ internal static class InstanceExpander
         if (forEach is not null)
         {
             var v = EvaluateMeta(forEach, evaluator);
-            var keysUnknown = v.IsUnknown || (v.Kind == ValueKind.List && v.Items.Any(Unknowns.ContainsUnknown));
+            var keysUnknown = v.IsUnknown || (v.Kind == ValueKind.List && v.Items.Any(i => i.ContainsUnknown()));
             if (keysUnknown)
             {
                 evaluator.Scope.Warn($"the for_each of {what} is unknown before apply; it is judged once under its configuration address, with each.key and each.value unknown", forEach.Expression.Range);

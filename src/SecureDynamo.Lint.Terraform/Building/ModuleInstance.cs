@@ -16,6 +16,7 @@ internal sealed class ModuleInstance : IModuleScope
     private static readonly HashSet<string> CallMetaArguments = new(StringComparer.Ordinal) { "source", "version", "count", "for_each", "providers", "depends_on" };
 
     private readonly ReadContext _context;
+    private readonly IReadOnlyDictionary<string, Func<Value>> _arguments;
 
     /// <summary>The directories of this module and of every module that calls it, down from the root: a call back into one of them never ends.</summary>
     private readonly HashSet<string> _lineage;
@@ -38,6 +39,7 @@ internal sealed class ModuleInstance : IModuleScope
         IReadOnlySet<string>? callers = null)
     {
         _context = context;
+        _arguments = arguments;
         if (modulePath.Length == 0) context.Root ??= this;
         Definition = definition;
         _lineage = new HashSet<string>(callers ?? new HashSet<string>(), StringComparer.Ordinal) { Path.TrimEndingDirectorySeparator(definition.DirectoryOnDisk) };
@@ -88,8 +90,13 @@ internal sealed class ModuleInstance : IModuleScope
     public string RootDirectoryOnDisk => _context.RootOnDisk;
 
     /// <summary>Root module variable values (after defaults, tfvars and --var), evaluated.</summary>
-    public IReadOnlyDictionary<string, Value> VariableValues() =>
-        _variables.ToDictionary(p => p.Key, p => p.Value.Get(), StringComparer.Ordinal);
+    /// <summary>
+    /// The values of the variables the input gives one (an argument, tfvars or --var, or a default), even where a part
+    /// of it is unknown (an undefined name in a tfvars file): such a value is no value, never the default.
+    /// </summary>
+    public IReadOnlyDictionary<string, Value> GivenVariableValues() =>
+        _variables.Where(p => _arguments.ContainsKey(p.Key) || Definition.Variables[p.Key].Body.Attributes.Any(a => a.Name == "default"))
+            .ToDictionary(p => p.Key, p => p.Value.Get(), StringComparer.Ordinal);
 
     public Value Variable(string name, SourceRange range)
     {
@@ -152,7 +159,7 @@ internal sealed class ModuleInstance : IModuleScope
             // An argument that depends on itself through this resource: Terraform refuses the cycle; here it stays unknown.
             return null;
         }
-        return Unknowns.ContainsUnknown(value) ? null : value;
+        return value.ContainsUnknown() ? null : value;
     }
 
     /// <summary>

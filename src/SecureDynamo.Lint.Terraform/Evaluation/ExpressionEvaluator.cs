@@ -136,7 +136,7 @@ internal sealed class ExpressionEvaluator
     private Value Join(TemplateJoin j, Bindings b)
     {
         var list = Evaluate(j.Tuple, b);
-        if (Unknowns.ContainsUnknown(list)) return Unknowns.From(_scope.ModulePath, new[] { list });
+        if (list.ContainsUnknown()) return Unknowns.From(_scope.ModulePath, new[] { list });
         try { return Value.String(StringLimit.Join("", list.Items.Select(ValueOps.ToText).ToList())); }
         catch (EvaluationError e) when (e.Range is null) { throw new EvaluationError(e.Message, j.Range); }
     }
@@ -403,7 +403,7 @@ internal sealed class ExpressionEvaluator
         }
         // jsonencode of a value holding an unknown is unknown, as the encoder would find (without an exception thrown through it);
         // what is known of the document can still be judged (a policy's actions): the encoding with a marker for each unknown part.
-        if (name == "jsonencode" && values.Count == 1 && Unknowns.ContainsUnknown(values[0]))
+        if (name == "jsonencode" && values.Count == 1 && values[0].ContainsUnknown())
         {
             var unknown = Unknowns.From(_scope.ModulePath, values);
             return unknown.WithExpression(unknown.Expression! with { Skeleton = Json.Skeleton(values[0]) });
@@ -448,7 +448,7 @@ internal sealed class ExpressionEvaluator
             {
                 var v = Evaluate(arg, b);
                 // Terraform cannot tell yet whether an unknown argument will fail, so the result is unknown.
-                if (Unknowns.ContainsUnknown(v)) return Unknowns.From(_scope.ModulePath, new[] { v });
+                if (v.ContainsUnknown()) return Unknowns.From(_scope.ModulePath, new[] { v });
                 return v;
             }
             catch (EvaluationError e)
@@ -465,7 +465,7 @@ internal sealed class ExpressionEvaluator
         try
         {
             var v = Evaluate(f.Args[0], b);
-            return Unknowns.ContainsUnknown(v) ? Unknowns.From(_scope.ModulePath, new[] { v }) : Value.True;
+            return v.ContainsUnknown() ? Unknowns.From(_scope.ModulePath, new[] { v }) : Value.True;
         }
         catch (EvaluationError)
         {

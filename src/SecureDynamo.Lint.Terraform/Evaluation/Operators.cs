@@ -24,7 +24,7 @@ internal static class Operators
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
                 // A known value is null or not whatever unknowns it holds inside: `var.x != null` is known for { k = aws_kms_key.k.arn }.
                 if (l.IsKnown && r.IsKnown && l.IsNull != r.IsNull) return Value.Bool(op == BinaryOperator.NotEqual);
-                if (Unknowns.ContainsUnknown(l) || Unknowns.ContainsUnknown(r)) return Unknowns.From(module, new[] { l, r });
+                if (l.ContainsUnknown() || r.ContainsUnknown()) return Unknowns.From(module, new[] { l, r });
                 var same = ValueOps.Same(l, r);
                 return Value.Bool(op == BinaryOperator.Equal ? same : !same);
         }

@@ -42,7 +42,14 @@ internal static class TraversalText
         };
         if (steps.Count < objectSteps || !AttributesFrom(steps, 1, objectSteps)) return new[] { Render(steps) };
         var objectText = Render(steps, objectSteps);
-        if (root is "var" or "local" or "each" or "count" or "path" or "terraform" or "self") return new[] { objectText };
+        if (root is "local" or "each" or "count" or "path" or "terraform" or "self") return new[] { objectText };
+        if (root == "var")
+        {
+            // The variable with the part of it read (var.cfg.protect, var.cfg), as Terraform lists them: the resolver reads that part.
+            var read = objectSteps;
+            while (read < steps.Count && steps[read] is TraverseAttr or TraverseIndex { Key: HclString or HclNumberValue }) read++;
+            return read == objectSteps ? new[] { objectText } : new[] { Render(steps, read), objectText };
+        }
         // One more step: an instance key and/or the attribute read from the object.
         var end = objectSteps;
         if (end < steps.Count && steps[end] is TraverseIndex) end++;

@@ -5,15 +5,6 @@ namespace SecureDynamo.Lint.Terraform.Evaluation;
 /// <summary>Builds unknown values that carry the references of everything they were computed from.</summary>
 internal static class Unknowns
 {
-    /// <summary>True when <paramref name="v"/> or anything inside it is unknown.</summary>
-    public static bool ContainsUnknown(Value v)
-    {
-        if (v.IsUnknown) return true;
-        foreach (var i in v.Items) if (ContainsUnknown(i)) return true;
-        foreach (var f in v.Fields.Values) if (ContainsUnknown(f)) return true;
-        return false;
-    }
-
     /// <summary>An unknown value whose references are the union of the unknowns inside <paramref name="sources"/>.</summary>
     public static Value From(string module, IEnumerable<Value> sources, string? text = null)
     {

@@ -28,7 +28,7 @@ internal static class FormatVerbs
                 anyUnknown = true;
                 args.Add(Value.String(Sentinel + (i - 1).ToString(CultureInfo.InvariantCulture) + SentinelEnd));
             }
-            else if (Unknowns.ContainsUnknown(v)) return null;
+            else if (v.ContainsUnknown()) return null;
             else args.Add(v);
         }
         if (!anyUnknown) return null;

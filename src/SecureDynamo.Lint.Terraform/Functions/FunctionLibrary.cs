@@ -40,6 +40,6 @@ internal static class FunctionLibrary
     /// <summary>Raises <see cref="UnknownEncountered"/> when any argument is or holds an unknown value.</summary>
     public static void RequireKnown(IEnumerable<Value> args)
     {
-        foreach (var a in args) if (Unknowns.ContainsUnknown(a)) throw new UnknownEncountered();
+        foreach (var a in args) if (a.ContainsUnknown()) throw new UnknownEncountered();
     }
 }

@@ -23,6 +23,25 @@ public sealed class ResolutionTests
     public void Splits_traversals_dropping_indexes(string reference, string[] steps) =>
         Assert.Equal(steps, ReferenceResolver.SplitTraversal(reference));
 
+    [Theory]
+    [InlineData("var.cfg", 2, "{\"keys\":{\"a b\":\"x\"},\"list\":[1,2],\"on\":true}")]
+    [InlineData("var.cfg.on", 2, "true")]
+    [InlineData("var.cfg.list[1]", 2, "2")]
+    [InlineData("var.cfg.keys[\"a b\"]", 2, "\"x\"")]
+    [InlineData("var.cfg.missing", 2, "null")]
+    [InlineData("module.m[\"k\"].out.on", 3, "true")]
+    [InlineData("var.cfg.list[*]", 2, "{\"keys\":{\"a b\":\"x\"},\"list\":[1,2],\"on\":true}")]
+    public void A_reference_reads_its_part_of_a_constant(string reference, int names, string json)
+    {
+        var value = Value.Map(new Dictionary<string, Value>
+        {
+            ["keys"] = Value.Map(new Dictionary<string, Value> { ["a b"] = Value.String("x") }),
+            ["list"] = Value.List([Value.Number(1), Value.Number(2)]),
+            ["on"] = Value.True,
+        });
+        Assert.Equal(json, SecureDynamo.Lint.Tests.Terraform.TempModule.Render(ReferenceResolver.PartAt(value, reference, names)));
+    }
+
     [Fact]
     public void Module_outputs_are_followed_to_their_expression()
     {

@@ -65,6 +65,60 @@ public sealed class UnknownValueMessageTests
         Assert.Contains(read.Warnings, w => w.Contains("variable \"pitr\": a bool is required", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // An undefined name (False) in tfvars: reading var.pitr as its default, true, passed the table.
+    [InlineData("bool", "true", "pitr = False", "var.pitr", "var.pitr, whose value in the input is not known: False, a name nothing defines (HCL writes false in lower case)")]
+    // The attribute the argument reads is the undefined one; its default object said true.
+    [InlineData("object({ enabled = bool })", "{ enabled = true }", "pitr = { enabled = False }", "var.pitr.enabled", "var.pitr.enabled, whose value in the input is not known: False, a name nothing defines")]
+    public void A_root_variable_value_with_an_undefined_name_is_no_value_not_the_default(string type, string fallback, string tfvars, string argument, string why)
+    {
+        using var m = new TempModule(
+            ("main.tf", $$"""
+                variable "pitr" {
+                  type    = {{type}}
+                  default = {{fallback}}
+                }
+                resource "aws_dynamodb_table" "t" {
+                  name     = "t"
+                  hash_key = "id"
+                  point_in_time_recovery {
+                    enabled = {{argument}}
+                  }
+                }
+                """),
+            ("terraform.tfvars", tfvars + "\n"));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:002"));
+        Assert.Equal(Status.Unknown, result.Status);
+        Assert.StartsWith("aws_dynamodb_table.t: point_in_time_recovery.enabled has no value in the input (" + why, result.Message);
+    }
+
+    [Fact]
+    public void A_known_attribute_of_a_root_variable_is_read_beside_an_undefined_one()
+    {
+        // var.cfg.pitr is known (true) though var.cfg.protect is not: only the protection is unknown.
+        using var m = new TempModule(
+            ("main.tf", """
+                variable "cfg" {
+                  type    = object({ pitr = bool, protect = bool })
+                  default = { pitr = false, protect = true }
+                }
+                resource "aws_dynamodb_table" "t" {
+                  name                        = "t"
+                  hash_key                    = "id"
+                  deletion_protection_enabled = var.cfg.protect
+                  point_in_time_recovery {
+                    enabled = var.cfg.pitr
+                  }
+                }
+                """),
+            ("terraform.tfvars", "cfg = { pitr = true, protect = False }\n"));
+        var graph = m.Read().Graph;
+        Assert.Equal(Status.Pass, Assert.Single(BuiltInPolicies.Run(graph, "dynamodb:002")).Status);
+        var protection = Assert.Single(BuiltInPolicies.Run(graph, "dynamodb:003"));
+        Assert.Equal(Status.Unknown, protection.Status);
+        Assert.Contains("var.cfg.protect, whose value in the input is not known: False", protection.Message);
+    }
+
     [Fact]
     public void A_dynamic_block_whose_for_each_is_known_only_after_apply_is_named_not_the_value_inside_it()
     {

@@ -42,7 +42,7 @@ internal sealed class TempModule : IDisposable
 
     /// <summary>Renders a value for assertions: JSON for known values, <c>unknown[refs]</c> for unknown ones.</summary>
     public static string Render(Value v) =>
-        Unknowns.ContainsUnknown(v)
+        v.ContainsUnknown()
             ? v.IsUnknown ? "unknown[" + string.Join(",", v.Expression?.References ?? Array.Empty<string>()) + "]" : "partly-unknown"
             : Json.Encode(v);
 }
