@@ -46,18 +46,46 @@ public sealed class KeyClassifier
     }
 
     /// <summary>
-    /// Classifies the key <paramref name="user"/> is encrypted with, <paramref name="key"/>, written in
-    /// its configuration as <paramref name="configured"/>. A known key ARN that the configuration takes from
-    /// a KMS data source read during planning (<c>data.aws_kms_alias.x.target_key_arn</c>) is judged by what
-    /// the data source looked up: the ARN of <c>alias/aws/dynamodb</c>'s key is the AWS managed key, though
-    /// nothing in the ARN says so.
+    /// Classifies the key at <paramref name="path"/> of <paramref name="user"/> (its value with unknowns resolved, and its
+    /// configuration): see <see cref="Classify(Value, Resource, Expression?, bool)"/>.
     /// </summary>
-    public KeyAssessment Classify(Value key, Resource user, Expression? configured)
+    public KeyAssessment ClassifyAt(Resource user, AttributePath path)
+    {
+        var configured = user.ExpressionAt(path);
+        return Classify(_resolver.Effective(user, path), user, configured,
+            unsetInConfiguration: configured is null && user.Config is { } config && config.Body.WritesBlocksOf(path));
+    }
+
+    /// <summary>
+    /// Classifies the key <paramref name="user"/> is encrypted with, <paramref name="key"/>, written in
+    /// its configuration as <paramref name="configured"/>. A known key ARN is judged by where it comes from, as
+    /// nothing in the ARN says whose key it is:
+    /// <list type="bullet">
+    /// <item>the configuration does not set it (<paramref name="unsetInConfiguration"/>: the block that holds it is written
+    /// without it), or sets it to null or "": the provider read back the key DynamoDB chose, the AWS managed key (rule 1);</item>
+    /// <item>the configuration takes it from a KMS data source read during planning (<c>data.aws_kms_alias.x.target_key_arn</c>):
+    /// what the data source looked up decides (the ARN of <c>alias/aws/dynamodb</c>'s key is the AWS managed key).</item>
+    /// </list>
+    /// A key ARN of a managed <c>aws_kms_key</c> of the input is a customer managed key whatever the configuration says.
+    /// </summary>
+    public KeyAssessment Classify(Value key, Resource user, Expression? configured, bool unsetInConfiguration = false)
     {
         var assessment = Classify(key, user);
-        if (!key.IsKnown || assessment.Kind != KeyKind.CustomerManaged) return assessment;
-        if (configured is { References.Count: > 0 } expression &&
-            _resolver.Resolve(expression) is ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data &&
+        if (!key.IsKnown || assessment.Kind != KeyKind.CustomerManaged || assessment.ManagedKeys.Count > 0) return assessment;
+        var shown = key.Sensitive ? "(sensitive value)" : key.AsString();
+        if (unsetInConfiguration)
+        {
+            return KeyAssessment.Of(KeyKind.AwsManaged, $"not set in configuration, so DynamoDB uses the AWS managed key {AwsManagedAlias} (the plan shows the ARN the provider read back, {shown})");
+        }
+        if (configured is null) return assessment;
+        var written = configured.References.Count == 0 ? configured.Constant : (_resolver.Resolve(configured) as ConstantOrigin)?.Value;
+        if (written is not null && (written.IsNull || written.AsString() == ""))
+        {
+            return KeyAssessment.Of(KeyKind.AwsManaged,
+                $"{configured.Describe()}, which is {(written.IsNull ? "null" : "empty")}, so DynamoDB uses the AWS managed key {AwsManagedAlias} (the plan shows the ARN the provider read back, {shown})");
+        }
+        if (configured.References.Count > 0 &&
+            _resolver.Resolve(configured) is ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data &&
             FromDataSource(data) is { Kind: KeyKind.AwsManaged } looked)
         {
             return looked;
@@ -214,7 +242,34 @@ public sealed class KeyClassifier
         if (s.Length == 0) return KeyAssessment.Of(KeyKind.AwsManaged, "empty, so DynamoDB uses the AWS managed key alias/aws/dynamodb");
         var shown = key.Sensitive ? "(sensitive value)" : s;
         if (IsAwsManagedAlias(s)) return KeyAssessment.Of(KeyKind.AwsManaged, $"the AWS managed key {shown}");
-        return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {shown}", ManagedKeysWithIdentifier(s));
+        var managed = ManagedKeysWithIdentifier(s);
+        if (managed.Count == 0 && AwsManagedKeyLookedUpAs(s) is { } lookup) return KeyAssessment.Of(KeyKind.AwsManaged, $"the AWS managed key {shown} ({lookup})");
+        return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {shown}", managed);
+    }
+
+    /// <summary>
+    /// A KMS data source of the input that read the key <paramref name="id"/> and found it AWS managed (<c>key_manager</c>
+    /// "AWS", or an <c>alias/aws/…</c> alias pointing at it), described; null when none did.
+    /// </summary>
+    private string? AwsManagedKeyLookedUpAs(string id)
+    {
+        foreach (var k in _graph.OfType("data.aws_kms_key"))
+        {
+            var v = k.After;
+            if (v.Get("key_manager").AsString() == "AWS" && (v.Get("arn").AsString() == id || v.Get("key_id").AsString() == id || v.Get("id").AsString() == id))
+            {
+                return $"{k.Address} reads it with key_manager AWS";
+            }
+        }
+        foreach (var a in _graph.OfType("data.aws_kms_alias"))
+        {
+            var v = a.After;
+            if (v.Get("name").AsString() is { } name && IsAwsManagedAlias(name) && (v.Get("target_key_arn").AsString() == id || v.Get("target_key_id").AsString() == id))
+            {
+                return $"{a.Address} finds it behind {name}";
+            }
+        }
+        return null;
     }
 
     /// <summary><c>alias/aws/…</c> in any form: bare alias, alias ARN.</summary>

@@ -94,7 +94,9 @@ public sealed class PlanDoesNotWeakenProtection : Policy
         {
             return new Check(Outcome.Weakened, SseEnabled, $"server_side_encryption goes from {before.Description} to an AWS owned key");
         }
-        var after = context.Keys.Classify(context.Effective(resource, SseKey), resource, resource.ExpressionAt(SseKey));
+        var after = context.Keys.ClassifyAt(resource, SseKey);
+        // The key the table has today, kept: this plan changes nothing (its ARN alone said customer managed; where it came from says otherwise).
+        if (after.Kind != KeyKind.CustomerManaged && SameKey(resource.Before.Navigate(SseKey), context.Effective(resource, SseKey))) return Check.NotOn(SseKey);
         return after.Kind switch
         {
             KeyKind.CustomerManaged => new Check(Outcome.Kept, SseKey, "a customer managed key"),
@@ -136,7 +138,9 @@ public sealed class PlanDoesNotWeakenProtection : Policy
             if (cmkOn)
             {
                 var path = kept.PathOf("kms_key_arn");
-                var key = context.Keys.Classify(kept.Effective("kms_key_arn", context), table, kept.Config?.Attributes.GetValueOrDefault("kms_key_arn"));
+                var planned = kept.Effective("kms_key_arn", context);
+                var key = kept.ClassifyKey(planned, context);
+                if (key.Kind != KeyKind.CustomerManaged && SameKey(old.Get("kms_key_arn"), planned)) continue;
                 yield return key.Kind switch
                 {
                     KeyKind.CustomerManaged => new Check(Outcome.Kept, path, $"replica {region} customer managed key"),
@@ -146,6 +150,9 @@ public sealed class PlanDoesNotWeakenProtection : Policy
             }
         }
     }
+
+    /// <summary>Whether the planned key is known and the one of today.</summary>
+    private static bool SameKey(Value today, Value planned) => planned.IsKnown && planned.AsString() is { } arn && arn == today.AsString();
 
     private static string Describe(Value v) => v.Expression?.Describe() ?? "computed by the provider";
 

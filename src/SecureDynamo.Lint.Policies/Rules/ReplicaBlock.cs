@@ -55,6 +55,16 @@ public sealed record ReplicaBlock(Resource Table, int Index, Value Values, Confi
         return context.Resolver.EffectiveUnknown(value, expression);
     }
 
+    /// <summary>
+    /// What kind of key this replica's <c>kms_key_arn</c> (<paramref name="value"/>, resolved) is, judged with the block's
+    /// configuration: a key ARN the block does not set was read back from AWS (<see cref="KeyClassifier.Classify(Value, Resource, Expression?, bool)"/>).
+    /// </summary>
+    public KeyAssessment ClassifyKey(Value value, PolicyContext context)
+    {
+        var configured = Config?.Attributes.GetValueOrDefault("kms_key_arn");
+        return context.Keys.Classify(value, Table, configured, unsetInConfiguration: Config is not null && configured is null);
+    }
+
     private static ConfigBody? ConfigFor(Value replica, int index, int count, IReadOnlyList<ConfigBody> configured, PolicyContext context)
     {
         if (configured.Count == 0) return null;

@@ -30,7 +30,7 @@ public sealed class ReplicasEncryptedWithCustomerKey : ResourcePolicy
 
     private static Verdict JudgeReplicaResource(Resource resource, PolicyContext context)
     {
-        var key = context.Keys.Classify(context.Effective(resource, ReplicaKey), resource, resource.ExpressionAt(ReplicaKey));
+        var key = context.Keys.ClassifyAt(resource, ReplicaKey);
         return key.Kind switch
         {
             KeyKind.CustomerManaged => Verdict.Pass(resource, $"kms_key_arn is {key.Description}", ReplicaKey),
@@ -65,7 +65,7 @@ public sealed class ReplicasEncryptedWithCustomerKey : ResourcePolicy
                 failed.Add((replica, withoutKey));
                 continue;
             }
-            var key = context.Keys.Classify(value, table, replica.Config?.Attributes.GetValueOrDefault("kms_key_arn"));
+            var key = replica.ClassifyKey(value, context);
             var entry = (replica, $"kms_key_arn is {key.Description}");
             if (key.Kind == KeyKind.CustomerManaged) passed.Add(entry);
             else if (key.Kind == KeyKind.Unknown) unknown.Add(entry);

@@ -42,7 +42,7 @@ public sealed class TableEncryptedWithCustomerKey : ResourcePolicy
 
     private static Verdict JudgeKey(Resource resource, PolicyContext context, AttributePath path, string shown)
     {
-        var key = context.Keys.Classify(context.Effective(resource, path), resource, resource.ExpressionAt(path));
+        var key = context.Keys.ClassifyAt(resource, path);
         return key.Kind switch
         {
             KeyKind.CustomerManaged => Verdict.Pass(resource, $"{shown} is {key.Description}", path),
