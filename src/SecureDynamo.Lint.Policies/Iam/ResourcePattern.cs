@@ -21,21 +21,41 @@ public static class ResourcePattern
     }
 
     /// <summary>
-    /// Whether <paramref name="resource"/> covers DynamoDB tables account- or region-wide: <c>*</c>,
-    /// <c>arn:aws:dynamodb:*:*:*</c>, <c>arn:aws:dynamodb:*:*:table/*</c>,
-    /// <c>arn:aws:dynamodb:us-east-1:123456789012:table/*</c>, <c>arn:aws:*</c>. A pattern that names
-    /// tables (<c>table/orders</c>, <c>table/orders/index/*</c>, <c>table/orders-*</c>) is not.
+    /// Table names DynamoDB allows are 3 to 255 of <c>[a-zA-Z0-9_.-]</c>: a pattern that matches each of these, so
+    /// different in length and letters, matches every table name.
     /// </summary>
+    private static readonly string[] TableNames = ["abc", "Zy9_.-", "orders", new string('q', 255)];
+
+    /// <summary>What may follow a table's name in an ARN: nothing, one of its indexes, one of its streams.</summary>
+    private static readonly string[] TableParts = ["", "/index/by_customer", "/stream/2026-01-01T00:00:00.000"];
+
+    /// <summary>
+    /// Whether <paramref name="resource"/> covers DynamoDB tables account- or region-wide: <c>*</c>,
+    /// <c>arn:aws:dynamodb:*:*:*</c>, <c>arn:aws:dynamodb:*:*:table/*</c>, <c>arn:aws:dynamodb:*:*</c> (a final <c>*</c>
+    /// matches across the colons), <c>arn:aws:dynamodb:us-east-1:123456789012:table/*</c>, <c>...:table/???*</c>,
+    /// <c>...:table/*/index/*</c> (every table's indexes), <c>arn:aws:*</c>. A pattern that names tables
+    /// (<c>table/orders</c>, <c>table/orders/index/*</c>, <c>table/orders-*</c>, <c>table/????</c>) is not.
+    /// </summary>
+    /// <remarks>
+    /// Decided by matching the pattern, as IAM does (<c>*</c> any characters, <c>?</c> one), against the ARNs of tables of
+    /// every allowed kind of name in the region and account the pattern itself names (its wildcards there made concrete):
+    /// wide when it matches all of them, for the tables themselves or for all their indexes or streams.
+    /// </remarks>
     public static bool IsDynamoDbWide(string resource)
     {
         if (WildcardPattern.IsAllWildcard(resource)) return true;
-        var parts = resource.Split(':', 6);
-        if (parts.Length < 6) return WildcardPattern.MatchesAllWithPrefix(resource, "arn:aws:dynamodb:");
-        if (!WildcardPattern.Matches(parts[2], "dynamodb")) return false;
-        var rest = parts[5];
-        if (WildcardPattern.IsAllWildcard(rest)) return true;
-        var segments = rest.Split('/');
-        if (segments.Length == 1) return WildcardPattern.MatchesAllWithPrefix(segments[0], "table/");
-        return WildcardPattern.IsAllWildcard(segments[1]) || segments[1].Length == 0;
+        var parts = resource.Split(':');
+        var partition = parts.Length > 1 ? Concrete(parts[1]) : "aws";
+        var region = parts.Length > 3 ? Concrete(parts[3]) : "us-east-1";
+        var account = parts.Length > 4 ? Concrete(parts[4]) : "123456789012";
+        var table = $"arn:{partition}:dynamodb:{region}:{account}:table/";
+        foreach (var part in TableParts)
+        {
+            if (TableNames.All(name => WildcardPattern.Matches(resource, table + name + part))) return true;
+        }
+        return false;
     }
+
+    /// <summary>One string a segment of a pattern matches: each <c>*</c> as nothing, each <c>?</c> as one letter.</summary>
+    private static string Concrete(string segment) => segment.Replace("*", "", StringComparison.Ordinal).Replace('?', 'x');
 }

@@ -49,6 +49,17 @@ public sealed class ActionPatternTests
     [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/orders", false)]
     [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/orders/index/*", false)]
     [InlineData("arn:aws:dynamodb:*:123456789012:table/orders-*", false)]
+    // A final * matches across the colons: every table of every region, or of one region.
+    [InlineData("arn:aws:dynamodb:*:*", true)]
+    [InlineData("arn:aws:dynamodb:eu-west-1:*", true)]
+    [InlineData("arn:aws:dynamodb:*", true)]
+    // Table names are 3 to 255 characters: ???* matches them all.
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/???*", true)]
+    // Not every name (abc), but every index and stream of every table (abc/index/x).
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/????*", true)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*/stream/*", true)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/orders*", false)]
+    [InlineData("arn:aws-us-gov:dynamodb:*:*:table/*", true)]
     [InlineData("arn:aws:s3:::bucket/*", false)]
     [InlineData("arn:aws:s3:*", false)]
     public void Resource_patterns_are_account_or_region_wide_for_dynamodb(string resource, bool wide)
