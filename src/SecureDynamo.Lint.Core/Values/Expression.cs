@@ -33,6 +33,13 @@ public sealed record Expression(string Module, IReadOnlyList<string> References,
     public IReadOnlyList<IReadOnlyList<string>>? SkeletonReferences { get; init; }
 
     /// <summary>
+    /// Computed from its references by a function that makes new text of them (<c>dirname(aws_dynamodb_table.t.arn)</c>,
+    /// <c>replace(...)</c>), or a template with such a part: the value is none of the values it references, so it cannot be
+    /// read as one of them (a table's ARN). Functions that pick or gather values (<c>try</c>, <c>coalesce</c>, <c>concat</c>) do not make one.
+    /// </summary>
+    public bool Derived { get; init; }
+
+    /// <summary>
     /// The <see cref="Skeleton"/> (a JSON document written as a template) with the references of each marker written
     /// after it between two <see cref="ReferencesMark"/>s, as a <c>jsonencode</c> skeleton carries them; null without a
     /// skeleton. The markers stand inside the document's strings, so the references are escaped as JSON string text

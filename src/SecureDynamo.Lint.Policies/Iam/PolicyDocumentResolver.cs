@@ -174,7 +174,8 @@ public sealed class PolicyDocumentResolver
     /// </summary>
     private string? TableReference(Value v)
     {
-        if (v.Expression is not { References.Count: > 0 } expression) return null;
+        // Text made from a table's ARN (dirname(aws_dynamodb_table.t.arn), "${replace(...)}/*") may be any ARN, table/* included.
+        if (v.Expression is not { References.Count: > 0, Derived: false } expression) return null;
         var named = false;
         foreach (var reference in expression.References)
         {

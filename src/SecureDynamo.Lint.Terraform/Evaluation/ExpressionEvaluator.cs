@@ -86,7 +86,7 @@ internal sealed class ExpressionEvaluator
         {
             var unknown = Unknowns.From(_scope.ModulePath, parts);
             var (skeleton, references) = Skeleton(parts);
-            return unknown.WithExpression(unknown.Expression! with { Skeleton = skeleton, SkeletonReferences = references });
+            return unknown.WithExpression(unknown.Expression! with { Skeleton = skeleton, SkeletonReferences = references, Derived = AnyDerived(parts) });
         }
         var texts = new string[parts.Count];
         var sensitive = false;
@@ -100,6 +100,35 @@ internal sealed class ExpressionEvaluator
         try { text = StringLimit.Join("", texts); }
         catch (EvaluationError e) when (e.Range is null) { throw new EvaluationError(e.Message, t.Range); }
         return Value.String(text).WithSensitive(sensitive);
+    }
+
+    /// <summary>
+    /// Functions whose result is one of their arguments' values, or a collection of them, unchanged: an ARN passed through
+    /// them is still that ARN. Any other function makes new text (<see cref="CoreExpression.Derived"/>).
+    /// </summary>
+    private static readonly HashSet<string> KeepsValues = new(StringComparer.Ordinal)
+    {
+        "coalesce", "coalescelist", "compact", "concat", "distinct", "element", "flatten", "join", "lookup", "merge", "one", "reverse",
+        "setintersection", "setunion", "slice", "sort", "tolist", "tomap", "toset", "tostring", "values",
+    };
+
+    /// <summary>The unknown result of function <paramref name="name"/>: derived unless the function keeps its arguments' values (and they are not derived).</summary>
+    private static Value Made(string name, Value unknown, IReadOnlyList<Value> arguments) =>
+        KeepsValues.Contains(name) && !AnyDerived(arguments) ? unknown : unknown.WithExpression(unknown.Expression! with { Derived = true });
+
+    /// <summary>Whether a value among <paramref name="values"/> holds a derived unknown.</summary>
+    private static bool AnyDerived(IReadOnlyList<Value> values)
+    {
+        foreach (var v in values) if (HoldsDerived(v)) return true;
+        return false;
+
+        static bool HoldsDerived(Value v)
+        {
+            if (v.IsUnknown) return v.Expression?.Derived == true;
+            foreach (var i in v.Items) if (HoldsDerived(i)) return true;
+            foreach (var f in v.Fields.Values) if (HoldsDerived(f)) return true;
+            return false;
+        }
     }
 
     /// <summary>
@@ -124,7 +153,8 @@ internal sealed class ExpressionEvaluator
                 else
                 {
                     sb.Append(CoreExpression.UnknownMarker);
-                    references.Add(p.Expression?.References ?? []);
+                    // A part made from its references (dirname(aws_dynamodb_table.t.arn)) is none of them.
+                    references.Add(p.Expression is { Derived: false } e ? e.References : []);
                 }
             }
             else if (p.IsNull || p.Kind is ValueKind.List or ValueKind.Map) return (null, null);
@@ -397,7 +427,7 @@ internal sealed class ExpressionEvaluator
         if (f.ExpandFinal && values.Count > 0)
         {
             var last = values[^1];
-            if (last.IsUnknown) return Unknowns.From(_scope.ModulePath, values);
+            if (last.IsUnknown) return Made(name, Unknowns.From(_scope.ModulePath, values), values);
             values.RemoveAt(values.Count - 1);
             values.AddRange(ValueOps.ToItems(last));
         }
@@ -414,7 +444,7 @@ internal sealed class ExpressionEvaluator
             && FormatVerbs.Skeleton(name == "format" ? values : [Value.String(ProviderFunctions.ArnFormat), .. values]) is { } formatted)
         {
             var unknown = Unknowns.From(_scope.ModulePath, values);
-            return unknown.WithExpression(unknown.Expression! with { Skeleton = formatted.Text, SkeletonReferences = formatted.References });
+            return unknown.WithExpression(unknown.Expression! with { Skeleton = formatted.Text, SkeletonReferences = formatted.References, Derived = AnyDerived(values) });
         }
         try
         {
@@ -426,7 +456,7 @@ internal sealed class ExpressionEvaluator
         }
         catch (UnknownEncountered)
         {
-            return Unknowns.From(_scope.ModulePath, values);
+            return Made(name, Unknowns.From(_scope.ModulePath, values), values);
         }
         catch (EvaluationError e) when (e.Range is null)
         {

@@ -35,7 +35,8 @@ internal static class Json
         {
             case ValueKind.Unknown when skeleton:
                 var text = v.Expression?.Skeleton ?? Expression.UnknownMarker;
-                if (v.Expression is { References.Count: > 0 } e)
+                // A part made from its references (dirname(aws_dynamodb_table.t.arn)) is none of them: it carries none.
+                if (v.Expression is { References.Count: > 0, Derived: false } e)
                 {
                     text = string.Concat(text, Expression.ReferencesMark, string.Join(Expression.ReferenceSeparator, e.References), Expression.ReferencesMark);
                 }

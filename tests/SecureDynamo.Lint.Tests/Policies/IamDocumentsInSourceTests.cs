@@ -57,6 +57,51 @@ public sealed class IamDocumentsInSourceTests
     }
 
     [Fact]
+    public void Text_made_from_a_table_arn_is_not_that_table()
+    {
+        // dirname(arn)/* and replace(arn, name, "*") are every table; picking or gathering ARNs (try, join, concat) keeps them.
+        var results = Judge("""
+            resource "aws_iam_role_policy" "dirname" {
+              role = "r"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "dynamodb:Scan", Resource = "${dirname(aws_dynamodb_table.orders.arn)}/*" }]
+              })
+            }
+            resource "aws_iam_role_policy" "replace" {
+              role = "r"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "dynamodb:Scan", Resource = replace(aws_dynamodb_table.orders.arn, aws_dynamodb_table.orders.name, "*") }]
+              })
+            }
+            data "aws_iam_policy_document" "split" {
+              statement {
+                actions   = ["dynamodb:Scan"]
+                resources = ["arn:aws:dynamodb:${split(":", aws_dynamodb_table.orders.arn)[3]}:${split(":", aws_dynamodb_table.orders.arn)[4]}:table/*"]
+              }
+            }
+            resource "aws_iam_policy" "split" {
+              policy = data.aws_iam_policy_document.split.json
+            }
+            resource "aws_iam_role_policy" "picked" {
+              role = "r"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "dynamodb:Scan", Resource = concat([try(aws_dynamodb_table.orders.arn, "")], ["${join("", [aws_dynamodb_table.orders.arn])}/index/*"]) }]
+              })
+            }
+            """);
+        Assert.Equal(Status.Unknown, results["aws_iam_role_policy.dirname"].Status);
+        Assert.Equal(Status.Unknown, results["aws_iam_role_policy.replace"].Status);
+        var split = results["aws_iam_policy.split"];
+        Assert.True(split.Status == Status.Fail, split.Message);
+        Assert.Contains(":table/*\", every table", split.Message);
+        var picked = results["aws_iam_role_policy.picked"];
+        Assert.True(picked.Status == Status.Pass, picked.Message);
+    }
+
+    [Fact]
     public void A_heredoc_policy_whose_resources_are_table_arns_is_scoped_to_those_tables_as_in_jsonencode()
     {
         var results = Judge("""
