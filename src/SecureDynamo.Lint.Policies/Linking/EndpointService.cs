@@ -61,7 +61,13 @@ public static partial class EndpointService
         if (NameOf(endpoint, context) is { } known) return RegionOf(known) is not null;
         var name = context.Effective(endpoint, ServiceName);
         // "com.amazonaws.${var.region}.dynamodb": DynamoDB's, whatever the region.
-        if (Template(endpoint, name)?.Skeleton is { } skeleton && SingleMarker(skeleton) && RegionOf(skeleton.Replace(Expression.UnknownMarker, "region", StringComparison.Ordinal)) is not null) return true;
+        if (Template(endpoint, name)?.Skeleton is { } skeleton && SingleMarker(skeleton))
+        {
+            if (RegionOf(skeleton.Replace(Expression.UnknownMarker, "region", StringComparison.Ordinal)) is not null) return true;
+            // "com.amazonaws.${var.region}.s3": another service, whatever the region.
+            var afterRegion = skeleton[(skeleton.IndexOf(Expression.UnknownMarker, StringComparison.Ordinal) + 1)..];
+            if (afterRegion.Length > 1 && afterRegion[0] == '.') return false;
+        }
         if (name.Expression is null || context.Resolver.Resolve(name.Expression) is not ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_vpc_endpoint_service" } service)
         {
             return null;

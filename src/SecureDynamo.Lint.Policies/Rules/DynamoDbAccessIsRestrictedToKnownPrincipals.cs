@@ -33,9 +33,20 @@ public sealed class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
         var attachments = EndpointPolicies.Of(context);
         foreach (var resource in context.Graph.OfType("aws_vpc_endpoint"))
         {
-            if (resource.IsJudged && EndpointService.IsDynamoDb(resource, context) == true) yield return JudgeEndpoint(resource, attachments, documents, trusted);
+            if (!resource.IsJudged) continue;
+            var dynamoDb = EndpointService.IsDynamoDb(resource, context);
+            if (dynamoDb == false) continue;
+            var verdict = JudgeEndpoint(resource, attachments, documents, trusted);
+            // An endpoint that may be DynamoDB's (its service name is known only after apply) is judged as one: a policy that
+            // restricts its principals passes whatever the service; one that would fail leaves the question open.
+            if (dynamoDb == true || verdict.Status == Core.Evaluation.Status.Pass) yield return verdict;
+            else yield return Verdict.Unknown(resource,
+                $"service_name {context.Unknown(context.Effective(resource, ServiceName))}, so whether it is a DynamoDB endpoint cannot be told; if it is, {verdict.Text}",
+                ServiceName);
         }
     }
+
+    private static readonly AttributePath ServiceName = AttributePath.Of("service_name");
 
     /// <summary>
     /// An endpoint's policy: the one attached by <c>aws_vpc_endpoint_policy</c> when there is one (it

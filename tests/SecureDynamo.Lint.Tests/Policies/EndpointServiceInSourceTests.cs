@@ -85,4 +85,14 @@ public sealed class EndpointServiceInSourceTests
         // Another service is not judged by dynamodb:006, whatever its region.
         Assert.False(Judge("\"com.amazonaws.${var.region}.s3\"").ContainsKey(("dynamodb:006", "aws_vpc_endpoint.dynamodb")));
     }
+
+    [Fact]
+    public void An_endpoint_whose_service_is_not_known_may_be_dynamodb_s_and_is_judged_as_one()
+    {
+        // Its open policy would fail a DynamoDB endpoint: unknown, not left out (an unknown is never "not DynamoDB").
+        var result = Judge("var.region")[("dynamodb:006", "aws_vpc_endpoint.dynamodb")];
+        Assert.Equal(Status.Unknown, result.Status);
+        Assert.StartsWith("aws_vpc_endpoint.dynamodb: service_name has no value in the input (var.region", result.Message);
+        Assert.Contains("so whether it is a DynamoDB endpoint cannot be told; if it is, policy: statement 0 allows Principal \"*\"", result.Message);
+    }
 }
