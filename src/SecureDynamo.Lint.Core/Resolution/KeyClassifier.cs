@@ -158,12 +158,8 @@ public sealed class KeyClassifier
     /// The instances of <paramref name="origin"/> a reference from module instance <paramref name="from"/>
     /// reaches through module variables and outputs (module.keys["a"].arn: the key of instance "a").
     /// </summary>
-    private IReadOnlyList<Resource> Reached(ResourceOrigin origin, string? from)
-    {
-        if (from is null || origin.Steps.Count == 0 || origin.InstanceFrom(from) is not { } instance) return origin.Instances;
-        var reached = _graph.InModuleInstance(origin.Instances, instance);
-        return reached.Count > 0 ? reached : origin.Instances;
-    }
+    private IReadOnlyList<Resource> Reached(ResourceOrigin origin, string? from) =>
+        from is null || origin.Steps.Count == 0 ? origin.Instances : origin.ReachedFrom(_graph, from);
 
     /// <summary>The reference as seen from the root: <c>module.keys.aws_kms_key.this.arn</c> for one written inside module keys.</summary>
     private static string Qualified(ResourceOrigin origin) =>

@@ -19,6 +19,17 @@ public sealed record ResourceOrigin(string ModulePath, ResourceMode Mode, string
     /// </summary>
     public IReadOnlyList<ModuleStep> Steps { get; init; } = Array.Empty<ModuleStep>();
 
+    /// <summary>
+    /// The instances a reference written in module instance <paramref name="from"/> reaches: those in the module instance
+    /// its steps lead to (<c>module.keys["a"].arn</c>: the key of instance "a"); all of them where the steps cannot tell.
+    /// </summary>
+    public IReadOnlyList<Resource> ReachedFrom(ResourceGraph graph, string from)
+    {
+        if (InstanceFrom(from) is not { } instance) return Instances;
+        var reached = graph.InModuleInstance(Instances, instance);
+        return reached.Count > 0 ? reached : Instances;
+    }
+
     /// <summary>This origin reached one module step further out (the step is taken first).</summary>
     public ResourceOrigin After(ModuleStep step) => this with { Steps = [step, .. Steps] };
 

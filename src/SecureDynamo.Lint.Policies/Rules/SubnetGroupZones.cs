@@ -132,6 +132,12 @@ public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? 
                     if (single is null) return (null, why1);
                     foreach (var s in single) found[s.Address.ToString()] = s;
                     continue;
+                case ResourceOrigin { Type: "aws_subnet" } origin:
+                    // Subnets passed in through a module variable (subnet_ids = var.subnet_ids): those of the instance that called it.
+                    var reached = origin.ReachedFrom(context.Graph, group.Address.Module);
+                    if (reached.Count == 0) return (null, $"{reference} leads to {origin.Reference}, which is not in the input");
+                    foreach (var s in reached) found[s.Address.ToString()] = s;
+                    continue;
                 default:
                     return (null, $"the subnet_ids of {group.Address} come from {reference}, which does not lead to aws_subnet resources in the input");
             }

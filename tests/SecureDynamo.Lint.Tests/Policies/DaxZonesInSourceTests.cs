@@ -55,4 +55,47 @@ public sealed class DaxZonesInSourceTests
         var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:009"));
         Assert.True(result.Status == expected, result.Message);
     }
+    /// <summary>Subnets passed into a module (subnet_ids = var.subnet_ids) are those the calling instance gave it.</summary>
+    [Theory]
+    [InlineData("aws_subnet.a[*].id", Status.Fail)]
+    [InlineData("aws_subnet.b[*].id", Status.Pass)]
+    public void Subnets_passed_through_a_module_variable_are_followed(string subnetIds, Status expected)
+    {
+        using var m = new TempModule(
+            ("main.tf", $$"""
+                resource "aws_subnet" "a" {
+                  count             = 2
+                  vpc_id            = "vpc-1"
+                  cidr_block        = "10.0.${count.index}.0/24"
+                  availability_zone = "eu-west-1a"
+                }
+                resource "aws_subnet" "b" {
+                  count             = 2
+                  vpc_id            = "vpc-1"
+                  cidr_block        = "10.1.${count.index}.0/24"
+                  availability_zone = count.index == 0 ? "eu-west-1a" : "eu-west-1b"
+                }
+                module "dax" {
+                  source     = "./dax"
+                  subnet_ids = {{subnetIds}}
+                }
+                """),
+            ("dax/main.tf", """
+                variable "subnet_ids" {}
+                resource "aws_dax_subnet_group" "this" {
+                  name       = "dax"
+                  subnet_ids = var.subnet_ids
+                }
+                resource "aws_dax_cluster" "this" {
+                  cluster_name       = "c"
+                  iam_role_arn       = "arn:aws:iam::111122223333:role/dax"
+                  node_type          = "dax.r5.large"
+                  replication_factor = 3
+                  subnet_group_name  = aws_dax_subnet_group.this.name
+                }
+                """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:009"));
+        Assert.True(result.Status == expected, result.Message);
+        Assert.Contains(expected == Status.Fail ? "has subnets only in eu-west-1a" : "eu-west-1a, eu-west-1b", result.Message);
+    }
 }
