@@ -188,6 +188,9 @@ public sealed class ReferenceResolver
         if (targets.Count == 0) return new UnresolvedOrigin(expression.Describe());
         var unresolved = targets.OfType<UnresolvedOrigin>().FirstOrDefault();
         if (unresolved is not null) return unresolved;
+        // var.cmk ? aws_kms_key.k[0].arn : null: the constants (a condition, a literal branch) are known before apply, so what
+        // the expression names beyond them is the one resource it references.
+        if (targets.Count(t => t is not ConstantOrigin) == 1 && targets.Single(t => t is not ConstantOrigin) is ResourceOrigin beyondConstants) return beyondConstants;
         // try(aws_dynamodb_table.this[0].arn, aws_dynamodb_table.autoscaled[0].arn): of resources of one type created
         // conditionally (count or for_each), those with no instance at all do not exist; the one that does is the target.
         if (targets.All(t => t is ResourceOrigin { Mode: ResourceMode.Managed }) && targets.Cast<ResourceOrigin>().Select(r => r.Type).Distinct().Count() == 1)

@@ -135,6 +135,23 @@ public sealed class ResolutionTests
         Assert.IsType<UnresolvedOrigin>(resolver.Resolve(new Expression("", ["var.missing"])));
         Assert.IsType<ConstantOrigin>(resolver.Resolve(new Expression("", [], Value.String("x"))));
     }
+
+    [Fact]
+    public void A_conditional_between_a_constant_and_one_resource_names_that_resource()
+    {
+        var keyConfig = new ResourceConfig("aws_kms_key.k", ResourceMode.Managed, "aws_kms_key", "k", "aws", ConfigBody.Empty, null, null);
+        var root = new ModuleConfig("", new Dictionary<string, ResourceConfig> { ["aws_kms_key.k"] = keyConfig }, new Dictionary<string, ModuleCall>(),
+            new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        var key = new Resource(ResourceAddress.Parse("aws_kms_key.k[0]"), PlannedAction.Create, Value.EmptyMap, Value.Null, keyConfig);
+        var graph = new ResourceGraph("test", InputKind.Plan, [key], root, new Dictionary<string, Value> { ["cmk"] = Value.True }, []);
+        var resolver = new ReferenceResolver(graph);
+        // var.cmk ? aws_kms_key.k[0].arn : null, as a plan lists its references.
+        var origin = Assert.IsType<ResourceOrigin>(resolver.Resolve(new Expression("", ["var.cmk", "aws_kms_key.k[0].arn", "aws_kms_key.k[0]", "aws_kms_key.k"])));
+        Assert.Same(key, Assert.Single(origin.Instances));
+        Assert.Equal(KeyKind.CustomerManaged, new KeyClassifier(graph, resolver).Classify(Value.Unknown(new Expression("", ["var.cmk", "aws_kms_key.k[0].arn", "aws_kms_key.k[0]", "aws_kms_key.k"]))).Kind);
+        // Two resources stay undecided (either may be the one).
+        Assert.IsType<UnresolvedOrigin>(resolver.Resolve(new Expression("", ["var.cmk", "aws_kms_key.k[0].arn", "aws_kms_key.other.arn"])));
+    }
 }
 
 public sealed class KeyInstanceTests

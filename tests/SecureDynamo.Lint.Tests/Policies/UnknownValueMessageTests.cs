@@ -144,23 +144,27 @@ public sealed class UnknownValueMessageTests
         Assert.StartsWith("aws_dynamodb_table.t: whether server_side_encryption is written is known only after apply (aws_kms_key.k.arn", result.Message);
     }
 
-    [Fact]
-    public void A_plan_expression_of_several_references_is_named_by_all_of_them_not_the_first()
+    [Theory]
+    // var.use_cmk ? aws_kms_key.k[0].arn : data.aws_ssm_parameter.key.value: either resource may be the key.
+    [InlineData("[\"var.use_cmk\",\"aws_kms_key.k[0].arn\",\"aws_kms_key.k\",\"data.aws_ssm_parameter.key.value\"]", Status.Unknown)]
+    // var.use_cmk ? aws_kms_key.k[0].arn : null: the condition and the literal branch are known, so the key is the resource (rule 2).
+    [InlineData("[\"var.use_cmk\",\"aws_kms_key.k[0].arn\",\"aws_kms_key.k\"]", Status.Pass)]
+    public void A_plan_expression_of_several_references_is_named_by_all_of_them_not_the_first(string references, Status expected)
     {
-        // var.use_cmk ? aws_kms_key.k[0].arn : null lists its references only; "kms_key_arn is var.use_cmk" misread it.
+        // "kms_key_arn is var.use_cmk" misread such an expression.
         var table = """
             {"address":"aws_dynamodb_table.t","mode":"managed","type":"aws_dynamodb_table","name":"t",
              "change":{"actions":["create"],"before":null,"after":{"name":"t","server_side_encryption":[{"enabled":true}]},
                "after_unknown":{"server_side_encryption":[{"kms_key_arn":true}]}}}
             """;
-        var root = """
+        var root = $$$"""
             {"resources":[{"address":"aws_dynamodb_table.t","mode":"managed","type":"aws_dynamodb_table","name":"t",
               "expressions":{"server_side_encryption":[{"enabled":{"constant_value":true},
-                "kms_key_arn":{"references":["var.use_cmk","aws_kms_key.k[0].arn","aws_kms_key.k"]}}]}}]}
+                "kms_key_arn":{"references":{{{references}}}}}]}}]}
             """;
         var graph = Tests.Plan.PlanText.Read(Tests.Plan.PlanText.Plan(table, root, extra: "\"variables\":{\"use_cmk\":{\"value\":true}},"));
         var result = Assert.Single(BuiltInPolicies.Run(graph, "dynamodb:001"));
-        Assert.Equal(Status.Unknown, result.Status);
-        Assert.Contains("an expression of var.use_cmk and aws_kms_key.k[0].arn and aws_kms_key.k", result.Message);
+        Assert.True(result.Status == expected, result.Message);
+        Assert.Contains(expected == Status.Unknown ? "an expression of var.use_cmk and aws_kms_key.k[0].arn and aws_kms_key.k and more" : "the customer managed key aws_kms_key.k[0].arn", result.Message);
     }
 }
