@@ -60,7 +60,7 @@ public sealed class ScalingTargetIndex
                 isIndex = scalesIndex;
             }
             var id = target.Get(ResourceId);
-            var indexName = isIndex == true && id.IsKnown ? IndexName(id.AsString()) : null;
+            var indexName = isIndex != true ? null : id.IsKnown ? IndexName(id.AsString()) : IndexName(id.Expression?.Skeleton);
             var table = tableLinker.Link(target, ResourceId, TableName);
             var (attached, more) = attachments.Of(target, Triple(id, dimension, ns));
             targets.Add(new ScalingTarget(target, capacity, isIndex, indexName, table, attached, more));
@@ -78,10 +78,21 @@ public sealed class ScalingTargetIndex
         return name.Length == 0 ? null : name.ToString();
     }
 
-    /// <summary><c>table/orders/index/by_user</c> → <c>by_user</c>; null otherwise (exactly four slash-separated parts).</summary>
+    /// <summary>
+    /// <c>table/orders/index/by_user</c> → <c>by_user</c>; null otherwise (exactly four slash-separated parts). Also for the
+    /// skeleton of a template whose table part is known only after apply (<c>"table/${aws_dynamodb_table.t.id}/index/by_user"</c>):
+    /// the index is the fixed text after it.
+    /// </summary>
     public static string? IndexName(string? resourceId)
     {
         if (resourceId is null || !resourceId.StartsWith("table/", StringComparison.Ordinal)) return null;
+        if (resourceId.Contains(Expression.UnknownMarker, StringComparison.Ordinal))
+        {
+            var at = resourceId.LastIndexOf("/index/", StringComparison.Ordinal);
+            if (at < 0) return null;
+            var name = resourceId[(at + "/index/".Length)..];
+            return name.Length > 0 && !name.Contains('/') && !name.Contains(Expression.UnknownMarker, StringComparison.Ordinal) ? name : null;
+        }
         var afterTable = resourceId.AsSpan("table/".Length);
         var slash = afterTable.IndexOf('/');
         if (slash < 0) return null;

@@ -82,4 +82,65 @@ public sealed class AutoscalingGapMessageTests
         Assert.Equal(status, result.Status);
         Assert.Contains(message, result.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Index_targets_whose_table_part_is_known_only_after_apply_name_their_index()
+    {
+        // resource_id = "table/${aws_dynamodb_table.t.id}/index/by_customer" (as the cloudposse module writes it).
+        using var m = new TempModule(("main.tf", """
+            resource "aws_dynamodb_table" "t" {
+              name           = "orders"
+              billing_mode   = "PROVISIONED"
+              read_capacity  = 5
+              write_capacity = 5
+              hash_key       = "id"
+              attribute {
+                name = "id"
+                type = "S"
+              }
+              attribute {
+                name = "customer"
+                type = "S"
+              }
+              global_secondary_index {
+                name            = "by_customer"
+                hash_key        = "customer"
+                projection_type = "ALL"
+                read_capacity   = 5
+                write_capacity  = 5
+              }
+            }
+            locals {
+              targets = {
+                read        = { id = "table/${aws_dynamodb_table.t.id}", dimension = "dynamodb:table:ReadCapacityUnits" }
+                write       = { id = "table/${aws_dynamodb_table.t.id}", dimension = "dynamodb:table:WriteCapacityUnits" }
+                index_read  = { id = "table/${aws_dynamodb_table.t.id}/index/by_customer", dimension = "dynamodb:index:ReadCapacityUnits" }
+                index_write = { id = "table/${aws_dynamodb_table.t.id}/index/by_customer", dimension = "dynamodb:index:WriteCapacityUnits" }
+              }
+            }
+            resource "aws_appautoscaling_target" "this" {
+              for_each           = local.targets
+              service_namespace  = "dynamodb"
+              resource_id        = each.value.id
+              scalable_dimension = each.value.dimension
+              min_capacity       = 5
+              max_capacity       = 20
+            }
+            resource "aws_appautoscaling_policy" "this" {
+              for_each           = local.targets
+              name               = each.key
+              policy_type        = "TargetTrackingScaling"
+              resource_id        = aws_appautoscaling_target.this[each.key].resource_id
+              scalable_dimension = aws_appautoscaling_target.this[each.key].scalable_dimension
+              service_namespace  = aws_appautoscaling_target.this[each.key].service_namespace
+              target_tracking_scaling_policy_configuration {
+                target_value = 70
+                predefined_metric_specification {
+                  predefined_metric_type = strcontains(each.key, "read") ? "DynamoDBReadCapacityUtilization" : "DynamoDBWriteCapacityUtilization"
+                }
+              }
+            }
+            """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:004"));
+        Assert.True(result.Status == Status.Pass, result.Message);
+    }
 }

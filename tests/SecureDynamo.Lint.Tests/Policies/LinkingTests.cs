@@ -22,6 +22,10 @@ public sealed class LinkingTests
     [InlineData("table/orders/index/by_user", "by_user")]
     [InlineData("table/orders", null)]
     [InlineData("table/orders/index/", null)]
+    // A template whose table part is known only after apply (\ue000): the index is its fixed text.
+    [InlineData("table/\ue000/index/by_user", "by_user")]
+    [InlineData("table/\ue000/index/\ue000", null)]
+    [InlineData("table/\ue000", null)]
     public void Index_name_of_a_resource_id(string resourceId, string? expected) => Assert.Equal(expected, ScalingTargetIndex.IndexName(resourceId));
 
     [Theory]
