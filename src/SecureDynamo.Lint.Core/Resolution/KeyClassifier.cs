@@ -42,7 +42,7 @@ public sealed class KeyClassifier
             var sameInstance = keys.Where(k => k.Address.Key == instance).ToList();
             if (sameInstance.Count > 0) keys = sameInstance;
         }
-        return ReferenceEquals(keys, assessment.ManagedKeys) ? assessment : assessment with { ManagedKeys = keys };
+        return ReferenceEquals(keys, assessment.ManagedKeys) ? assessment : (assessment with { ManagedKeys = keys }).Named();
     }
 
     /// <summary>
@@ -138,9 +138,10 @@ public sealed class KeyClassifier
         {
             case ConstantOrigin c:
                 return ClassifyLiteral(c.Value);
+            case ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_key" } key:
+                return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {Qualified(key)}", Reached(key, from)) { KeyAttribute = AttributeRead(key) }.Named();
             case ResourceOrigin { Mode: ResourceMode.Managed } r when CustomerKeyTypes.Contains(r.Type):
-                return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {Qualified(r)}",
-                    r.Type == "aws_kms_key" ? Reached(r, from) : r.Type == "aws_kms_replica_key" ? PrimaryOf(r) : Array.Empty<Resource>());
+                return new KeyAssessment(KeyKind.CustomerManaged, $"the customer managed key {Qualified(r)}", r.Type == "aws_kms_replica_key" ? PrimaryOf(r) : Array.Empty<Resource>());
             case ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_alias" } alias:
                 return FromAliasResource(alias);
             case ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data:
@@ -160,6 +161,16 @@ public sealed class KeyClassifier
     /// </summary>
     private IReadOnlyList<Resource> Reached(ResourceOrigin origin, string? from) =>
         from is null || origin.Steps.Count == 0 ? origin.Instances : origin.ReachedFrom(_graph, from);
+
+    /// <summary>What <paramref name="origin"/>'s reference reads after the resource's address and instance key (<c>.arn</c>, or empty); null for anything else.</summary>
+    private static string? AttributeRead(ResourceOrigin origin)
+    {
+        var reference = origin.Reference;
+        if (!reference.StartsWith(origin.Address, StringComparison.Ordinal)) return null;
+        var at = origin.Address.Length + (ReferenceResolver.LiteralKeyAt(reference, origin.Address.Length)?.Length ?? 0);
+        var attribute = reference[at..];
+        return attribute.Length == 0 || (attribute[0] == '.' && attribute.IndexOfAny(['[', '.'], 1) < 0) ? attribute : null;
+    }
 
     /// <summary>The reference as seen from the root: <c>module.keys.aws_kms_key.this.arn</c> for one written inside module keys.</summary>
     private static string Qualified(ResourceOrigin origin) =>

@@ -357,12 +357,26 @@ public sealed class ReferenceResolver
         // The output as evaluated in the called module instance, when it names what the output's expression cannot.
         var decided = passed is not null && passed.Module == child ? Resolve(passed, depth + 1) : null;
         var origin = decided is ResourceOrigin or ConstantOrigin ? decided : Resolve(expr with { Module = child }, depth + 1);
+        var callKey = LiteralKeyAt(reference, "module.".Length + callName.Length);
         return origin switch
         {
             // module.m["k"].out: the resource is in that instance of the called module.
-            ResourceOrigin r => r.After(new ModuleStep(callName, LiteralKeyAt(reference, "module.".Length + callName.Length))),
+            ResourceOrigin r => ByOutputKey(r, reference, "module.".Length + callName.Length + (callKey?.Length ?? 0) + 1 + output.Length)
+                .After(new ModuleStep(callName, callKey)),
             var o => o,
         };
+    }
+
+    /// <summary>
+    /// An output of every instance of a resource, read at one key (<c>module.kms.arns["orders"]</c> of
+    /// <c>{ for k, key in aws_kms_key.this : k => key.arn }</c>): the instance of that key, where the resource has one, as
+    /// such a map is keyed by the instance keys. Any other reading keeps every instance.
+    /// </summary>
+    private static ResourceOrigin ByOutputKey(ResourceOrigin origin, string reference, int afterOutput)
+    {
+        if (origin.Instances.Count < 2 || LiteralKeyAt(reference, afterOutput) is not { } key) return origin;
+        var named = origin.Instances.Where(i => i.Address.Key == key).ToList();
+        return named.Count > 0 ? origin with { Instances = named } : origin;
     }
 
     /// <summary>

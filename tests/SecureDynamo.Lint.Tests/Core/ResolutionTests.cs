@@ -176,6 +176,32 @@ public sealed class KeyInstanceTests
         var reference = Value.Unknown(new Expression("module.store", ["aws_kms_key.this.arn", "aws_kms_key.this"]));
 
         Assert.Equal(2, keys.Classify(reference).ManagedKeys.Count);
-        Assert.Same(keyB, Assert.Single(keys.Classify(reference, tableB).ManagedKeys));
+        var ofTable = keys.Classify(reference, tableB);
+        Assert.Same(keyB, Assert.Single(ofTable.ManagedKeys));
+        // Named by its full address, instance key included.
+        Assert.Equal("the customer managed key module.store[\"b\"].aws_kms_key.this.arn", ofTable.Description);
+    }
+
+    [Fact]
+    public void A_map_output_of_every_key_read_at_one_key_is_that_key()
+    {
+        // module.kms.arns["orders"], arns = { for k, key in aws_kms_key.this : k => key.arn }
+        var keyConfig = new ResourceConfig("aws_kms_key.this", ResourceMode.Managed, "aws_kms_key", "this", "aws", ConfigBody.Empty, null, null);
+        var child = new ModuleConfig("module.kms", new Dictionary<string, ResourceConfig> { ["aws_kms_key.this"] = keyConfig },
+            new Dictionary<string, ModuleCall>(), new Dictionary<string, Value?>(),
+            new Dictionary<string, Expression> { ["arns"] = new("module.kms", ["aws_kms_key.this"]) });
+        var root = new ModuleConfig("", new Dictionary<string, ResourceConfig>(),
+            new Dictionary<string, ModuleCall> { ["kms"] = new("kms", "./kms", new Dictionary<string, Expression>(), child) },
+            new Dictionary<string, Value?>(), new Dictionary<string, Expression>());
+        Resource Key(string k) => new(ResourceAddress.Parse($"module.kms.aws_kms_key.this[\"{k}\"]"), PlannedAction.Create, Value.EmptyMap, Value.Null, keyConfig);
+        var orders = Key("orders");
+        var graph = new ResourceGraph("test", InputKind.Plan, [orders, Key("users")], root, new Dictionary<string, Value>(), []);
+        var keys = new KeyClassifier(graph, new ReferenceResolver(graph));
+
+        var one = keys.Classify(Value.Unknown(new Expression("", ["module.kms.arns[\"orders\"]", "module.kms.arns", "module.kms"])));
+        Assert.Same(orders, Assert.Single(one.ManagedKeys));
+        Assert.Equal("the customer managed key module.kms.aws_kms_key.this[\"orders\"]", one.Description);
+        // A key the map does not have (its keys are not the instance keys): every instance, as before.
+        Assert.Equal(2, keys.Classify(Value.Unknown(new Expression("", ["module.kms.arns[\"other\"]", "module.kms.arns", "module.kms"]))).ManagedKeys.Count);
     }
 }
