@@ -29,7 +29,7 @@ public sealed class PlanDoesNotDestroyTable : Policy
             yield return table.Action switch
             {
                 PlannedAction.Delete => Verdict.Fail(table,
-                    $"the plan deletes the table{Because(table)}: its items and backups managed with it are lost; if this is not intended, restore the resource block (or use a moved block), and protect the table with lifecycle {{ prevent_destroy = true }} and deletion_protection_enabled = true"),
+                    $"the plan deletes the table{Because(table)}: its items and backups managed with it are lost; if this is not intended, {Restore(table.ActionReason)}, and {Protect(table)}"),
                 PlannedAction.Replace => Verdict.Fail(table,
                     $"the plan replaces the table (the old table is destroyed and a new one created, in either order){Because(table)}: the new table starts empty and every item of the old one is lost; change the plan so the table is updated in place, or migrate the data first"),
                 PlannedAction.Forget => Verdict.Pass(table, "the plan removes the table from state without destroying it"),
@@ -39,6 +39,23 @@ public sealed class PlanDoesNotDestroyTable : Policy
             };
         }
     }
+
+    /// <summary>What keeps the table, for the reason Terraform deletes it.</summary>
+    private static string Restore(string? reason) => reason switch
+    {
+        "delete_because_no_module" => "restore the module call (or add a moved block to its new address)",
+        "delete_because_wrong_repetition" => "add a moved block from the old address to the new one",
+        "delete_because_count_index" => "restore the count that includes this index (or add a moved block)",
+        "delete_because_each_key" => "restore its key in the for_each map (or add a moved block to its new key)",
+        "delete_because_no_move_target" => "fix the moved block's target",
+        _ => "restore the resource block (or add a moved block to its new address, or a removed block with lifecycle { destroy = false } to stop managing it without destroying it)",
+    };
+
+    /// <summary>How to protect the table: deletion protection already on today makes AWS refuse this delete.</summary>
+    private static string Protect(Resource table) =>
+        table.Before.Get("deletion_protection_enabled").AsBool() == true
+            ? "note that deletion_protection_enabled is on today, so AWS refuses the delete and the apply fails until it is turned off; add lifecycle { prevent_destroy = true } so Terraform refuses the plan itself"
+            : "protect the table with lifecycle { prevent_destroy = true } and deletion_protection_enabled = true";
 
     private static string Kept(PlannedAction action) => action switch
     {
