@@ -302,6 +302,13 @@ internal sealed class ModuleInstance : IModuleScope
         }
         var key = ManifestKey.Length == 0 ? name : $"{ManifestKey}.{name}";
         var installed = _context.Manifest.DirectoryOf(key);
+        if (installed is not null && _context.Manifest.InstalledFromElsewhere(key, source) is { } stale)
+        {
+            // Terraform refuses to plan ("Module source has changed"): the installed copy is not the code that will be applied.
+            Warn($"module {name} ({source}) not analysed: .terraform/modules holds it from {stale}; run terraform init", block.Range);
+            _context.Unanalysed.Add(CallAddress(name));
+            return null;
+        }
         if (installed is not null) return installed;
         Warn($"module {name} ({source}) not analysed: run terraform init", block.Range);
         _context.Unanalysed.Add(CallAddress(name));

@@ -9,13 +9,13 @@ namespace SecureDynamo.Lint.Terraform.Building;
 /// </summary>
 internal sealed class ModulesManifest
 {
-    private readonly Dictionary<string, string> _dirs;
+    private readonly Dictionary<string, (string Dir, string? Source)> _dirs;
 
-    private ModulesManifest(Dictionary<string, string> dirs) => _dirs = dirs;
+    private ModulesManifest(Dictionary<string, (string Dir, string? Source)> dirs) => _dirs = dirs;
 
     public static ModulesManifest Load(string rootOnDisk)
     {
-        var dirs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var dirs = new Dictionary<string, (string Dir, string? Source)>(StringComparer.Ordinal);
         var path = Path.Combine(rootOnDisk, ".terraform", "modules", "modules.json");
         if (File.Exists(path))
         {
@@ -28,7 +28,8 @@ internal sealed class ModulesManifest
                     // system holds) are skipped: their calls are then reported as not analysed.
                     if (m is not JObject entry || entry["Key"] is not JValue { Type: JTokenType.String, Value: string key }
                         || entry["Dir"] is not JValue { Type: JTokenType.String, Value: string dir } || key.Length == 0 || dir.Contains('\0')) continue;
-                    try { dirs[key] = Path.GetFullPath(Path.Combine(rootOnDisk, dir)); }
+                    var source = entry["Source"] is JValue { Type: JTokenType.String, Value: string written } ? written : null;
+                    try { dirs[key] = (Path.GetFullPath(Path.Combine(rootOnDisk, dir)), source); }
                     catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { }
                 }
             }
@@ -41,5 +42,25 @@ internal sealed class ModulesManifest
     }
 
     /// <summary>The directory of the installed module for call key <paramref name="key"/>, or null.</summary>
-    public string? DirectoryOf(string key) => _dirs.TryGetValue(key, out var d) && Directory.Exists(d) ? d : null;
+    public string? DirectoryOf(string key) => _dirs.TryGetValue(key, out var d) && Directory.Exists(d.Dir) ? d.Dir : null;
+
+    /// <summary>
+    /// The source <c>terraform init</c> installed call <paramref name="key"/> from, when it is not <paramref name="source"/>
+    /// (the configuration changed since: Terraform refuses to plan until init is run again); null when they agree or the
+    /// manifest does not say. Registry addresses and git/GitHub shorthands are compared in Terraform's normal form.
+    /// </summary>
+    public string? InstalledFromElsewhere(string key, string source) =>
+        _dirs.TryGetValue(key, out var d) && d.Source is { Length: > 0 } installed && Normal(installed) != Normal(source) ? installed : null;
+
+    private static string Normal(string source)
+    {
+        var s = source.Trim();
+        foreach (var prefix in (string[])["registry.terraform.io/", "git::", "https://", "http://"])
+        {
+            if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) s = s[prefix.Length..];
+        }
+        // github.com/org/repo is installed from git::https://github.com/org/repo.git.
+        s = s.Replace(".git//", "//", StringComparison.Ordinal).Replace(".git?", "?", StringComparison.Ordinal);
+        return s.EndsWith(".git", StringComparison.Ordinal) ? s[..^4] : s;
+    }
 }

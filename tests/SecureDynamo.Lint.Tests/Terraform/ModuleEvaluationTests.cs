@@ -218,6 +218,30 @@ public sealed class ModuleEvaluationTests
         Assert.Equal(".terraform/modules/tables/main.tf", table.Location!.File);
     }
 
+    [Theory]
+    // The call now names another source than the one terraform init installed: Terraform refuses to plan until init runs again.
+    [InlineData("git::https://github.com/acme/tf-dynamodb.git?ref=v2.0.0", false)]
+    [InlineData("terraform-aws-modules/dynamodb-table/aws", true)]
+    [InlineData("registry.terraform.io/terraform-aws-modules/dynamodb-table/aws", true)]
+    public void An_installed_module_from_another_source_is_not_analysed(string source, bool analysed)
+    {
+        using var m = new TempModule(("main.tf", $$"""
+            module "tables" {
+              source = "{{source}}"
+              name   = "orders"
+            }
+            """));
+        m.Write(".terraform/modules/tables/main.tf", "variable \"name\" {}\nresource \"aws_dynamodb_table\" \"this\" {\n  name = var.name\n}\n");
+        m.Write(".terraform/modules/modules.json", "{\"Modules\":[{\"Key\":\"tables\",\"Source\":\"registry.terraform.io/terraform-aws-modules/dynamodb-table/aws\",\"Version\":\"4.0.0\",\"Dir\":\".terraform/modules/tables\"}]}");
+        var read = m.Read();
+        Assert.Equal(analysed ? 1 : 0, read.Graph.Resources.Count);
+        if (!analysed)
+        {
+            Assert.Contains($"main.tf:1:1: module tables ({source}) not analysed: .terraform/modules holds it from registry.terraform.io/terraform-aws-modules/dynamodb-table/aws; run terraform init", read.Warnings);
+            Assert.Equal(["module.tables"], read.Graph.UnanalysedModules);
+        }
+    }
+
     [Fact]
     public void Override_files_replace_arguments_and_nested_blocks()
     {
