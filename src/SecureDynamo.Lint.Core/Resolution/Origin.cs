@@ -20,6 +20,12 @@ public sealed record ResourceOrigin(string ModulePath, ResourceMode Mode, string
     public IReadOnlyList<ModuleStep> Steps { get; init; } = Array.Empty<ModuleStep>();
 
     /// <summary>
+    /// The selector (<c>count.index</c>, <c>each.key</c>) that picks some of <see cref="Instances"/> where the expression
+    /// indexes the resource with it (<c>aws_subnet.private[count.index].id</c>); null where it names them all or a literal one.
+    /// </summary>
+    public string? PickedBy { get; init; }
+
+    /// <summary>
     /// The instances a reference written in module instance <paramref name="from"/> reaches: those in the module instance
     /// its steps lead to (<c>module.keys["a"].arn</c>: the key of instance "a"); all of them where the steps cannot tell.
     /// </summary>

@@ -141,7 +141,10 @@ public sealed class ReferenceResolver
                 case "local":
                     return new UnresolvedOrigin($"{reference} (local values are not in the plan's configuration)");
                 case "var" when steps.Count >= 2:
-                    if (seen.Add("var." + steps[1]))
+                    // "var.cfg" accompanies "var.cfg.pitr" in reference lists: each part read is a target of its own
+                    // (var.cfg.backups && var.cfg.pitr reads two).
+                    if (AccompaniesAnother(reference, expression.References)) continue;
+                    if (seen.Add(reference))
                     {
                         var variable = ResolveVariable(expression.Module, steps[1], reference, expression.Passed, depth);
                         targets.Add(variable switch
@@ -184,13 +187,24 @@ public sealed class ReferenceResolver
         }
 
         // "aws_kms_key.k.arn" and "aws_kms_key.k" name one target; several targets (a conditional) are undecidable.
-        if (targets.Count == 1) return targets[0];
+        if (targets.Count == 1)
+        {
+            // aws_subnet.private[count.index].id, listed as aws_subnet.private and count.index: some instances, picked by the selector.
+            return targets[0] is ResourceOrigin { Instances.Count: > 1, PickedBy: null } some && Selector(expression.References) is { } selector
+                ? some with { PickedBy = selector }
+                : targets[0];
+        }
         if (targets.Count == 0) return new UnresolvedOrigin(expression.Describe());
         var unresolved = targets.OfType<UnresolvedOrigin>().FirstOrDefault();
         if (unresolved is not null) return unresolved;
         // var.cmk ? aws_kms_key.k[0].arn : null: the constants (a condition, a literal branch) are known before apply, so what
-        // the expression names beyond them is the one resource it references.
-        if (targets.Count(t => t is not ConstantOrigin) == 1 && targets.Single(t => t is not ConstantOrigin) is ResourceOrigin beyondConstants) return beyondConstants;
+        // the expression names beyond them is the one resource it references. Not where an instance selector may be the
+        // unknown condition (each.value.cmk ? aws_kms_key.k.arn : var.fallback under a for_each known only after apply).
+        if (targets.Count(t => t is not ConstantOrigin) == 1 && targets.Single(t => t is not ConstantOrigin) is ResourceOrigin beyondConstants
+            && Selector(expression.References) is null)
+        {
+            return beyondConstants;
+        }
         // try(aws_dynamodb_table.this[0].arn, aws_dynamodb_table.autoscaled[0].arn): of resources of one type created
         // conditionally (count or for_each), those with no instance at all do not exist; the one that does is the target.
         if (targets.All(t => t is ResourceOrigin { Mode: ResourceMode.Managed }) && targets.Cast<ResourceOrigin>().Select(r => r.Type).Distinct().Count() == 1)
@@ -274,6 +288,16 @@ public sealed class ReferenceResolver
         }
         while (i < reference.Length && reference[i] is not ('.' or '[')) i++;
         return (reference[start..i], null);
+    }
+
+    /// <summary>The first instance selector among <paramref name="references"/> (<c>count.index</c>, <c>each.key</c>, <c>each.value</c>), or null.</summary>
+    private static string? Selector(IReadOnlyList<string> references)
+    {
+        foreach (var reference in references)
+        {
+            if (reference.StartsWith("count.", StringComparison.Ordinal) || reference.StartsWith("each.", StringComparison.Ordinal)) return reference;
+        }
+        return null;
     }
 
     private Origin ResourceAt(string module, ResourceMode mode, string type, string address, string reference)

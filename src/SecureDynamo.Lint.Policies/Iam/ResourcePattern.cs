@@ -13,21 +13,25 @@ public static class ResourcePattern
         // A narrow choice for each unknown part (a plain word) and the widest (a wildcard): wide even
         // with the narrow one is wide for any; not wide even with the wildcard is narrow for any.
         if (IsDynamoDbWide(partial.Replace(unknownMarker, "x", StringComparison.Ordinal))) return true;
-        var widest = partial.Replace(unknownMarker, "*", StringComparison.Ordinal);
-        // An unknown part that starts the value can be a whole ARN ("${var.table_arn}/stream/*"), table/* included.
-        if (partial.StartsWith(unknownMarker, StringComparison.Ordinal)) widest = "arn:aws:dynamodb:*:*:table/*" + widest[1..];
-        if (!IsDynamoDbWide(widest)) return false;
+        // An unknown part may be any text: a whole ARN ("${var.table_arn}/stream/*", table/* included), or the start of one
+        // ("${join(":", slice(split(":", arn), 0, 5))}:table/*").
+        if (!IsDynamoDbWide(partial.Replace(unknownMarker, "*", StringComparison.Ordinal))) return false;
         return null;
     }
 
     /// <summary>
-    /// Table names DynamoDB allows are 3 to 255 of <c>[a-zA-Z0-9_.-]</c>: a pattern that matches each of these, so
-    /// different in length and letters, matches every table name.
+    /// Names DynamoDB allows (tables, indexes: 3 to 255 of <c>[a-zA-Z0-9_.-]</c>), with no character common to all: a
+    /// pattern that matches each of these matches every name, and one that needs a letter, a dash or a word does not.
+    /// They are 4 characters long (and 255): a pattern that misses only 3-character names (<c>????*</c>) is every table.
     /// </summary>
-    private static readonly string[] TableNames = ["abc", "Zy9_.-", "orders", new string('q', 255)];
+    private static readonly string[] Names = ["abcd", "XYZW", "0_9_", "-.-.", new string('q', 255)];
 
-    /// <summary>What may follow a table's name in an ARN: nothing, one of its indexes, one of its streams.</summary>
-    private static readonly string[] TableParts = ["", "/index/by_customer", "/stream/2026-01-01T00:00:00.000"];
+    /// <summary>
+    /// The kinds of DynamoDB resource ARNs after <c>arn:...:dynamodb:region:account:</c>, with <c>{0}</c> and <c>{1}</c> for
+    /// names: a table, and what lives under it (indexes, streams, backups, exports, imports), and a global table.
+    /// </summary>
+    private static readonly string[] Kinds =
+        ["table/{0}", "table/{0}/index/{1}", "table/{0}/stream/{1}", "table/{0}/backup/{1}", "table/{0}/export/{1}", "table/{0}/import/{1}", "global-table/{0}"];
 
     /// <summary>
     /// Whether <paramref name="resource"/> covers DynamoDB tables account- or region-wide: <c>*</c>,
@@ -37,9 +41,9 @@ public static class ResourcePattern
     /// (<c>table/orders</c>, <c>table/orders/index/*</c>, <c>table/orders-*</c>, <c>table/????</c>) is not.
     /// </summary>
     /// <remarks>
-    /// Decided by matching the pattern, as IAM does (<c>*</c> any characters, <c>?</c> one), against the ARNs of tables of
-    /// every allowed kind of name in the region and account the pattern itself names (its wildcards there made concrete):
-    /// wide when it matches all of them, for the tables themselves or for all their indexes or streams.
+    /// Decided by matching the pattern, as IAM does (<c>*</c> any characters, <c>?</c> one), against ARNs of every kind of
+    /// DynamoDB resource with names of every allowed kind, in the region and account the pattern itself names (its wildcards
+    /// there made concrete): wide when it matches all of one kind (every table, every table's indexes, streams, backups...).
     /// </remarks>
     public static bool IsDynamoDbWide(string resource)
     {
@@ -48,10 +52,19 @@ public static class ResourcePattern
         var partition = parts.Length > 1 ? Concrete(parts[1]) : "aws";
         var region = parts.Length > 3 ? Concrete(parts[3]) : "us-east-1";
         var account = parts.Length > 4 ? Concrete(parts[4]) : "123456789012";
-        var table = $"arn:{partition}:dynamodb:{region}:{account}:table/";
-        foreach (var part in TableParts)
+        var prefix = $"arn:{partition}:dynamodb:{region}:{account}:";
+        // A pattern that writes table/ and no / after it names tables (table/*a*): the * that could run on into every table's
+        // backups (whose ARNs all hold an a) is not read as a grant on them.
+        var table = resource.IndexOf(":table/", StringComparison.Ordinal);
+        var tablesOnly = table >= 0 && resource.IndexOf('/', table + ":table/".Length) < 0;
+        foreach (var kind in tablesOnly ? Kinds.AsSpan(0, 1) : Kinds)
         {
-            if (TableNames.All(name => WildcardPattern.Matches(resource, table + name + part))) return true;
+            var every = true;
+            for (var i = 0; i < Names.Length && every; i++)
+            {
+                every = WildcardPattern.Matches(resource, prefix + string.Format(System.Globalization.CultureInfo.InvariantCulture, kind, Names[i], Names[(i + 1) % Names.Length]));
+            }
+            if (every) return true;
         }
         return false;
     }

@@ -64,9 +64,9 @@ public static partial class EndpointService
         if (Template(endpoint, name)?.Skeleton is { } skeleton && SingleMarker(skeleton))
         {
             if (RegionOf(skeleton.Replace(Expression.UnknownMarker, "region", StringComparison.Ordinal)) is not null) return true;
-            // "com.amazonaws.${var.region}.s3": another service, whatever the region.
+            // "com.amazonaws.${var.region}.s3": another service, whatever the region ("${var.prefix}.dynamodb" may be DynamoDB's).
             var afterRegion = skeleton[(skeleton.IndexOf(Expression.UnknownMarker, StringComparison.Ordinal) + 1)..];
-            if (afterRegion.Length > 1 && afterRegion[0] == '.') return false;
+            if (afterRegion.Length > 1 && afterRegion[0] == '.' && afterRegion is not (".dynamodb" or ".dynamodb-fips")) return false;
         }
         if (name.Expression is null || context.Resolver.Resolve(name.Expression) is not ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_vpc_endpoint_service" } service)
         {

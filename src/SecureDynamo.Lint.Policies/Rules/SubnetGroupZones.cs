@@ -136,6 +136,10 @@ public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? 
                     // Subnets passed in through a module variable (subnet_ids = var.subnet_ids): those of the instance that called it.
                     var reached = origin.ReachedFrom(context.Graph, group.Address.Module);
                     if (reached.Count == 0) return (null, $"{reference} leads to {origin.Reference}, which is not in the input");
+                    if (origin.PickedBy is { } selector && reached.Count > 1)
+                    {
+                        return (null, $"the subnet_ids of {group.Address} come from {reference}: some instances of {origin.Address}, picked by {selector}");
+                    }
                     foreach (var s in reached) found[s.Address.ToString()] = s;
                     continue;
                 default:

@@ -103,13 +103,14 @@ internal sealed class ExpressionEvaluator
     }
 
     /// <summary>
-    /// Functions whose result is one of their arguments' values, or a collection of them, unchanged: an ARN passed through
-    /// them is still that ARN. Any other function makes new text (<see cref="CoreExpression.Derived"/>).
+    /// Functions whose result is one of their arguments' values, or a collection of them, unchanged (or written whole into
+    /// fixed text, as format and formatlist do: <c>formatlist("%s/index/*", arns)</c>): an ARN passed through them is still
+    /// that ARN. Any other function makes new text (<see cref="CoreExpression.Derived"/>).
     /// </summary>
     private static readonly HashSet<string> KeepsValues = new(StringComparer.Ordinal)
     {
-        "coalesce", "coalescelist", "compact", "concat", "distinct", "element", "flatten", "join", "lookup", "merge", "one", "reverse",
-        "setintersection", "setunion", "slice", "sort", "tolist", "tomap", "toset", "tostring", "values",
+        "coalesce", "coalescelist", "compact", "concat", "distinct", "element", "flatten", "format", "formatlist", "join", "lookup", "merge",
+        "one", "reverse", "setintersection", "setunion", "slice", "sort", "tolist", "tomap", "toset", "tostring", "values",
     };
 
     /// <summary>The unknown result of function <paramref name="name"/>: derived unless the function keeps its arguments' values (and they are not derived).</summary>
@@ -341,12 +342,22 @@ internal sealed class ExpressionEvaluator
         if (cond.IsUnknown)
         {
             var sides = new List<Value> { cond };
+            var knownSide = false;
             foreach (var side in new[] { c.TrueResult, c.FalseResult })
             {
-                try { sides.Add(Evaluate(side, b)); }
+                try
+                {
+                    var v = Evaluate(side, b);
+                    sides.Add(v);
+                    knownSide |= !v.ContainsUnknown();
+                }
                 catch (EvaluationError) { }
             }
-            return Unknowns.From(_scope.ModulePath, sides);
+            // A side known now ("alias/aws/dynamodb", null) may be the value: it is not made of the other side's references
+            // (each.value.cmk ? aws_kms_key.k.arn : var.fallback_key is not aws_kms_key.k's ARN), only of the condition's.
+            return knownSide
+                ? Unknowns.From(_scope.ModulePath, [cond], "a conditional whose condition is known only after apply")
+                : Unknowns.From(_scope.ModulePath, sides);
         }
         if (cond.IsNull) throw new EvaluationError("the condition value is null", c.Condition.Range);
         return ValueOps.ToBool(cond) ? Evaluate(c.TrueResult, b) : Evaluate(c.FalseResult, b);

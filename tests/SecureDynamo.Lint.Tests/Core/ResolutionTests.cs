@@ -149,6 +149,12 @@ public sealed class ResolutionTests
         var origin = Assert.IsType<ResourceOrigin>(resolver.Resolve(new Expression("", ["var.cmk", "aws_kms_key.k[0].arn", "aws_kms_key.k[0]", "aws_kms_key.k"])));
         Assert.Same(key, Assert.Single(origin.Instances));
         Assert.Equal(KeyKind.CustomerManaged, new KeyClassifier(graph, resolver).Classify(Value.Unknown(new Expression("", ["var.cmk", "aws_kms_key.k[0].arn", "aws_kms_key.k[0]", "aws_kms_key.k"]))).Kind);
+        // Indexed by a selector (aws_subnet.p[count.index], listed as aws_subnet.p and count.index): some instances, picked by it.
+        var two = new ResourceGraph("test", InputKind.Plan, [key, new Resource(ResourceAddress.Parse("aws_kms_key.k[1]"), PlannedAction.Create, Value.EmptyMap, Value.Null, keyConfig)],
+            root, new Dictionary<string, Value>(), []);
+        var picked = Assert.IsType<ResourceOrigin>(new ReferenceResolver(two).Resolve(new Expression("", ["aws_kms_key.k", "count.index"])));
+        Assert.Equal("count.index", picked.PickedBy);
+        Assert.Null(Assert.IsType<ResourceOrigin>(new ReferenceResolver(two).Resolve(new Expression("", ["aws_kms_key.k"]))).PickedBy);
         // Two resources stay undecided (either may be the one).
         Assert.IsType<UnresolvedOrigin>(resolver.Resolve(new Expression("", ["var.cmk", "aws_kms_key.k[0].arn", "aws_kms_key.other.arn"])));
     }

@@ -55,8 +55,19 @@ public sealed class ActionPatternTests
     [InlineData("arn:aws:dynamodb:*", true)]
     // Table names are 3 to 255 characters: ???* matches them all.
     [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/???*", true)]
-    // Not every name (abc), but every index and stream of every table (abc/index/x).
+    // Every name but those of three characters.
     [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/????*", true)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/?????*", false)]
+    // Names with a letter, a dash, a word: not every table (though the * could run on into every table's backups or streams).
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*a*", false)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*-*", false)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*customer*", false)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*/index/by_customer", false)]
+    // Every backup, export or global table is as wide as every table.
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*/backup/*", true)]
+    [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*/export/*", true)]
+    [InlineData("arn:aws:dynamodb::123456789012:global-table/*", true)]
+    [InlineData("arn:aws:dynamodb::123456789012:global-table/orders", false)]
     [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/*/stream/*", true)]
     [InlineData("arn:aws:dynamodb:us-east-1:123456789012:table/orders*", false)]
     [InlineData("arn:aws-us-gov:dynamodb:*:*:table/*", true)]
@@ -76,6 +87,8 @@ public sealed class ActionPatternTests
     [InlineData("\ue000/stream/*", null)]
     [InlineData("\ue000/index/*", null)]
     [InlineData("\ue000", null)]
+    // An unknown start may be any text, the start of an ARN included: table/* after it may be every table.
+    [InlineData("\ue000:table/*", null)]
     public void Resources_known_in_part_are_wide_narrow_or_undecided(string partial, bool? wide)
     {
         Assert.Equal(wide, ResourcePattern.IsDynamoDbWide(partial, "\ue000"));

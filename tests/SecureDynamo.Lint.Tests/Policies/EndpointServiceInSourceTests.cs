@@ -94,5 +94,7 @@ public sealed class EndpointServiceInSourceTests
         Assert.Equal(Status.Unknown, result.Status);
         Assert.StartsWith("aws_vpc_endpoint.dynamodb: service_name has no value in the input (var.region", result.Message);
         Assert.Contains("so whether it is a DynamoDB endpoint cannot be told; if it is, policy: statement 0 allows Principal \"*\"", result.Message);
+        // A prefix known only after apply before ".dynamodb" may make DynamoDB's name.
+        Assert.Equal(Status.Unknown, Judge("\"${var.region}.dynamodb\"")[("dynamodb:006", "aws_vpc_endpoint.dynamodb")].Status);
     }
 }

@@ -84,6 +84,13 @@ public sealed class IamDocumentsInSourceTests
             resource "aws_iam_policy" "split" {
               policy = data.aws_iam_policy_document.split.json
             }
+            resource "aws_iam_role_policy" "formatted" {
+              role = "r"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "dynamodb:Query", Resource = formatlist("%s/index/*", [aws_dynamodb_table.orders.arn]) }]
+              })
+            }
             resource "aws_iam_role_policy" "picked" {
               role = "r"
               policy = jsonencode({
@@ -97,6 +104,8 @@ public sealed class IamDocumentsInSourceTests
         var split = results["aws_iam_policy.split"];
         Assert.True(split.Status == Status.Fail, split.Message);
         Assert.Contains(":table/*\", every table", split.Message);
+        var formatted = results["aws_iam_role_policy.formatted"];
+        Assert.True(formatted.Status == Status.Pass, formatted.Message);
         var picked = results["aws_iam_role_policy.picked"];
         Assert.True(picked.Status == Status.Pass, picked.Message);
     }

@@ -93,6 +93,55 @@ public sealed class UnknownValueMessageTests
     }
 
     [Fact]
+    public void Every_part_of_a_variable_an_argument_reads_decides()
+    {
+        // var.cfg.backups is true, but var.cfg.pitr has no value: the && is unknown (reading only the first part passed it).
+        using var m = new TempModule(
+            ("main.tf", """
+                variable "cfg" {
+                  type = object({ backups = bool, pitr = bool })
+                }
+                resource "aws_dynamodb_table" "t" {
+                  name     = "t"
+                  hash_key = "id"
+                  point_in_time_recovery {
+                    enabled = var.cfg.backups && var.cfg.pitr
+                  }
+                }
+                """),
+            ("terraform.tfvars", "cfg = { backups = true, pitr = False }\n"));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:002"));
+        Assert.True(result.Status == Status.Unknown, result.Message);
+        Assert.Contains("var.cfg.pitr, whose value in the input is not known: False", result.Message);
+    }
+
+    [Fact]
+    public void A_conditional_whose_condition_is_known_only_after_apply_is_neither_side()
+    {
+        // The for_each is known only after apply: the key may be the customer managed key or the AWS managed fallback.
+        using var m = new TempModule(("main.tf", """
+            variable "fallback_key" {
+              default = "alias/aws/dynamodb"
+            }
+            data "aws_ssm_parameter" "tables" {
+              name = "/app/tables"
+            }
+            resource "aws_kms_key" "k" {}
+            resource "aws_dynamodb_table" "t" {
+              for_each = jsondecode(data.aws_ssm_parameter.tables.value)
+              name     = each.key
+              hash_key = "id"
+              server_side_encryption {
+                enabled     = true
+                kms_key_arn = each.value.cmk ? aws_kms_key.k.arn : var.fallback_key
+              }
+            }
+            """));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:001"));
+        Assert.True(result.Status == Status.Unknown, result.Message);
+    }
+
+    [Fact]
     public void A_known_attribute_of_a_root_variable_is_read_beside_an_undefined_one()
     {
         // var.cfg.pitr is known (true) though var.cfg.protect is not: only the protection is unknown.
