@@ -33,21 +33,31 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
             var full = path == "-" ? path : Path.GetFullPath(path, workingDirectory);
             if (path != "-" && Directory.Exists(full))
             {
-                if (HasTerraformFiles(full))
-                {
-                    modules.Add(path);
-                    continue;
-                }
+                // A folder with Terraform files is a module; other root modules and plan files below it (a repository whose
+                // root has a versions.tf) are read too, but not the folders its own module calls use, nor a plan beside its
+                // .tf files (the plan of that module: judged when named, not twice with its source).
+                var isModule = HasTerraformFiles(full);
+                if (isModule) modules.Add(path);
+                var called = isModule ? LocalModuleFolders(full) : [];
                 var root = globRoot ?? full;
                 var found = Enumerate(full)
                     // The default globs all end in .json: other files under the scanned folder (the glob root when
                     // there is no config) need not be matched against them.
                     .Where(f => (include.Count > 0 || globRoot is not null || f.EndsWith(".json", StringComparison.Ordinal)) && Selected(f, root, include.Count > 0 ? include : DefaultInclude))
+                    .Where(f => !Under(f, called))
                     .Select(f => Path.Join(path, Path.GetRelativePath(full, f)))
                     .Order(StringComparer.Ordinal)
                     .ToList();
+                if (isModule)
+                {
+                    foreach (var beside in found.Where(f => Path.GetDirectoryName(Path.GetFullPath(f, workingDirectory)) == Path.TrimEndingDirectorySeparator(full)).ToList())
+                    {
+                        warnings.Add($"{beside}: skipped: a plan file beside the .tf files of the module scanned with it; name it to judge the plan");
+                        found.Remove(beside);
+                    }
+                }
                 var below = RootModulesBelow(full, link => warnings.Add($"{Path.Join(path, Path.GetRelativePath(full, link))}: skipped: a symbolic link to a folder is not followed (a link can loop); scan its target directly"))
-                    .Where(d => Selected(Path.Combine(d, "main.tf"), root, AllFiles))
+                    .Where(d => !Under(d, called) && Selected(Path.Combine(d, "main.tf"), root, AllFiles))
                     .Select(d => Path.Join(path, Path.GetRelativePath(full, d)))
                     .Order(StringComparer.Ordinal)
                     .ToList();
@@ -58,7 +68,7 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
                     warnings.Add($"{other}: skipped: it matches the plan file globs but is not `terraform show -json` output (it does not start as Terraform's JSON does)");
                     found.Remove(other);
                 }
-                if (found.Count == 0 && below.Count == 0)
+                if (!isModule && found.Count == 0 && below.Count == 0)
                 {
                     warnings.Add($"{path} holds no Terraform files (*.tf, *.tf.json) and no plan files matching {string.Join(", ", include.Count > 0 ? include : DefaultInclude)}");
                 }
@@ -82,6 +92,49 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
     }
 
     private static readonly IReadOnlyList<string> AllFiles = ["**/*"];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bsource\s*=\s*""(\.\.?/[^""]*)""")]
+    private static partial System.Text.RegularExpressions.Regex LocalSource();
+
+    /// <summary>
+    /// The folders the module in <paramref name="dir"/> calls by a local source (<c>source = "./tables"</c>), and those they
+    /// call in turn (<c>source = "../shared"</c>): read through those calls.
+    /// </summary>
+    private static IReadOnlyList<string> LocalModuleFolders(string dir)
+    {
+        var folders = new List<string>();
+        var pending = new Queue<string>([Path.TrimEndingDirectorySeparator(dir)]);
+        var seen = new HashSet<string>(pending, StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            var module = pending.Dequeue();
+            try
+            {
+                foreach (var file in Directory.EnumerateFiles(module).Where(IsTerraformFile))
+                {
+                    foreach (System.Text.RegularExpressions.Match m in LocalSource().Matches(File.ReadAllText(file)))
+                    {
+                        var called = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(module, m.Groups[1].Value)));
+                        if (!seen.Add(called)) continue;
+                        folders.Add(called);
+                        if (Directory.Exists(called)) pending.Enqueue(called);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { }
+        }
+        return folders;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is one of <paramref name="folders"/> or lies under one.</summary>
+    private static bool Under(string path, IReadOnlyList<string> folders)
+    {
+        foreach (var folder in folders)
+        {
+            if (path.StartsWith(folder, StringComparison.Ordinal) && (path.Length == folder.Length || path[folder.Length] == Path.DirectorySeparatorChar)) return true;
+        }
+        return false;
+    }
 
     private static bool IsTerraformFile(string path) => TerraformFiles.IsConfiguration(path);
 

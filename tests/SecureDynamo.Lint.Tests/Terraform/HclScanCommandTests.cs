@@ -103,6 +103,29 @@ public sealed class HclScanCommandTests
     }
 
     [Fact]
+    public void A_repository_whose_root_is_a_module_still_scans_the_root_modules_and_plans_below_it()
+    {
+        const string table = "resource \"aws_dynamodb_table\" \"t\" {\n  name     = \"t\"\n  hash_key = \"id\"\n}\n";
+        using var m = new TempModule(
+            // A root versions.tf made the root one (empty) module, and everything below it went unread.
+            ("versions.tf", "terraform {\n  required_version = \">= 1.5\"\n}\nmodule \"shared\" {\n  source = \"./shared\"\n}\n"),
+            ("envs/prod/main.tf", table),
+            // Called by the root (and it calls ../common in turn): read through those calls, not again on their own.
+            ("shared/main.tf", table + "module \"common\" {\n  source = \"../common\"\n}\n"),
+            ("common/main.tf", table),
+            ("plans/plan.json", "{\"format_version\": \"1.2\", \"resource_changes\": [], \"configuration\": {\"root_module\": {}}}"),
+            // The root module's own plan beside its .tf files: named to be judged, not read twice with its source.
+            ("plan.json", "{\"format_version\": \"1.2\", \"resource_changes\": [], \"configuration\": {\"root_module\": {}}}"));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:003");
+        var addresses = ((JArray)JObject.Parse(run.Stdout)["results"]!).Select(r => (string)r["resource"]!["address"]!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["aws_dynamodb_table.t", "module.shared.aws_dynamodb_table.t", "module.shared.module.common.aws_dynamodb_table.t"], addresses);
+        var inputs = ((JArray)JObject.Parse(run.Stdout)["inputs"]!).Select(i => (string)i["path"]!).ToList();
+        Assert.Equal(3, inputs.Count);
+        Assert.Contains(inputs, i => i.Replace('\\', '/').EndsWith("plans/plan.json", StringComparison.Ordinal));
+        Assert.Contains("plan.json: skipped: a plan file beside the .tf files of the module scanned with it; name it to judge the plan", run.Stderr + run.Stdout);
+    }
+
+    [Fact]
     public void A_symbolic_link_to_a_module_folder_is_not_followed_and_says_so()
     {
         using var m = new TempModule(("dev/main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name     = \"t\"\n  hash_key = \"id\"\n}\n"));
