@@ -16,7 +16,7 @@ public static class MarkdownReporter
         var verdict = report.Failed ? "❌ failed" : "✅ passed";
         o.WriteLine($"## SecureDynamo.Lint: {verdict}");
         o.WriteLine();
-        o.WriteLine($"{MarkdownText.Cell(TextReporter.Summary(report))}; fails on `{report.FailOn.ToText()}` and above{(report.FailOnUnknown ? ", and on unknown" : "")}.");
+        o.WriteLine($"{MarkdownText.Cell(TextReporter.Summary(report))}; fails on `{report.FailOn.ToText()}` and above{(report.FailOnUnknown ? ", unknown verdicts included" : "")}.");
         o.WriteLine();
         o.WriteLine("| Severity | Failed | Unknown | Suppressed |");
         o.WriteLine("|---|---:|---:|---:|");

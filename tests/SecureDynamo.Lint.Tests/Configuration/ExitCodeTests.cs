@@ -31,6 +31,16 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public void Unknowns_below_the_threshold_do_not_fail_and_the_summary_says_which_count()
+    {
+        // dynamodb:013 is low: with --fail-on high, its unknown counts no more than a low failure would.
+        var run = CliRun.InProcess("scan", Case("unknown_view_type.json"), "--policy", "dynamodb:013", "--fail-on", "high", "--fail-on-unknown", "--format", "markdown");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("## SecureDynamo.Lint: ✅ passed", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("fails on `high` and above, unknown verdicts included.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_threshold_and_second_stdout_format_are_usage_errors()
     {
         var bad = CliRun.InProcess("scan", Case("fail_keys_only.json"), "--fail-on", "severe");
