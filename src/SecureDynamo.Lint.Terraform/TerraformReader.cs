@@ -38,7 +38,8 @@ public static class TerraformReader
         foreach (var f in files) if (!File.Exists(f)) throw new InputException(f, "no such file");
         var root = Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
         var given = files.ToDictionary(f => Path.GetFullPath(f), f => f.Replace('\\', '/'));
-        return Read(string.Join(", ", files), root, files.Select(Path.GetFullPath).ToList(), f => given.TryGetValue(f, out var g) ? g : ModuleLoader.Relative(root, f), options);
+        // Named in any order, the files are one module: one name (to show and to fingerprint) for it.
+        return Read(string.Join(", ", files.Order(StringComparer.Ordinal)), root, files.Select(Path.GetFullPath).ToList(), f => given.TryGetValue(f, out var g) ? g : ModuleLoader.Relative(root, f), options);
     }
 
     private static TerraformReadResult Read(string source, string rootOnDisk, IReadOnlyList<string> files, Func<string, string>? displayName, TerraformReadOptions options) =>

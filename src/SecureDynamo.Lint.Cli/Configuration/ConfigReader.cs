@@ -92,7 +92,13 @@ public sealed class ConfigReader
                     }
                     else if (policy.OptionNames.Contains(o.Name))
                     {
-                        values[o.Name] = Strings(o.Value, key);
+                        var given = Strings(o.Value, key);
+                        if (given.Length == 0) throw Error(o.Value, $"\"{key}\" must name at least one value (leave the key out for the default)");
+                        for (var i = 0; i < given.Length; i++)
+                        {
+                            if (policy.OptionProblem(o.Name, given[i]) is { } problem) throw Error(o.Value[i]!, $"\"{key}\": {problem}");
+                        }
+                        values[o.Name] = given;
                     }
                     else
                     {

@@ -27,12 +27,13 @@ public sealed record SourceRoot(string Directory, string WorkingDirectory)
     public string? Relative(string path)
     {
         if (path.StartsWith('<')) return null;
-        var full = Path.GetFullPath(path, WorkingDirectory);
+        // infra and infra/ are one folder: one path to show and to fingerprint.
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, WorkingDirectory));
         var relative = Path.GetRelativePath(Directory, full);
         if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)) return null;
         return relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>The path to show and to fingerprint: relative when inside the root, otherwise as given with forward slashes.</summary>
-    public string Display(string path) => Relative(path) ?? path.Replace('\\', '/');
+    public string Display(string path) => Relative(path) ?? Path.TrimEndingDirectorySeparator(path).Replace('\\', '/');
 }

@@ -22,6 +22,9 @@ public abstract class Policy
     /// <summary>The options this policy reads from <see cref="PolicyContext.Options"/> (the config file rejects any other).</summary>
     public virtual IReadOnlyList<string> OptionNames => Array.Empty<string>();
 
+    /// <summary>What is wrong with <paramref name="value"/> given for option <paramref name="name"/>, or null when it is one the policy can use.</summary>
+    public virtual string? OptionProblem(string name, string value) => null;
+
     /// <summary>Every verdict of this policy on the graph: one per applicable resource.</summary>
     public abstract IEnumerable<Verdict> Evaluate(PolicyContext context);
 }

@@ -22,6 +22,9 @@ public sealed class DynamoDbAccessIsRestrictedToKnownPrincipals : Policy
 
     public override IReadOnlyList<string> OptionNames => ["trustedAccounts"];
 
+    public override string? OptionProblem(string name, string value) =>
+        value.Length == 12 && value.All(char.IsAsciiDigit) ? null : $"\"{value}\" is not an AWS account id (12 digits)";
+
     public override IEnumerable<Verdict> Evaluate(PolicyContext context)
     {
         var documents = new PolicyDocumentResolver(context.Resolver);

@@ -16,6 +16,11 @@ public sealed class TableStreamsCaptureChanges : ResourcePolicy
 
     public override IReadOnlyList<string> OptionNames => ["allowedViewTypes"];
 
+    private static readonly string[] ViewTypes = ["KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"];
+
+    public override string? OptionProblem(string name, string value) =>
+        ViewTypes.Contains(value, StringComparer.Ordinal) ? null : $"\"{value}\" is not a stream view type; DynamoDB has {string.Join(", ", ViewTypes)}";
+
     protected override Verdict Judge(Resource resource, PolicyContext context)
     {
         var allowed = context.Options.Get("allowedViewTypes") ?? DefaultAllowed;

@@ -71,6 +71,23 @@ public sealed class BaselineTests
         Assert.Equal(expected, JObject.Parse(run.Stdout)["summary"]!["suppressed"]!.Value<int>());
     }
 
+    [Fact]
+    public void A_baseline_matches_however_the_scanned_path_is_written()
+    {
+        // infra and infra/ (tab completion), or a module's files in another order, are the same input.
+        using var repo = new TempRepository();
+        repo.Write("infra/main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name     = \"t\"\n  hash_key = \"id\"\n}\n");
+        repo.Write("infra/extra.tf", "resource \"aws_dynamodb_table\" \"u\" {\n  name     = \"u\"\n  hash_key = \"id\"\n}\n");
+        var infra = Path.Combine(repo.Root, "infra");
+        var baseline = Path.Combine(repo.Root, "baseline.json");
+        Assert.Equal(0, Scan(infra, "--write-baseline", baseline).ExitCode);
+        Assert.Equal(0, Scan(infra + Path.DirectorySeparatorChar, "--baseline", baseline).ExitCode);
+
+        var files = Path.Combine(repo.Root, "files.json");
+        Assert.Equal(0, Scan(Path.Combine(infra, "main.tf"), Path.Combine(infra, "extra.tf"), "--write-baseline", files).ExitCode);
+        Assert.Equal(0, Scan(Path.Combine(infra, "extra.tf"), Path.Combine(infra, "main.tf"), "--baseline", files).ExitCode);
+    }
+
     [Theory]
     [InlineData(null, "baseline file not found")]
     [InlineData("{ not json", "the baseline is not valid JSON")]

@@ -46,6 +46,9 @@ public sealed class ConfigFileTests
     [InlineData("""{ "exceptions": [ { "policy": "dynamodb:013", "resource": "*" } ] }""", "\"exceptions[0]\" needs \"reason\"")]
     [InlineData("""{ "exceptions": [ { "policy": "dynamodb:013", "resource": "*", "reason": "x", "until": "2025-01-01" } ] }""", "unknown key \"exceptions[0].until\"")]
     [InlineData("""{ "include": "*.json" }""", "\"include\" must be an array of non-empty strings")]
+    [InlineData("""{ "policies": { "dynamodb:013": { "allowedViewTypes": [] } } }""", "\"policies.dynamodb:013.allowedViewTypes\" must name at least one value")]
+    [InlineData("""{ "policies": { "dynamodb:013": { "allowedViewTypes": ["NEW_IMAGE", "BOGUS"] } } }""", "\"policies.dynamodb:013.allowedViewTypes\": \"BOGUS\" is not a stream view type; DynamoDB has KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES")]
+    [InlineData("""{ "policies": { "dynamodb:006": { "trustedAccounts": ["abc"] } } }""", "\"policies.dynamodb:006.trustedAccounts\": \"abc\" is not an AWS account id (12 digits)")]
     [InlineData("""{ "failOn": "high", }x""", "not valid JSON")]
     public void Bad_config_is_an_error_naming_the_file_and_the_key(string config, string expected)
     {
