@@ -75,12 +75,13 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
                 planFiles.AddRange(found);
                 modules.AddRange(below);
             }
+            // A Terraform file named directly is read: the include globs choose plan files (a folder's modules are not filtered by them either).
+            else if (IsTerraformFile(path)) terraformFiles.Add(path);
             else if (path != "-" && globRoot is not null && !Selected(full, globRoot, include))
             {
                 excluded++;
                 warnings.Add($"{path}: skipped by the include/exclude globs of the config file");
             }
-            else if (IsTerraformFile(path)) terraformFiles.Add(path);
             else if (path.EndsWith(".tfvars", StringComparison.Ordinal) || path.EndsWith(".tfvars.json", StringComparison.Ordinal))
             {
                 throw new InputException(path,

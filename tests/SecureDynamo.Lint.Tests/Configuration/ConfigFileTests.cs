@@ -179,5 +179,8 @@ public sealed class ConfigFileTests
         Assert.Empty(Inputs(skipped));
         Assert.Equal(0, skipped.ExitCode);
         Assert.Contains("skipped by the include/exclude globs", skipped.Stdout, StringComparison.Ordinal);
+        // ... but a Terraform file named directly is read: the globs choose plan files.
+        repo.Write("envs/prod/main.tf", "resource \"aws_dynamodb_table\" \"t\" {\n  name     = \"t\"\n  hash_key = \"id\"\n}\n");
+        Assert.Equal(["main.tf"], Inputs(Scan(Path.Combine(repo.Root, "envs", "prod", "main.tf"), "--format", "json")));
     }
 }

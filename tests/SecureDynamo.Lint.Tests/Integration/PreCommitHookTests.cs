@@ -35,10 +35,12 @@ public sealed class PreCommitHookTests
         Assert.Matches(hcl.Files, "modules/table/main.tf");
         Assert.Matches(hcl.Files, "envs/prod.tfvars");
         Assert.DoesNotMatch(hcl.Files, "main.tf.json.bak");
+        foreach (var name in new[] { "main.tf.json", "prod.tfvars.json", ".securedynamo.json", "envs/.securedynamo.json" }) Assert.Matches(hcl.Files, name);
         var plan = hooks["securedynamo-plan"];
         Assert.True(plan.PassFilenames);
-        foreach (var name in new[] { "plan.json", "tfplan.json", "envs/prod/plan-prod.json", "tfplan.prod.json" }) Assert.Matches(plan.Files, name);
-        foreach (var name in new[] { "package.json", "envs/planets/data.json", "explain.json" }) Assert.DoesNotMatch(plan.Files, name);
+        // The names the tool reads as plans (its default globs), and not JSON that only starts with "plan".
+        foreach (var name in new[] { "plan.json", "tfplan.json", "envs/prod/plan-prod.json", "tfplan.prod.json", "envs/prod.plan.json", "prod.tfplan.json" }) Assert.Matches(plan.Files, name);
+        foreach (var name in new[] { "package.json", "envs/planets/data.json", "explain.json", "docs/planning.json", "planner-notes.json" }) Assert.DoesNotMatch(plan.Files, name);
     }
 
     [Fact]
