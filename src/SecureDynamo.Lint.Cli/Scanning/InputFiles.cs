@@ -63,6 +63,11 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
                     .ToList();
                 // Found by a glob, not named: a JSON file that is not Terraform's (docs/planning.json, a package's plans.json)
                 // is skipped with a warning rather than stopping the scan of everything else; a named file is always read.
+                foreach (var broken in found.Where(f => !LinkTargetExists(Path.GetFullPath(f, workingDirectory))).ToList())
+                {
+                    warnings.Add($"{broken}: skipped: a symbolic link whose target does not exist");
+                    found.Remove(broken);
+                }
                 foreach (var other in found.Where(f => !LooksLikeTerraformJson(Path.GetFullPath(f, workingDirectory))).ToList())
                 {
                     warnings.Add($"{other}: skipped: it matches the plan file globs but is not `terraform show -json` output (it does not start as Terraform's JSON does)");
@@ -93,6 +98,20 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
     }
 
     private static readonly IReadOnlyList<string> AllFiles = ["**/*"];
+
+    /// <summary>Whether a file, or the file a symbolic link finally leads to, exists (File.Exists calls a dangling link a file).</summary>
+    private static bool LinkTargetExists(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.LinkTarget is null ? info.Exists : info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true };
+        }
+        catch (IOException)
+        {
+            return false; // a loop of links
+        }
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bsource\s*=\s*""(\.\.?/[^""]*)""")]
     private static partial System.Text.RegularExpressions.Regex LocalSource();
@@ -210,8 +229,14 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
     /// </summary>
     private static IEnumerable<string> Enumerate(string dir)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        return Directory.EnumerateFiles(dir, "*", options).Where(f => !InSkippedFolder(Path.GetRelativePath(dir, f)));
+        // Symbolic links to folders are not walked (a link can loop); a symbolic link to a file (a shared plan) is read.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
+        var files = new System.IO.Enumeration.FileSystemEnumerable<string>(dir, static (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory,
+            ShouldRecursePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return files.Where(f => !InSkippedFolder(Path.GetRelativePath(dir, f)));
     }
 
     /// <summary>Whether a folder of the relative path (not the file name) starts with a dot or is node_modules.</summary>

@@ -135,6 +135,20 @@ public sealed class HclScanCommandTests
     }
 
     [Fact]
+    public void A_symbolic_link_to_a_plan_file_is_read_and_one_to_nothing_is_not()
+    {
+        using var m = new TempModule(("real/data.json", "{\"format_version\": \"1.2\", \"resource_changes\": [], \"configuration\": {\"root_module\": {}}}"));
+        Directory.CreateDirectory(m.PathOf("plans"));
+        File.CreateSymbolicLink(m.PathOf("plans/plan.json"), "../real/data.json");
+        File.CreateSymbolicLink(m.PathOf("plans/tfplan.json"), "../real/gone.json");
+        var run = CliRun.InProcess("scan", m.PathOf("plans"), "--format", "json");
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var inputs = ((JArray)JObject.Parse(run.Stdout)["inputs"]!).Select(i => Path.GetFileName((string)i["path"]!)).ToList();
+        Assert.Equal(["plan.json"], inputs);
+        Assert.Contains("tfplan.json: skipped: a symbolic link whose target does not exist", run.Stdout + run.Stderr);
+    }
+
+    [Fact]
     public void Warnings_are_reported_never_silent()
     {
         using var m = new TempModule(("main.tf", """
