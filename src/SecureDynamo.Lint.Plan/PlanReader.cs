@@ -33,7 +33,18 @@ public static class PlanReader
         catch (DirectoryNotFoundException) { throw new InputException(path, "no such file"); }
         catch (UnauthorizedAccessException) { throw new InputException(path, "permission denied"); }
         catch (IOException e) { throw new InputException(path, $"cannot be read ({e.Message})"); }
-        using (stream) return Read(path, stream, options);
+        using (stream)
+        {
+            try
+            {
+                return Read(path, stream, options);
+            }
+            catch (IOException e)
+            {
+                // The device or file system failed part-way (not a malformed input).
+                throw new InputException(path, $"cannot be read ({e.Message})");
+            }
+        }
     }
 
     /// <summary>Reads a plan or state document from <paramref name="stream"/>, naming it <paramref name="file"/> in errors.</summary>

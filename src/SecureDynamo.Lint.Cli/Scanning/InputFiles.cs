@@ -28,6 +28,7 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
         var modules = new List<string>();
         var warnings = new List<string>();
         var excluded = 0;
+        if (paths.Count(p => p == "-") > 1) throw new UsageException("standard input (-) is given more than once; it can be read only once");
         foreach (var path in paths)
         {
             var full = path == "-" ? path : Path.GetFullPath(path, workingDirectory);
@@ -94,7 +95,14 @@ public sealed partial class InputFiles(IReadOnlyList<string> include, IReadOnlyL
             }
             else planFiles.Add(path);
         }
-        return (new ScanPlan(planFiles, terraformFiles, modules, excluded), warnings);
+        // An input named twice, or a folder and a file in it, is read once: judged twice, every finding would be reported twice.
+        return (new ScanPlan(Once(planFiles), Once(terraformFiles), Once(modules), excluded), warnings);
+    }
+
+    private List<string> Once(List<string> paths)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return paths.Where(p => seen.Add(p == "-" ? p : Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory)))).ToList();
     }
 
     private static readonly IReadOnlyList<string> AllFiles = ["**/*"];

@@ -63,6 +63,11 @@ public sealed class Scanner
         var skipped = request.SkipPolicies.ToHashSet(StringComparer.Ordinal);
         if (config is not null && only is null) skipped.UnionWith(config.DisabledPolicies);
         var selection = new PolicySelection(only, skipped, config?.Options ?? new Dictionary<string, PolicyOptions>());
+        // A scan that runs no policy would pass anything.
+        if (!catalog.Policies.Any(p => (only is null || only.Contains(p.Id)) && !skipped.Contains(p.Id)))
+        {
+            throw new UsageException("no policy is left to run (--policy, --skip-policy and the config file's disabled policies leave none)");
+        }
         return new Scanner(catalog, selection, config, SourceRoot.Discover(Environment.CurrentDirectory));
     }
 

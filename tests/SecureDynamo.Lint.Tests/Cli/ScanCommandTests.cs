@@ -52,6 +52,36 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void A_scan_that_would_run_no_policy_or_read_standard_input_twice_is_a_usage_error()
+    {
+        var none = CliRun.InProcess("scan", PassingPlan, "--policy", "dynamodb:003", "--skip-policy", "dynamodb:003");
+        Assert.Equal(2, none.ExitCode);
+        Assert.Equal("securedynamo: no policy is left to run (--policy, --skip-policy and the config file's disabled policies leave none)\n", none.Stderr);
+        var twice = CliRun.InProcess("scan", "-", "-");
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("standard input (-) is given more than once", twice.Stderr);
+    }
+
+    [Fact]
+    public void An_input_named_twice_is_judged_once()
+    {
+        var once = (JArray)JObject.Parse(CliRun.InProcess("scan", Example, "--format", "json").Stdout)["results"]!;
+        var twice = CliRun.InProcess("scan", Example, Example, Path.GetDirectoryName(Example)!, "--format", "json");
+        Assert.Equal(once.Count, ((JArray)JObject.Parse(twice.Stdout)["results"]!).Count);
+        Assert.Single((JArray)JObject.Parse(twice.Stdout)["inputs"]!);
+    }
+
+    [Fact]
+    public void A_file_that_fails_while_read_is_an_input_error_not_an_internal_one()
+    {
+        if (!File.Exists("/proc/self/mem")) return;
+        var run = CliRun.InProcess("scan", "/proc/self/mem");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("securedynamo: /proc/self/mem: ", run.Stderr);
+        Assert.DoesNotContain("internal error", run.Stderr);
+    }
+
+    [Fact]
     public void Missing_file_names_the_file()
     {
         var run = CliRun.InProcess("scan", "does-not-exist.json");
