@@ -78,4 +78,28 @@ public sealed class GithubActionTests
             Assert.Equal("", summary2);
         }
     }
+    [Fact]
+    public void Fail_on_unknown_false_overrides_the_config_and_a_failed_read_names_no_sarif_output()
+    {
+        var (code, stdout, stderr, _, _, repo) = RunScanStep(new() { ["plan"] = "plan.json", ["fail-on"] = "critical", ["fail-on-unknown"] = "false" });
+        using (repo)
+        {
+            Assert.True(code == 0, stdout + stderr);
+        }
+        // An input error (exit 2) writes no SARIF file: none is given as the step's output.
+        var (badCode, _, _, badOutput, _, badRepo) = RunScanStep(new() { ["plan"] = "missing.json" });
+        using (badRepo)
+        {
+            Assert.Equal(2, badCode);
+            Assert.Contains("exit-code=2\n", badOutput, StringComparison.Ordinal);
+            Assert.DoesNotContain("sarif-file=", badOutput, StringComparison.Ordinal);
+        }
+        // A format without a path would be a second report on the log: refused with a message saying why.
+        var (fmtCode, fmtOut, _, _, _, fmtRepo) = RunScanStep(new() { ["plan"] = "plan.json", ["formats"] = "junit=j.xml, github" });
+        using (fmtRepo)
+        {
+            Assert.Equal(2, fmtCode);
+            Assert.Contains("formats: \"github\" needs a path (FORMAT=PATH)", fmtOut, StringComparison.Ordinal);
+        }
+    }
 }
