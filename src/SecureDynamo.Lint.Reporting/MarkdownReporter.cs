@@ -48,7 +48,7 @@ public static class MarkdownReporter
         o.WriteLine("|---|---|---|---|---|");
         foreach (var r in rows)
         {
-            var policy = report.Policy(r.PolicyId) is { } m ? $"[{MarkdownText.Cell(r.PolicyId)}]({m.HelpUri})" : MarkdownText.Cell(r.PolicyId);
+            var policy = report.Policy(r.PolicyId) is { HelpUri: { } help } ? $"[{MarkdownText.Cell(r.PolicyId)}]({help})" : MarkdownText.Cell(r.PolicyId);
             var where = r.Location is { } loc ? $"{report.Display(loc.File)}:{loc.Start.Line}" : report.Display(r.Input);
             o.WriteLine($"| {r.Severity.ToText()} | {policy} | {MarkdownText.Cell(r.ResourceAddress)} | {MarkdownText.Cell(detail(r))} | {MarkdownText.Cell(where)} |");
         }

@@ -78,7 +78,7 @@ public static class SarifReporter
         w.WritePropertyName("text"); w.WriteValue(HelpText(m));
         w.WritePropertyName("markdown"); w.WriteValue(HelpMarkdown(m));
         w.WriteEndObject();
-        w.WritePropertyName("helpUri"); w.WriteValue(m.HelpUri);
+        if (m.HelpUri is not null) { w.WritePropertyName("helpUri"); w.WriteValue(m.HelpUri); }
         w.WritePropertyName("defaultConfiguration");
         w.WriteStartObject();
         w.WritePropertyName("level"); w.WriteValue(m.Severity >= Severity.High ? "error" : "warning");
@@ -220,11 +220,11 @@ public static class SarifReporter
     }
 
     private static string HelpText(PolicyMetadata m) =>
-        $"{m.Description}\n\n{m.Rationale}\n\nRemediation:\n{m.Remediation}\n\nDocumentation: {m.HelpUri}";
+        $"{m.Description}\n\n{m.Rationale}\n\nRemediation:\n{m.Remediation}{(m.HelpUri is null ? "" : $"\n\nDocumentation: {m.HelpUri}")}";
 
     private static string HelpMarkdown(PolicyMetadata m)
     {
         var page = m.Documentation.Length > 0 ? PolicyDocumentation.HandWritten(m.Documentation).TrimEnd('\n') : $"## How to fix\n```hcl\n{m.Remediation}\n```";
-        return $"**{m.Id}: {m.Title}** (severity: {m.Severity.ToText()})\n\n{m.Description}\n\n{page}\n\n[Full documentation]({m.HelpUri})";
+        return $"**{m.Id}: {m.Title}** (severity: {m.Severity.ToText()})\n\n{m.Description}\n\n{page}{(m.HelpUri is null ? "" : $"\n\n[Full documentation]({m.HelpUri})")}";
     }
 }

@@ -65,7 +65,7 @@ public static class PoliciesCommand
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WritePropertyName("helpUri"); w.WriteValue(p.HelpUri);
+            if (p.HelpUri is not null) { w.WritePropertyName("helpUri"); w.WriteValue(p.HelpUri); }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -48,6 +48,8 @@ public static partial class MetadataReader
             references, outcomes, documentation)
         {
             InputTypes = Strings(file, json, "inputTypes"),
+            HelpUri = json["helpUri"] is { Type: JTokenType.String } help && Uri.TryCreate((string)help!, UriKind.Absolute, out _) ? (string)help!
+                : json["helpUri"] is null ? null : throw new PolicyDefinitionException(file, "\"helpUri\" must be an absolute URL"),
         };
     }
 

@@ -94,7 +94,7 @@ public sealed class PolicyCatalog
         foreach (var (slug, json, doc) in EmbeddedDefinitions(assembly))
         {
             var file = $"policies/{slug}/policy.json";
-            var metadata = MetadataReader.Read(file, slug, json, doc);
+            var metadata = MetadataReader.Read(file, slug, json, doc) with { HelpUri = PolicyMetadata.BuiltInHelpUri(slug) };
             Policy policy;
             if (logic.TryGetValue(metadata.Id, out var make)) policy = make();
             else if (json["rule"] is JObject rule) policy = new DeclarativePolicy(metadata.Id, AttributeRule.Parse(file, rule), null);

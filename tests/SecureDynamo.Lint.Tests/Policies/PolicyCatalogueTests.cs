@@ -85,10 +85,21 @@ public sealed class PolicyCatalogueTests
         {
             const string marker = "/blob/main/";
             var uri = p.Metadata.HelpUri;
+            Assert.NotNull(uri);
             var at = uri.IndexOf(marker, StringComparison.Ordinal);
             Assert.True(at > 0, $"{p.Id}: help link {uri} does not point into the repository");
             var relative = uri[(at + marker.Length)..];
             Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, relative)), $"{p.Id}: help link {uri} names {relative}, which does not exist");
         }
+    }
+
+    [Fact]
+    public void A_custom_policy_has_no_help_link_into_this_repository()
+    {
+        // Its page is not here: a link would lead nowhere (a policy may declare its own helpUri).
+        var catalog = PolicyCatalog.BuiltInWith([RepositoryPaths.InFixtures("custom-policies", "acme")]);
+        var custom = catalog.Policies.Where(p => !p.Id.StartsWith("dynamodb:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(custom);
+        Assert.All(custom, p => Assert.Null(p.Metadata.HelpUri));
     }
 }

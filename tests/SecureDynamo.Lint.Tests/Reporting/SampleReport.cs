@@ -45,7 +45,7 @@ public static class SampleReport
         new(id, $"{id.Replace(':', '-')}-{slug}", title, severity,
             $"{title}: the description.", "Why it matters.", "resource \"aws_dynamodb_table\" \"t\" {\n  # fix\n}",
             ["aws_dynamodb_table"], [new PolicyReference("aws-docs", "Docs", "https://docs.aws.amazon.com/")], ["pass", "fail"],
-            "## Why\nBecause.\n\n## How to fix\nSet it.\n");
+            "## Why\nBecause.\n\n## How to fix\nSet it.\n") { HelpUri = PolicyMetadata.BuiltInHelpUri($"{id.Replace(':', '-')}-{slug}") };
 
     private static EvaluationResult Result(PolicyMetadata p, Status status, string address, string message, int? line, string input) =>
         new(p.Id, p.Title, p.Severity, status, address, "aws_dynamodb_table", message, null,
