@@ -37,7 +37,7 @@ public static class PolicyBlocks
                 Element(block.Get("actions"), where + " actions"),
                 Element(block.Get("not_actions"), where + " not_actions"),
                 Element(block.Get("resources"), where + " resources", tableReference),
-                Element(block.Get("not_resources"), where + " not_resources"),
+                Element(block.Get("not_resources"), where + " not_resources", tableReference),
                 principals,
                 notPrincipals,
                 conditions)

@@ -138,7 +138,8 @@ public static class PolicyDocumentParser
         {
             return null;
         }
-        if (references is not null && resource is { HasUnknown: true }) resource = resource with { Referenced = Referenced(Field(o, "Resource")!, references) };
+        if (references is not null && resource is { HasUnknown: true }) resource = Named(resource, Referenced(Field(o, "Resource")!, references));
+        if (references is not null && notResource is { HasUnknown: true }) notResource = Named(notResource, Referenced(Field(o, "NotResource")!, references));
         return new PolicyStatement(index, sid, effect, action, notAction, resource, notResource, principals, notPrincipals, conditions)
         {
             EffectUnknown = effectUnknown,
@@ -165,6 +166,16 @@ public static class PolicyDocumentParser
             ? new PolicyElement(values)
             : new PolicyElement(values.Except(unknown).ToList(), $"{name} has values known only after apply") { Partial = unknown, OnlyPartlyUnknown = true };
         return true;
+    }
+
+    /// <summary>
+    /// <paramref name="element"/> with its values known only after apply and what they are made of, which its message names
+    /// ("Resource has values known only after apply (var.table_arn)").
+    /// </summary>
+    private static PolicyElement Named(PolicyElement element, IReadOnlyList<ReferencedValue> referenced)
+    {
+        var made = referenced.SelectMany(r => r.References).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        return element with { Referenced = referenced, Unknown = made.Count == 0 ? element.Unknown : $"{element.Unknown} ({string.Join(", ", made)})" };
     }
 
     /// <summary>Each value of <paramref name="token"/> known only after apply, with the references it was made from.</summary>

@@ -32,8 +32,15 @@ public sealed record PolicyElement(IReadOnlyList<string> Values, string? Unknown
     /// <summary>Whether some values of the element are known only after apply.</summary>
     public bool HasUnknown => Unknown is not null;
 
-    public override string ToString() =>
-        "[" + string.Join(", ", Values.Select(v => "\"" + v + "\"").Concat(TableReferences)) + (HasUnknown ? ", (known after apply)" : "") + "]";
+    public override string ToString()
+    {
+        var shown = Values.Select(v => "\"" + v + "\"").Concat(TableReferences).ToList();
+        // The values known only after apply, by what they are made of where that is known.
+        if (HasUnknown && TableReferences.Count == 0) shown.Add(Referenced.Count > 0 && Referenced.All(r => r.References.Count > 0)
+            ? string.Join(", ", Referenced.Select(r => r.References[0])) + " (known after apply)"
+            : "(known after apply)");
+        return "[" + string.Join(", ", shown) + "]";
+    }
 }
 
 /// <summary>A value of a document known only after apply: its text with the unknown parts marked, and what it was made from.</summary>

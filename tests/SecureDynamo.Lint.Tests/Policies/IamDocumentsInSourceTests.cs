@@ -111,6 +111,32 @@ public sealed class IamDocumentsInSourceTests
     }
 
     [Fact]
+    public void Values_known_only_after_apply_are_named_by_what_they_are_made_of()
+    {
+        var results = Judge("""
+            variable "table_arn" {}
+            resource "aws_iam_policy" "not_resource" {
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "dynamodb:DeleteItem", NotResource = [aws_dynamodb_table.orders.arn] }]
+              })
+            }
+            resource "aws_iam_policy" "variable" {
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "dynamodb:Query", Resource = var.table_arn }]
+              })
+            }
+            """);
+        var notResource = results["aws_iam_policy.not_resource"];
+        Assert.True(notResource.Status == Status.Fail, notResource.Message);
+        Assert.Contains("with NotResource [aws_dynamodb_table.orders.arn (known after apply)], which covers every table it does not list", notResource.Message);
+        var variable = results["aws_iam_policy.variable"];
+        Assert.True(variable.Status == Status.Unknown, variable.Message);
+        Assert.Contains("but Resource has values known only after apply (var.table_arn)", variable.Message);
+    }
+
+    [Fact]
     public void A_heredoc_policy_whose_resources_are_table_arns_is_scoped_to_those_tables_as_in_jsonencode()
     {
         var results = Judge("""
