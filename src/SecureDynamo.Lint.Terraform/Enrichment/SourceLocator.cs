@@ -55,7 +55,8 @@ public sealed class SourceLocator
         foreach (var path in paths)
         {
             var v = resource.After.Navigate(path);
-            if (v.Range is not null && !v.IsNull) return v.Range;
+            // A written argument that evaluates to null (deletion_protection_enabled = var.x, default null) decides as much as any.
+            if (v.Range is not null) return v.Range;
         }
         return resource.Location;
     }

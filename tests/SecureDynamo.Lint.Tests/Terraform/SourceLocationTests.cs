@@ -45,6 +45,24 @@ public sealed class SourceLocationTests
     }
 
     [Fact]
+    public void A_written_argument_that_evaluates_to_null_is_where_the_finding_points()
+    {
+        using var m = new TempModule(("main.tf", """
+            variable "protect" {
+              default = null
+            }
+            resource "aws_dynamodb_table" "t" {
+              name                        = "t"
+              hash_key                    = "id"
+              deletion_protection_enabled = var.protect
+            }
+            """));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "json", "--policy", "dynamodb:003");
+        var location = (JObject)((JArray)JObject.Parse(run.Stdout)["results"]!)[0]!["location"]!;
+        Assert.Equal((7, 33), ((int)location["line"]!, (int)location["column"]!));
+    }
+
+    [Fact]
     public void Text_report_shows_file_line_and_column()
     {
         var run = CliRun.InProcess("scan", FixturePaths.Orders);
