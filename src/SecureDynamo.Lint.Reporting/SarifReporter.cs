@@ -108,7 +108,9 @@ public static class SarifReporter
         w.WritePropertyName("invocations");
         w.WriteStartArray();
         w.WriteStartObject();
+        // The scan ran (findings do not make it unsuccessful); the exit code says whether it failed the build.
         w.WritePropertyName("executionSuccessful"); w.WriteValue(true);
+        w.WritePropertyName("exitCode"); w.WriteValue(report.Failed ? 1 : 0);
         if (report.Warnings.Count > 0)
         {
             w.WritePropertyName("toolExecutionNotifications");

@@ -56,6 +56,10 @@ public static class ScanCommand
             var formats = (parsed.GetValue(format) ?? Array.Empty<string>()).Select(FormatTarget.Parse).ToList();
             if (formats.Count == 0) formats.Add(new FormatTarget("text", null));
             if (formats.Count(f => f.Path is null) > 1) throw new UsageException("at most one --format may go to standard output; give the others a path (FORMAT=PATH)");
+            if (formats.Where(f => f.Path is not null).GroupBy(f => Path.GetFullPath(f.Path!)).FirstOrDefault(g => g.Count() > 1) is { } same)
+            {
+                throw new UsageException($"two --format reports would be written to {same.First().Path}; give each its own path");
+            }
             var request = new ScanRequest(parsed.GetValue(paths)!, formats, threshold, parsed.GetValue(failOnUnknown),
                 parsed.GetValue(policy) ?? Array.Empty<string>(), parsed.GetValue(skip) ?? Array.Empty<string>(),
                 parsed.GetValue(policyDir) ?? Array.Empty<string>(),

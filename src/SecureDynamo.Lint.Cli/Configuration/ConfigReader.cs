@@ -60,7 +60,10 @@ public sealed class ConfigReader
         }
         catch (JsonReaderException e)
         {
-            throw new InputException(_file, $"not valid JSON ({e.Message})", e.LineNumber, e.LinePosition);
+            // An empty file fails before any line is read (line 0): no position to name.
+            throw e.LineNumber > 0
+                ? new InputException(_file, $"not valid JSON ({e.Message})", e.LineNumber, e.LinePosition)
+                : new InputException(_file, $"not valid JSON ({e.Message})");
         }
         CheckKeys(root, TopKeys, "");
 

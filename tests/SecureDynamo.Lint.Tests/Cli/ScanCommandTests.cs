@@ -41,6 +41,7 @@ public sealed class ScanCommandTests
     [InlineData("scan", "--policy", "dynamodb:999", "x.json")]
     [InlineData("scan", "--format", "yaml", "x.json")]
     [InlineData("scan", "--format", "text", "--format", "json", "x.json")]
+    [InlineData("scan", "--format", "json=same.out", "--format", "sarif=same.out", "x.json")]
     [InlineData("frobnicate")]
     [InlineData("explain", "dynamodb:999")]
     public void Usage_errors_exit_2_with_a_message(params string[] args)

@@ -50,6 +50,8 @@ public sealed class ConfigFileTests
     [InlineData("""{ "policies": { "dynamodb:013": { "allowedViewTypes": ["NEW_IMAGE", "BOGUS"] } } }""", "\"policies.dynamodb:013.allowedViewTypes\": \"BOGUS\" is not a stream view type; DynamoDB has KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES")]
     [InlineData("""{ "policies": { "dynamodb:006": { "trustedAccounts": ["abc"] } } }""", "\"policies.dynamodb:006.trustedAccounts\": \"abc\" is not an AWS account id (12 digits)")]
     [InlineData("""{ "failOn": "high", }x""", "not valid JSON")]
+    // Empty: no line was read, so no position is named (it was 0:0).
+    [InlineData("", ".securedynamo.json: not valid JSON")]
     public void Bad_config_is_an_error_naming_the_file_and_the_key(string config, string expected)
     {
         using var repo = new TempRepository();
