@@ -81,6 +81,9 @@ public sealed class TextReporter(bool color)
         if (suppressed > 0) parts.Add($"{suppressed} suppressed");
         var na = report.Count(Status.NotApplicable);
         if (na > 0) parts.Add($"{na} not applicable");
+        // Module calls not installed hold resources nobody judged (under --fail-on-unknown they fail the run): said here too.
+        var unanalysed = report.Inputs.Sum(i => i.Unanalysed);
+        if (unanalysed > 0) parts.Add($"{unanalysed} module call{(unanalysed == 1 ? "" : "s")} not analysed");
         var resources = report.Inputs.Sum(i => i.Resources);
         return $"{string.Join(", ", parts)} ({resources} resource{(resources == 1 ? "" : "s")} in {report.Inputs.Count} input{(report.Inputs.Count == 1 ? "" : "s")})";
     }

@@ -74,5 +74,7 @@ public sealed class IncompleteInputTests
         var strict = CliRun.InProcess("scan", m.Directory, "--fail-on-unknown");
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains("not analysed", strict.Stderr + strict.Stdout);
+        // The summary says why the run failed with nothing failed or unknown.
+        Assert.Contains("0 failed, 0 unknown, 0 passed, 1 module call not analysed", strict.Stdout);
     }
 }
