@@ -78,14 +78,14 @@ public sealed class KeyClassifier
             return KeyAssessment.Of(KeyKind.AwsManaged, $"not set in configuration, so DynamoDB uses the AWS managed key {AwsManagedAlias} (the plan shows the ARN the provider read back, {shown})");
         }
         if (configured is null) return assessment;
-        var written = configured.References.Count == 0 ? configured.Constant : (_resolver.Resolve(configured) as ConstantOrigin)?.Value;
+        var origin = configured.References.Count == 0 ? null : _resolver.Resolve(configured);
+        var written = origin is null ? configured.Constant : (origin as ConstantOrigin)?.Value;
         if (written is not null && (written.IsNull || written.AsString() == ""))
         {
             return KeyAssessment.Of(KeyKind.AwsManaged,
                 $"{configured.Describe()}, which is {(written.IsNull ? "null" : "empty")}, so DynamoDB uses the AWS managed key {AwsManagedAlias} (the plan shows the ARN the provider read back, {shown})");
         }
-        if (configured.References.Count > 0 &&
-            _resolver.Resolve(configured) is ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data &&
+        if (origin is ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data &&
             FromDataSource(data) is { Kind: KeyKind.AwsManaged } looked)
         {
             return looked;

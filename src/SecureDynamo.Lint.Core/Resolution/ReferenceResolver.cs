@@ -249,12 +249,13 @@ public sealed class ReferenceResolver
         var i = 0;
         for (var seen = 0; seen < names;)
         {
-            if (NextStep(reference, ref i) is not var (name, _)) return value;
-            if (name is not null) seen++;
+            if (NextStep(reference, ref i) is not { } named) return value;
+            if (named.Name is not null) seen++;
         }
         var part = value;
-        while (NextStep(reference, ref i) is var (name, key))
+        while (NextStep(reference, ref i) is { } step)
         {
+            var (name, key) = step;
             if (part.IsUnknown) return part;
             if (name is not null) part = part.Get(name);
             else if (key is ['"', .., '"']) part = part.Get(key[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal));
