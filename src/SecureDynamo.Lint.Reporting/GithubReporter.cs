@@ -10,11 +10,23 @@ namespace SecureDynamo.Lint.Reporting;
 /// pull request's diff); the step summary lists them. Warnings of the run become <c>warning</c>s.
 /// The last line is the plain summary.
 /// </summary>
-public static class GithubReporter
+public static partial class GithubReporter
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<file>[^:<>]+):(?<line>[0-9]+):(?<col>[0-9]+): ")]
+    private static partial System.Text.RegularExpressions.Regex PlaceOf();
+
     public static void Write(ScanReport report, TextWriter output)
     {
-        foreach (var warning in report.Warnings) output.WriteLine(WorkflowCommand.Format("warning", [("title", "securedynamo")], warning));
+        foreach (var warning in report.Warnings)
+        {
+            // A warning about a place in a file (main.tf:12:3: ...) is put on that place.
+            if (PlaceOf().Match(warning) is { Success: true } at)
+            {
+                output.WriteLine(WorkflowCommand.Format("warning",
+                    [("file", at.Groups["file"].Value), ("line", at.Groups["line"].Value), ("col", at.Groups["col"].Value), ("title", "securedynamo")], warning));
+            }
+            else output.WriteLine(WorkflowCommand.Format("warning", [("title", "securedynamo")], warning));
+        }
         foreach (var r in report.Results.Where(r => r.Status is Status.Fail or Status.Unknown))
         {
             var command = report.Fails(r) ? "error" : "warning";

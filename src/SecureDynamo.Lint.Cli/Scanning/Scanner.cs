@@ -152,7 +152,23 @@ public sealed class Scanner
         var policies = _catalog.Value.Policies.Where(p => _selection.Runs(p.Id)).Select(p => p.Metadata).ToArray();
         var failOn = request.FailOn ?? _config?.FailOn ?? Severity.Low;
         var failOnUnknown = request.FailOnUnknown ?? _config?.FailOnUnknown ?? false;
-        return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, allWarnings.Distinct(StringComparer.Ordinal).ToList()) { Root = _root };
+        var shownWarnings = allWarnings.Select(RootRelative).Distinct(StringComparer.Ordinal).ToList();
+        return new ScanReport(request.ToolVersion, inputs, findings, policies, failOn, failOnUnknown, shownWarnings) { Root = _root };
+    }
+
+    /// <summary>
+    /// A warning that starts with a file or folder of the input (<c>./env3/extra.tf:1:1: ...</c>, <c>/ci/.securedynamo.json: ...</c>)
+    /// names it as the reports name findings: relative to the repository root.
+    /// </summary>
+    private string RootRelative(string warning)
+    {
+        for (var colon = warning.IndexOf(':'); colon > 0; colon = warning.IndexOf(':', colon + 1))
+        {
+            if (colon + 1 >= warning.Length || !(char.IsAsciiDigit(warning[colon + 1]) || warning[colon + 1] == ' ')) continue;
+            var path = warning[..colon];
+            return File.Exists(path) || Directory.Exists(path) ? _root.Display(path) + warning[colon..] : warning;
+        }
+        return warning;
     }
 
     /// <summary>

@@ -149,6 +149,15 @@ public sealed class HclScanCommandTests
     }
 
     [Fact]
+    public void A_warning_about_a_place_in_a_file_is_annotated_on_that_place()
+    {
+        using var m = new TempModule(("main.tf", "# securedynamo:ignore dynamodb:002\nresource \"aws_dynamodb_table\" \"t\" {\n  name     = \"t\"\n  hash_key = \"id\"\n}\n"));
+        var run = CliRun.InProcess("scan", m.Directory, "--format", "github", "--policy", "dynamodb:002");
+        var annotation = run.Stdout.Split('\n').Single(l => l.StartsWith("::warning", StringComparison.Ordinal) && l.Contains("has no reason", StringComparison.Ordinal));
+        Assert.StartsWith($"::warning file={m.Directory.Replace('\\', '/')}/main.tf,line=1,col=1,title=securedynamo::", annotation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Warnings_are_reported_never_silent()
     {
         using var m = new TempModule(("main.tf", """
