@@ -93,6 +93,9 @@ public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? 
         {
             return ByIds(ids.Items.Select(i => i.AsString()!), context);
         }
+        // Terraform source: each id known only after apply still says which subnet it is (aws_subnet.s["a"].id), however
+        // it reached the group (a list passed through a module variable, a for expression, count.index).
+        if (NamedByItems(ids, context) is { } byItems) return (byItems, "");
         var expression = group.ExpressionAt(SubnetIds);
         if (expression is null) return (null, $"{group.Address} has no subnet_ids the input can show");
         if (expression.References.Count == 0)
@@ -167,6 +170,27 @@ public sealed record SubnetGroupZones(string SubnetGroup, IReadOnlySet<string>? 
             return (named.Values.ToList(), "");
         }
         return (found.Values.ToList(), "");
+    }
+
+    /// <summary>
+    /// The subnets a list of ids names item by item, each item an unknown id computed from one subnet instance of the root
+    /// module (<c>aws_subnet.a.id</c>, <c>aws_subnet.s["b"].id</c>); null when some item does not name exactly one.
+    /// </summary>
+    private static IReadOnlyList<Resource>? NamedByItems(Value ids, PolicyContext context)
+    {
+        if (ids.Kind != ValueKind.List || ids.Items.Count == 0) return null;
+        var subnets = new List<Resource>();
+        foreach (var item in ids.Items)
+        {
+            if (item is not { IsUnknown: true, Expression: { Module.Length: 0, References.Count: > 0 } e }) return null;
+            var m = e.References.Select(r => SubnetReference.Match(r)).FirstOrDefault(m => m.Success);
+            if (m is null) return null;
+            var instances = context.Graph.Instances("", $"aws_subnet.{m.Groups[1].Value}");
+            var one = m.Groups[2].Success ? instances.Where(s => s.Address.Key == m.Groups[2].Value).ToList() : instances.ToList();
+            if (one.Count != 1) return null;
+            subnets.Add(one[0]);
+        }
+        return subnets;
     }
 
     private static (IReadOnlyList<Resource>? Subnets, string Why) ByIds(IEnumerable<string> ids, PolicyContext context)

@@ -59,6 +59,10 @@ public sealed class DaxZonesInSourceTests
     [Theory]
     [InlineData("aws_subnet.a[*].id", Status.Fail)]
     [InlineData("aws_subnet.b[*].id", Status.Pass)]
+    // A list of ids, each naming its subnet: followed item by item (two resources, or instances picked by a for expression).
+    [InlineData("[aws_subnet.a[0].id, aws_subnet.b[0].id]", Status.Fail)]
+    [InlineData("[aws_subnet.a[0].id, aws_subnet.b[1].id]", Status.Pass)]
+    [InlineData("[for i in [0, 1] : aws_subnet.a[i].id]", Status.Fail)]
     public void Subnets_passed_through_a_module_variable_are_followed(string subnetIds, Status expected)
     {
         using var m = new TempModule(
