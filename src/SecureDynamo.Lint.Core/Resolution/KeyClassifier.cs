@@ -85,6 +85,12 @@ public sealed class KeyClassifier
             return KeyAssessment.Of(KeyKind.AwsManaged,
                 $"{configured.Describe()}, which is {(written.IsNull ? "null" : "empty")}, so DynamoDB uses the AWS managed key {AwsManagedAlias} (the plan shows the ARN the provider read back, {shown})");
         }
+        // var.cmk ? aws_kms_key.k[0].arn : null with the key not created: the ARN the plan shows is not that key's.
+        if (origin is ResourceOrigin { Mode: ResourceMode.Managed, Type: "aws_kms_key", Instances.Count: 0 } missing)
+        {
+            return KeyAssessment.Of(KeyKind.Unknown,
+                $"{shown}, but the configuration ({configured.Describe()}) names {missing.Reference}, which the input does not create; whose key that ARN is cannot be told");
+        }
         if (origin is ResourceOrigin { Mode: ResourceMode.Data, Type: "aws_kms_alias" or "aws_kms_key" } data &&
             FromDataSource(data) is { Kind: KeyKind.AwsManaged } looked)
         {
