@@ -58,7 +58,8 @@ public static class JunitReporter
     private static string? Outcome(ScanReport report, EvaluationResult r) => r.Status switch
     {
         Status.Fail => "failure",
-        Status.Unknown => report.FailOnUnknown ? "failure" : "skipped",
+        // An unknown is a failed test where it fails the run (--fail-on-unknown, at or above --fail-on), as the exit code says.
+        Status.Unknown => report.Fails(r) ? "failure" : "skipped",
         Status.Suppressed => "skipped",
         _ => null,
     };

@@ -39,7 +39,7 @@ public sealed class PreCommitHookTests
         var plan = hooks["securedynamo-plan"];
         Assert.True(plan.PassFilenames);
         // The names the tool reads as plans (its default globs), and not JSON that only starts with "plan".
-        foreach (var name in new[] { "plan.json", "tfplan.json", "envs/prod/plan-prod.json", "tfplan.prod.json", "envs/prod.plan.json", "prod.tfplan.json" }) Assert.Matches(plan.Files, name);
+        foreach (var name in new[] { "plan.json", "tfplan.json", "envs/prod/plan-prod.json", "tfplan.prod.json", "envs/prod.plan.json", "prod.tfplan.json", "plan2.json", "tfplanprod.json" }) Assert.Matches(plan.Files, name);
         foreach (var name in new[] { "package.json", "envs/planets/data.json", "explain.json", "docs/planning.json", "planner-notes.json" }) Assert.DoesNotMatch(plan.Files, name);
     }
 
