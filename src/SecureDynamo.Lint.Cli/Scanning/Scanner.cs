@@ -85,6 +85,12 @@ public sealed class Scanner
             throw new InputException(first, warnings.Count > 0 ? $"nothing to scan: {string.Join("; ", warnings)}" : "nothing to scan");
         }
         var allWarnings = new List<string>(warnings);
+        if (plan.TerraformFiles.Count + plan.TerraformDirectories.Count == 0 && request.SourceDirectory is null
+            && ((request.Vars?.Count ?? 0) + (request.VarFiles?.Count ?? 0)) > 0)
+        {
+            // A plan holds the variables it was made with: --var/--var-file change nothing there.
+            allWarnings.Add("--var and --var-file apply to Terraform source; the plans scanned here carry the variable values they were made with, which are used");
+        }
         var inputs = new List<ScanInput>();
         var results = new List<EvaluationResult>();
         var engine = new Lazy<PolicyEngine>(() => new PolicyEngine(_catalog.Value, _selection));

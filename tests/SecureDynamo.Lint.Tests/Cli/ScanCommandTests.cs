@@ -64,6 +64,14 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void Variables_given_for_a_plan_say_they_change_nothing()
+    {
+        var run = CliRun.InProcess("scan", PassingPlan, "--policy", "dynamodb:003", "--var", "x=1");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--var and --var-file apply to Terraform source; the plans scanned here carry the variable values they were made with", run.Stderr + run.Stdout);
+    }
+
+    [Fact]
     public void An_input_named_twice_is_judged_once()
     {
         var once = (JArray)JObject.Parse(CliRun.InProcess("scan", Example, "--format", "json").Stdout)["results"]!;
