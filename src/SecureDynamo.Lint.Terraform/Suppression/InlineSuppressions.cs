@@ -17,7 +17,7 @@ public static partial class InlineSuppressions
     [GeneratedRegex(@"^(?:#|//)\s*securedynamo:ignore(?:\s+(?<ids>(?!(?:reason|expires)\s*=)[^\s,=""]+(?:\s*,\s*[^\s,=""]+)*))?(?<rest>.*)$")]
     private static partial Regex Directive();
 
-    [GeneratedRegex(@"(?<key>reason|expires)\s*=\s*(?:""(?<quoted>(?:[^""\\]|\\.)*)""|(?<bare>[^\s""]+))")]
+    [GeneratedRegex(@"(?<key>reason|expires)\s*=\s*(?:""(?<quoted>(?:[^""\\]|\\.)*)""|'(?<single>[^']*)'|(?<bare>[^\s""']+))")]
     private static partial Regex Option();
 
     /// <summary>The suppressions written for <paramref name="block"/> (a resource or data block) in <paramref name="file"/>.</summary>
@@ -47,7 +47,10 @@ public static partial class InlineSuppressions
             var valid = true;
             foreach (Match o in Option().Matches(m.Groups["rest"].Value))
             {
-                var value = o.Groups["quoted"].Success ? Regex.Unescape(o.Groups["quoted"].Value) : o.Groups["bare"].Value;
+                // In "...", \" and \\ stand for themselves; any other backslash is text (reason="see C:\docs").
+                var value = o.Groups["quoted"].Success ? Unquoted(o.Groups["quoted"].Value)
+                    : o.Groups["single"].Success ? o.Groups["single"].Value
+                    : o.Groups["bare"].Value;
                 if (o.Groups["key"].Value == "reason") reason = value.Trim().Length == 0 ? null : value;
                 else if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) expires = d;
                 else
@@ -115,4 +118,7 @@ public static partial class InlineSuppressions
         }
         return output;
     }
+
+    private static string Unquoted(string quoted) =>
+        Regex.Replace(quoted, @"\\([""\\])", "$1");
 }

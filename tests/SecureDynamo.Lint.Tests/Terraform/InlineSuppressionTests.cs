@@ -34,6 +34,19 @@ public sealed class InlineSuppressionTests
     private static EvaluationResult Result(string policy, string address, Status status) =>
         new(policy, "t", Severity.Low, status, address, "aws_dynamodb_table", "m", null, null, "in");
 
+    [Theory]
+    // A backslash that escapes nothing is text (it stopped the scan with an internal error); \" and \\ stand for themselves.
+    [InlineData("reason=\"see C:\\qdocs\"", "see C:\\qdocs")]
+    [InlineData("reason=\"say \\\"why\\\"\"", "say \"why\"")]
+    // Single quotes are quotes, not part of the reason.
+    [InlineData("reason='one team owns it'", "one team owns it")]
+    [InlineData("reason=short", "short")]
+    public void Reasons_are_read_as_written(string option, string reason)
+    {
+        using var m = new TempModule(("main.tf", $"# securedynamo:ignore dynamodb:002 {option}\nresource \"aws_dynamodb_table\" \"t\" {{\n  name = \"t\"\n}}\n"));
+        Assert.Equal(reason, Assert.Single(m.Read().Suppressions).Reason);
+    }
+
     [Fact]
     public void Suppressions_attach_to_the_block_below_or_around_them_with_reason_and_expiry()
     {
