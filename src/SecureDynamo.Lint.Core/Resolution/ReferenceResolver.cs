@@ -73,7 +73,8 @@ public sealed class ReferenceResolver
         {
             var origin = Resolve(carried);
             if (origin is ConstantOrigin c) return c.Value;
-            if (origin is not UnresolvedOrigin) return Value.Unknown(carried);
+            // Computed from a value the input never gives (pitr = False in a for_each map's tfvars): it says so.
+            if (origin is not UnresolvedOrigin or UnresolvedOrigin { HasNoValue: true }) return Value.Unknown(carried);
         }
         return Value.Unknown(WithSkeletonOf(value, configured));
     }
@@ -355,6 +356,8 @@ public sealed class ReferenceResolver
             {
                 case ResourceOrigin r: return r.After(ModuleStep.Up);
                 case ConstantOrigin c: return c;
+                // The instance was given no value (an undefined name in its for_each map: pitr = False): said as such.
+                case UnresolvedOrigin { HasNoValue: true } u: return new UnresolvedOrigin($"{reference} in {module} = {u.Why}") { HasNoValue = true };
             }
         }
         var call = _graph.Module(parent)?.Calls.GetValueOrDefault(callName);

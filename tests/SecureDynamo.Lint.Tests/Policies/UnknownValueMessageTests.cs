@@ -116,6 +116,38 @@ public sealed class UnknownValueMessageTests
     }
 
     [Fact]
+    public void An_undefined_name_in_a_for_each_map_reaches_the_module_as_no_value()
+    {
+        using var m = new TempModule(
+            ("main.tf", """
+                variable "tables" {
+                  type = map(object({ pitr = bool }))
+                }
+                module "table" {
+                  source   = "./table"
+                  for_each = var.tables
+                  pitr     = each.value.pitr
+                }
+                """),
+            ("table/main.tf", """
+                variable "pitr" {}
+                resource "aws_dynamodb_table" "this" {
+                  name     = "t"
+                  hash_key = "id"
+                  point_in_time_recovery {
+                    enabled = var.pitr
+                  }
+                }
+                """),
+            ("terraform.tfvars", "tables = { orders = { pitr = False } }\n"));
+        var result = Assert.Single(BuiltInPolicies.Run(m.Read().Graph, "dynamodb:002"));
+        Assert.True(result.Status == Status.Unknown, result.Message);
+        // Not "known only after apply": nothing is computed at apply, the input gives no value.
+        Assert.Contains("point_in_time_recovery.enabled has no value in the input", result.Message);
+        Assert.Contains("False, a name nothing defines", result.Message);
+    }
+
+    [Fact]
     public void A_conditional_whose_condition_is_known_only_after_apply_is_neither_side()
     {
         // The for_each is known only after apply: the key may be the customer managed key or the AWS managed fallback.
