@@ -74,7 +74,11 @@ public static partial class InlineSuppressions
     public static IEnumerable<string> Unattached(HclFile file, ISet<Core.Diagnostics.SourceRange> attached) =>
         file.Comments
             .Where(c => !attached.Contains(c.Range) && Directive().IsMatch(c.Text.Trim()))
-            .Select(c => $"{c.Range}: securedynamo:ignore is not on the comment lines directly above a resource or data block, nor inside one; it suppresses nothing");
+            .Select(c => $"{c.Range}: securedynamo:ignore is not on the comment lines directly above a resource or data block, nor inside one; it suppresses nothing")
+            // A directive in a /* */ comment is not read: said, rather than suppressing nothing without a word.
+            .Concat(file.Comments
+                .Where(c => c.Text.StartsWith("/*", StringComparison.Ordinal) && c.Text.Contains("securedynamo:ignore", StringComparison.Ordinal))
+                .Select(c => $"{c.Range}: securedynamo:ignore in a /* */ comment is not read; write it on a # or // line; it suppresses nothing"));
 
     /// <summary>
     /// Warnings for the ids of <paramref name="rules"/> that name no policy of the catalogue (<paramref name="knownIds"/>):

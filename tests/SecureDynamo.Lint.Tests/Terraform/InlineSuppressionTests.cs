@@ -48,6 +48,15 @@ public sealed class InlineSuppressionTests
     }
 
     [Fact]
+    public void A_directive_in_a_block_comment_is_warned_not_read()
+    {
+        using var m = new TempModule(("main.tf", "/* securedynamo:ignore dynamodb:002 reason=\"x\" */\nresource \"aws_dynamodb_table\" \"t\" {\n  name = \"t\"\n}\n"));
+        var read = m.Read();
+        Assert.Empty(read.Suppressions);
+        Assert.Contains(read.Warnings, w => w.StartsWith("main.tf:1:1: securedynamo:ignore in a /* */ comment is not read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Suppressions_attach_to_the_block_below_or_around_them_with_reason_and_expiry()
     {
         using var m = new TempModule(("main.tf", Table));
