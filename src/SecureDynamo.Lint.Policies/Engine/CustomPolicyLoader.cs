@@ -27,7 +27,10 @@ public static class CustomPolicyLoader
             catch (JsonReaderException e) { throw new PolicyDefinitionException(file, $"invalid JSON at line {e.LineNumber}: {e.Message.Split(" Path")[0]}"); }
             catch (IOException e) { throw new PolicyDefinitionException(file, $"cannot be read ({e.Message})"); }
             catch (UnauthorizedAccessException) { throw new PolicyDefinitionException(file, "permission denied"); }
-            if (json["rule"] is not JObject rule) throw new PolicyDefinitionException(file, "a custom policy needs a \"rule\" object");
+            if (json["rule"] is not JObject rule)
+            {
+                throw new PolicyDefinitionException(file, $"a custom policy needs a \"rule\" object (every *.json file of the --policy-dir folder {directory} is read as a policy)");
+            }
             var slug = Path.GetFileName(file) == "policy.json" ? Path.GetFileName(Path.GetDirectoryName(file)!) : Path.GetFileNameWithoutExtension(file);
             var readme = Path.Combine(Path.GetDirectoryName(file)!, "README.md");
             var doc = Path.GetFileName(file) == "policy.json" && File.Exists(readme) ? File.ReadAllText(readme) : "";
