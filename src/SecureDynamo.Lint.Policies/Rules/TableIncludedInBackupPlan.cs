@@ -122,10 +122,37 @@ public sealed class TableIncludedInBackupPlan : Policy
         return result;
     }
 
+    /// <summary>
+    /// The attribute reference by which <paramref name="expression"/> reads <paramref name="table"/> when it reads some attribute
+    /// of it and never its <c>arn</c> (<c>aws_dynamodb_table.t.id</c>, <c>.stream_arn</c>); null otherwise.
+    /// </summary>
+    private static string? NotItsArn(Expression? expression, Resource table)
+    {
+        if (expression is null) return null;
+        var address = table.Address.ConfigAddress;
+        string? other = null;
+        foreach (var reference in expression.References)
+        {
+            if (!reference.StartsWith(address, StringComparison.Ordinal)) continue;
+            var at = address.Length + (ReferenceResolver.LiteralKeyAt(reference, address.Length)?.Length ?? 0);
+            if (at >= reference.Length || reference[at] != '.') continue;
+            var attribute = reference[(at + 1)..];
+            if (attribute == "arn" || attribute.StartsWith("arn.", StringComparison.Ordinal) || attribute.StartsWith("arn[", StringComparison.Ordinal)) return null;
+            other ??= reference;
+        }
+        return other;
+    }
+
     private static bool? ListMatches(Resource selection, AttributePath path, Resource table, ArnPattern.TableArn arn, ReferenceLinker linker, PolicyContext context, out string why)
     {
         var link = linker.Link(selection, path, TableLinker.TableType);
         string? picked = null;
+        if (link.Instances.Contains(table) && NotItsArn(selection.ExpressionAt(path), table) is { } other)
+        {
+            // resources = [aws_dynamodb_table.t.id]: the table's name (or stream), which AWS Backup does not read as the table.
+            why = $"{path} has {other}, not the table's ARN, so it selects nothing";
+            return false;
+        }
         if (link.Instances.Contains(table))
         {
             // A splat or values() over every instance includes this one as much as a direct reference does; an

@@ -16,7 +16,8 @@ namespace SecureDynamo.Lint.Terraform.Loading;
 /// </summary>
 internal static class TfJsonReader
 {
-    private static readonly HashSet<string> MapArguments = new(StringComparer.Ordinal) { "tags", "tags_all", "default_tags", "variables", "environment", "triggers", "labels" };
+    // Arguments whose value is an object, not a nested block (for_each over a literal map among them).
+    private static readonly HashSet<string> MapArguments = new(StringComparer.Ordinal) { "tags", "tags_all", "default_tags", "variables", "environment", "triggers", "labels", "for_each" };
     private static readonly HashSet<string> ExpressionArguments = new(StringComparer.Ordinal) { "provider", "depends_on" };
 
     /// <summary>How deep a .tf.json file may nest (Newtonsoft's default is 64, which real generated files can pass).</summary>
@@ -278,7 +279,14 @@ internal static class TfJsonReader
                     return new TemplateExpr(range, new[] { new LiteralValue(range, new HclString(s)) });
                 }
                 var parsed = HclParser.ParseTemplate(file, Encoding.UTF8.GetBytes(s));
-                return new Parenthesized(range, parsed.HasErrors ? new InvalidExpr(range) : parsed.Expression);
+                if (parsed.HasErrors) return new Parenthesized(range, new InvalidExpr(range));
+                // "${expr}" and nothing else is expr's own value, of any type (a set for for_each, a map of tags, null), as
+                // Terraform passes a lone interpolation through; text around it makes a string.
+                if (parsed.Expression is TemplateExpr { Parts: [var only] } && only is not LiteralValue && s.StartsWith("${", StringComparison.Ordinal) && s.EndsWith('}'))
+                {
+                    return new Parenthesized(range, only);
+                }
+                return new Parenthesized(range, parsed.Expression);
             case JTokenType.Integer or JTokenType.Float:
                 HclNumber.TryParse(Convert.ToString(((JValue)t).Value, System.Globalization.CultureInfo.InvariantCulture)!, out var n);
                 return new LiteralValue(range, new HclNumberValue(n));

@@ -68,6 +68,17 @@ public sealed class BackupSelectionCombinationTests
         Assert.Contains("aws_backup_selection.archive", reversed.Message);
     }
 
+    [Theory]
+    // AWS Backup selects by ARN: the table's name (id) or its stream's ARN selects nothing.
+    [InlineData("[aws_dynamodb_table.archive.arn]", Status.Pass)]
+    [InlineData("[aws_dynamodb_table.archive.id]", Status.Fail)]
+    [InlineData("[aws_dynamodb_table.archive.stream_arn]", Status.Fail)]
+    public void A_reference_selects_the_table_only_by_its_arn(string resources, Status expected)
+    {
+        var result = Judge(("archive", "daily", resources));
+        Assert.True(result.Status == expected, result.Message);
+    }
+
     [Fact]
     public void A_selection_for_a_plan_with_a_rule_decides_and_one_with_no_rule_alone_fails()
     {

@@ -297,6 +297,29 @@ public sealed class ModuleEvaluationTests
     }
 
     [Fact]
+    public void A_lone_interpolation_in_json_is_its_value_and_for_each_may_be_an_object()
+    {
+        // "${toset(var.names)}" is a set (for_each), "${local.tags}" a map, as in Terraform: not text. A literal object
+        // for for_each is its map, not a nested block.
+        using var m = new TempModule(("main.tf.json", """
+            {
+              "variable": { "names": { "default": ["a", "b"] } },
+              "locals": { "tags": { "team": "data" } },
+              "resource": {
+                "aws_dynamodb_table": {
+                  "s": { "for_each": "${toset(var.names)}", "name": "${each.key}", "tags": "${local.tags}" },
+                  "m": { "for_each": { "x": { "pitr": true } }, "name": "${each.key}", "point_in_time_recovery": { "enabled": "${each.value.pitr}" } }
+                }
+              }
+            }
+            """));
+        var tables = m.Read().Graph.Resources.ToDictionary(t => t.Address.ToString());
+        Assert.Equal(["aws_dynamodb_table.m[\"x\"]", "aws_dynamodb_table.s[\"a\"]", "aws_dynamodb_table.s[\"b\"]"], tables.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("{team = \"data\"}", tables["aws_dynamodb_table.s[\"a\"]"].After.Get("tags").ToDisplayString());
+        Assert.Equal(true, tables["aws_dynamodb_table.m[\"x\"]"].Get(AttributePath.Of("point_in_time_recovery", 0, "enabled")).AsBool());
+    }
+
+    [Fact]
     public void Data_sources_are_read_resources_with_their_configured_values()
     {
         using var m = new TempModule(("main.tf", """
