@@ -114,7 +114,8 @@ internal static class RootVariables
                 throw new InputException(display, e.Message);
             }
             if (decoded.Kind != ValueKind.Map) throw new InputException(display, "must be a JSON object (of variable names and values)", 1, 1);
-            foreach (var (k, v) in decoded.Fields) values[k] = v;
+            // A "//" key is a comment in Terraform's JSON syntax, not a variable.
+            foreach (var (k, v) in decoded.Fields) if (k != "//") values[k] = v;
             return;
         }
         var file = HclParser.ParseConfig(display, bytes);

@@ -143,6 +143,16 @@ public sealed class InputShapeTests
     }
 
     [Fact]
+    public void A_comment_key_in_a_tfvars_json_file_is_no_variable()
+    {
+        using var m = new TempModule(("main.tf", "variable \"pitr\" {}\n" + Table), ("terraform.tfvars.json", "{ \"//\": \"set per environment\", \"pitr\": true }"));
+        var read = m.Read();
+        Assert.DoesNotContain(read.Warnings, w => w.Contains("\"//\"", StringComparison.Ordinal));
+        Assert.True(read.Graph.Variables.ContainsKey("pitr"));
+        Assert.False(read.Graph.Variables.ContainsKey("//"));
+    }
+
+    [Fact]
     public void A_var_file_json_that_is_not_an_object_is_an_input_error()
     {
         using var m = new TempModule(("main.tf", Table), ("vars/x.json", "\"text\""));
