@@ -169,14 +169,10 @@ public sealed class KeyClassifier
         from is null || origin.Steps.Count == 0 ? origin.Instances : origin.ReachedFrom(_graph, from);
 
     /// <summary>What <paramref name="origin"/>'s reference reads after the resource's address and instance key (<c>.arn</c>, or empty); null for anything else.</summary>
-    private static string? AttributeRead(ResourceOrigin origin)
-    {
-        var reference = origin.Reference;
-        if (!reference.StartsWith(origin.Address, StringComparison.Ordinal)) return null;
-        var at = origin.Address.Length + (ReferenceResolver.LiteralKeyAt(reference, origin.Address.Length)?.Length ?? 0);
-        var attribute = reference[at..];
-        return attribute.Length == 0 || (attribute[0] == '.' && attribute.IndexOfAny(['[', '.'], 1) < 0) ? attribute : null;
-    }
+    private static string? AttributeRead(ResourceOrigin origin) =>
+        ReferenceResolver.AttributeAfter(origin.Reference, origin.Address) is { } attribute && (attribute.Length == 0 || attribute.IndexOfAny(['[', '.'], 1) < 0)
+            ? attribute
+            : null;
 
     /// <summary>The reference as seen from the root: <c>module.keys.aws_kms_key.this.arn</c> for one written inside module keys.</summary>
     private static string Qualified(ResourceOrigin origin) =>

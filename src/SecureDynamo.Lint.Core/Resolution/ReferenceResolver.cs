@@ -446,33 +446,23 @@ public sealed class ReferenceResolver
     public static IReadOnlyList<string> SplitTraversal(string reference)
     {
         var steps = new List<string>();
-        var start = 0;
         var i = 0;
-        while (i < reference.Length)
+        while (NextStep(reference, ref i) is { } step)
         {
-            var c = reference[i];
-            if (c == '.' || c == '[')
-            {
-                if (i > start) steps.Add(reference[start..i]);
-                if (c == '[')
-                {
-                    // skip the index, honouring quoted keys
-                    i++;
-                    var quoted = i < reference.Length && reference[i] == '"';
-                    if (quoted)
-                    {
-                        i++;
-                        while (i < reference.Length && reference[i] != '"') i += reference[i] == '\\' ? 2 : 1;
-                    }
-                    while (i < reference.Length && reference[i] != ']') i++;
-                }
-                i++;
-                start = i;
-                continue;
-            }
-            i++;
+            if (step.Name is { Length: > 0 } name) steps.Add(name);
         }
-        if (start < reference.Length) steps.Add(reference[start..]);
         return steps;
+    }
+
+    /// <summary>
+    /// What <paramref name="reference"/> reads after the resource <paramref name="address"/> and an instance key written
+    /// there (<c>.arn</c> of <c>aws_kms_key.k[0].arn</c>, or empty for the resource itself); null when it names another
+    /// resource (<c>aws_kms_key.k2.arn</c>).
+    /// </summary>
+    public static string? AttributeAfter(string reference, string address)
+    {
+        if (!reference.StartsWith(address, StringComparison.Ordinal)) return null;
+        var at = address.Length + (LiteralKeyAt(reference, address.Length)?.Length ?? 0);
+        return at == reference.Length || reference[at] == '.' ? reference[at..] : null;
     }
 }

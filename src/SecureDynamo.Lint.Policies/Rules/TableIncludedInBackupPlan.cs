@@ -133,10 +133,8 @@ public sealed class TableIncludedInBackupPlan : Policy
         string? other = null;
         foreach (var reference in expression.References)
         {
-            if (!reference.StartsWith(address, StringComparison.Ordinal)) continue;
-            var at = address.Length + (ReferenceResolver.LiteralKeyAt(reference, address.Length)?.Length ?? 0);
-            if (at >= reference.Length || reference[at] != '.') continue;
-            var attribute = reference[(at + 1)..];
+            if (ReferenceResolver.AttributeAfter(reference, address) is not { Length: > 0 } read) continue;
+            var attribute = read[1..];
             if (attribute == "arn" || attribute.StartsWith("arn.", StringComparison.Ordinal) || attribute.StartsWith("arn[", StringComparison.Ordinal)) return null;
             other ??= reference;
         }
